@@ -1,0 +1,100 @@
+using Personnel.Domain.Common;
+using Personnel.Domain.Departments;
+using Personnel.Domain.Grading;
+using Personnel.Domain.Profiles;
+
+namespace Personnel.Domain.Tests.Profiles;
+
+public class PolicyProfilesTests
+{
+    [Fact]
+    public void R9_ShippedProfiles_AreListedByName()
+    {
+        Assert.Contains("weihai-2020", PolicyProfiles.Names);
+        Assert.Contains("yangshahu-2020", PolicyProfiles.Names);
+        Assert.Equal(PolicyProfiles.Names.Order(StringComparer.Ordinal), PolicyProfiles.Names);
+    }
+
+    [Fact]
+    public void R9_Weihai2020_ReproducesEveryDefault()
+    {
+        var loaded = PolicyProfiles.Load("weihai-2020");
+
+        Assert.Equal(PolicyProfiles.ToJson(new PolicyProfile { Name = PolicyProfile.DefaultName }), PolicyProfiles.ToJson(loaded));
+        Assert.Same(loaded, PolicyProfiles.Default);
+    }
+
+    [Fact]
+    public void R9_Weihai2020_SpellsOutEveryValueInItsFile()
+    {
+        // A file that relied on the C# defaults would hide a drift between the two; the file is complete.
+        using var stream = typeof(PolicyProfile).Assembly.GetManifestResourceStream("Personnel.Domain.Profiles.weihai-2020.json")!;
+        var text = new StreamReader(stream).ReadToEnd();
+
+        foreach (var property in new[] { "goodQuotaRatio", "managementPosts", "yellowCardTiers", "departmentCoefficient", "secondConsecutive" })
+        {
+            Assert.Contains($"\"{property}\"", text);
+        }
+    }
+
+    [Fact]
+    public void R9_UnknownProfile_IsInvalidArgumentListingTheKnownNames()
+    {
+        var error = Assert.Throws<RuleViolationException>(() => PolicyProfiles.Load("atlantis-2020"));
+
+        Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
+        Assert.Equal(Rules.KnownProfile, error.Rule);
+        Assert.Contains("'atlantis-2020'", error.Message);
+        Assert.Contains("weihai-2020, yangshahu-2020", error.Message);
+    }
+
+    [Fact]
+    public void R9_Yangshahu2020_IsRankingBasedWithABonusLadder_AndKeepsWeihaiDefaultsElsewhere()
+    {
+        var profile = PolicyProfiles.Load("yangshahu-2020");
+
+        Assert.Equal(ConsequenceBasis.Ranking, profile.Consequences.Basis);
+        Assert.Equal(3, profile.Consequences.Ranking!.WarningLastPlaces);
+        Assert.Equal(0.60m, profile.Consequences.BonusLadder!.BaseShare);
+        Assert.Equal(0.70m, profile.Consequences.BonusLadder.BottomTierFactor);
+        Assert.Equal(1.1m, profile.Pay.DepartmentCoefficient[DepartmentTier.Tier1]);
+        Assert.Empty(profile.Consequences.Grade.Each);
+    }
+
+    [Fact]
+    public void R9_AProfileChangesOnlyWhatItSays_InterpretationsIncluded()
+    {
+        var profile = PolicyProfiles.Parse("""
+            { "name": "test", "departments": { "streakRestartsAfterAdjustment": false }, "pay": { "absenceWithholdsEveryQuarterOfTheYear": false } }
+            """);
+
+        Assert.False(profile.Departments.StreakRestartsAfterAdjustment);
+        Assert.False(profile.Pay.AbsenceWithholdsEveryQuarterOfTheYear);
+        Assert.Equal(2, profile.Departments.ConsecutiveYellowCardYears);
+        Assert.Equal(0.2m, profile.Pay.PersonalCoefficient[AnnualGrade.BasicallyCompetent]);
+    }
+
+    [Fact]
+    public void R9_ProfilesRoundTripThroughJson()
+    {
+        var yangshahu = PolicyProfiles.Load("yangshahu-2020");
+
+        Assert.Equal(PolicyProfiles.ToJson(yangshahu), PolicyProfiles.ToJson(PolicyProfiles.Parse(PolicyProfiles.ToJson(yangshahu))));
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "pay": { "personalCoeficient": {} } }""", "personalCoeficient")]
+    [InlineData("""{ "name": "x", "pay": { "departmentCoefficient": { "Tier1": 1.1 } } }""", "no value for Tier2")]
+    [InlineData("""{ "name": "x", "consequences": { "basis": "Ranking" } }""", "needs consequences.ranking")]
+    [InlineData("""{ "name": "x", "departments": { "quarterlyMeanWeight": 0.5 } }""", "sum to 1")]
+    [InlineData("""{ "name": "x", "consequences": { "basis": "Lottery" } }""", "not valid JSON")]
+    [InlineData("""{ "pay": {} }""", "not valid JSON")]
+    public void R9_IncompleteOrInconsistentProfileData_IsRefusedWithTheReason(string json, string reason)
+    {
+        var error = Assert.Throws<RuleViolationException>(() => PolicyProfiles.Parse(json));
+
+        Assert.Equal(Rules.ProfileData, error.Rule);
+        Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
+        Assert.Contains(reason, error.Message);
+    }
+}
