@@ -15,4 +15,8 @@ public static partial class Rules
     public static readonly Rule BonusLadder = new(
         "YSH-18", "洋沙湖 三(五)18",
         "Bonus ladder: 60 % of the bonus as a base for all, 40 % in three tiers (top ≤ 20 % +20 %, middle ≈ 70 % standard, bottom ≥ 10 % −30 %)");
+
+    public static readonly Rule DepartmentRanking = new(
+        "DEPT-RANK", "RULES §9",
+        "Low-ranked departments' leaders are talked to and given a rectification deadline (Ganzhou; Xiongkou: re-test, then the head may be replaced)");
 }

@@ -1,3 +1,5 @@
+using Personnel.Domain.Ranking;
+
 namespace Personnel.Domain.Departments;
 
 /// <summary>
@@ -44,4 +46,7 @@ public sealed record DepartmentPolicy
     /// applies it to squads only and scores other agencies on the year-end score plus adjustments.
     /// </summary>
     public bool QuarterlyFormulaForAllDispatchedAgencies { get; init; } = true;
+
+    /// <summary>Consequences by the town's department ranking (Ganzhou, Xiongkou). Defaults to none (weihai-2020 uses tiers and yellow cards).</summary>
+    public DepartmentRankingPolicy? Ranking { get; init; }
 }

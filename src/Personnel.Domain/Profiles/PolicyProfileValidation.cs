@@ -25,6 +25,11 @@ public static class PolicyProfileValidation
         Require(departments.DispatchedAgencyTownshipWeight is >= 0m and <= 1m, "departments.dispatchedAgencyTownshipWeight is outside 0–1");
         Require(departments.QuarterlyMeanWeight + departments.YearEndWeight == 1m,
             "departments.quarterlyMeanWeight and yearEndWeight must sum to 1");
+        if (departments.Ranking is { } ranking)
+        {
+            Require(ranking.BottomPlaces >= 1, "departments.ranking.bottomPlaces must be at least 1");
+            Require(ranking.RectificationMonths is null or >= 1, "departments.ranking.rectificationMonths must be at least 1");
+        }
 
         var grading = profile.Grading;
         RequireAll(grading.ExcellentQuotaByTier, "grading.excellentQuotaByTier", 0m, 1m);

@@ -23,8 +23,8 @@ public sealed record BonusShare(EmployeeId Employee, BonusTier Tier, decimal Bas
 /// <summary>
 /// Shares a bonus pool by the ladder (seed 000 三(五)18), never exceeding it: the base share equally; the
 /// ladder share by tier factor, the standard amount being what makes the tiers use the ladder share
-/// exactly (**Interpretation**: the text pegs the standard to the county's scale, capped by the pool; we
-/// take the cap as binding). The top tier takes whole groups of tied scores from the top while it stays
+/// exactly: the text pegs the standard to the county's scale (县定奖金档次) within the town's total, which
+/// the service does not know, so the total binds. The top tier takes whole groups of tied scores from the top while it stays
 /// within its maximum share; the bottom tier takes whole tied groups from the bottom until it reaches its
 /// minimum share. Amounts are in fen and sum exactly to the pool (<see cref="LargestRemainder"/>).
 /// </summary>

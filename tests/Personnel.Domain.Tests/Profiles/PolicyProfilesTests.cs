@@ -12,6 +12,8 @@ public class PolicyProfilesTests
     {
         Assert.Contains("weihai-2020", PolicyProfiles.Names);
         Assert.Contains("yangshahu-2020", PolicyProfiles.Names);
+        Assert.Contains("ganzhou-2012", PolicyProfiles.Names);
+        Assert.Contains("xiongkou-2017", PolicyProfiles.Names);
         Assert.Equal(PolicyProfiles.Names.Order(StringComparer.Ordinal), PolicyProfiles.Names);
     }
 
@@ -45,7 +47,7 @@ public class PolicyProfilesTests
         Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
         Assert.Equal(Rules.KnownProfile, error.Rule);
         Assert.Contains("'atlantis-2020'", error.Message);
-        Assert.Contains("weihai-2020, yangshahu-2020", error.Message);
+        Assert.Contains("ganzhou-2012, weihai-2020, xiongkou-2017, yangshahu-2020", error.Message);
     }
 
     [Fact]
@@ -89,6 +91,7 @@ public class PolicyProfilesTests
     [InlineData("""{ "name": "x", "departments": { "quarterlyMeanWeight": 0.5 } }""", "sum to 1")]
     [InlineData("""{ "name": "x", "consequences": { "basis": "Lottery" } }""", "not valid JSON")]
     [InlineData("""{ "pay": {} }""", "not valid JSON")]
+    [InlineData("""{ "name": "x", "departments": { "ranking": { "bottomPlaces": 0 } } }""", "bottomPlaces must be at least 1")]
     public void R9_IncompleteOrInconsistentProfileData_IsRefusedWithTheReason(string json, string reason)
     {
         var error = Assert.Throws<RuleViolationException>(() => PolicyProfiles.Parse(json));
@@ -96,5 +99,14 @@ public class PolicyProfilesTests
         Assert.Equal(Rules.ProfileData, error.Rule);
         Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
         Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void AS12_PM5_TheDepartmentTierSetsTheExcellentQuotaAndThePayCoefficient_InTheDefaultProfile()
+    {
+        var profile = PolicyProfiles.Load("weihai-2020");
+
+        Assert.Equal([0.25m, 0.20m, 0.10m, 0.10m], Enum.GetValues<DepartmentTier>().Select(t => profile.Grading.ExcellentQuotaByTier[t]));
+        Assert.Equal([1.1m, 1.0m, 0.9m, 0.8m], Enum.GetValues<DepartmentTier>().Select(t => profile.Pay.DepartmentCoefficient[t]));
     }
 }
