@@ -47,7 +47,7 @@ public class PolicyProfilesTests
         Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
         Assert.Equal(Rules.KnownProfile, error.Rule);
         Assert.Contains("'atlantis-2020'", error.Message);
-        Assert.Contains("ganzhou-2012, weihai-2020, xiongkou-2017, yangshahu-2020", error.Message);
+        Assert.Contains("ganzhou-2012, weihai-2020, wuqiao-2018, xiongkou-2017, yangshahu-2020", error.Message);
     }
 
     [Fact]
@@ -108,5 +108,18 @@ public class PolicyProfilesTests
 
         Assert.Equal([0.25m, 0.20m, 0.10m, 0.10m], Enum.GetValues<DepartmentTier>().Select(t => profile.Grading.ExcellentQuotaByTier[t]));
         Assert.Equal([1.1m, 1.0m, 0.9m, 0.8m], Enum.GetValues<DepartmentTier>().Select(t => profile.Pay.DepartmentCoefficient[t]));
+    }
+
+    [Fact]
+    public void R9_Wuqiao_DispatchedAgencies_TownshipWeighsHalf_OnTheYearEndScore()
+    {
+        var departments = PolicyProfiles.Load("wuqiao-2018").Departments;
+
+        // (90 + 2) × 0.5 + 70 × 0.5 = 46 + 35 = 81; weihai-2020: (70 × 0.4 + 90 × 0.6 + 2) × 0.6 + 70 × 0.4 = 50.4 + 28 = 78.4.
+        var wuqiao = DepartmentScore.DispatchedAgency(DepartmentKind.JudicialOffice, 70m, [70m], 90m, 2m, departments);
+        var weihai = DepartmentScore.DispatchedAgency(DepartmentKind.JudicialOffice, 70m, [70m], 90m, 2m, PolicyProfiles.Default.Departments);
+
+        Assert.Equal(81.00m, wuqiao.Score);
+        Assert.Equal(78.40m, weihai.Score);
     }
 }
