@@ -22,7 +22,7 @@ public static partial class Rules
         "AM-17-YELLOW", "AM 第十七条",
         "A department assessed tier 3 or 4, or ranked 3rd or 4th in its city group, gets a yellow card: warning and leadership interview (黄牌警告, 警示、约谈)");
 
-    public static readonly Rule LeadershipAdjustment = new(
+    public static readonly Rule DepartmentLeadershipAdjustment = new(
         "AM-17-ADJUST", "AM 第十七条",
         "Two consecutive yellow-card years, or 4th in the city group, adjust the leadership or move the principal leader out (调整班子或主要负责人调离岗位)");
 

@@ -36,8 +36,8 @@ public static partial class Rules
     public static readonly Rule LatenessDeduction = new(
         "PM-7-LATE", "PM 第七条", "Late arrival, early leave or leaving the post: monthly performance deducted per day");
 
-    public static readonly Rule AbsenceDismissal = new(
-        "AM-18-4", "AM 第十八条(四)", "Absent without leave over 15 consecutive days or over 30 days in a year: dismissal (辞聘)");
+    public static readonly Rule AbsenceDismissalGround = new(
+        "AM-18-4-ABSENCE", "AM 第十八条(四)", "Absent without leave over 15 consecutive days or over 30 days in a year: dismissal (辞聘)");
 
     public static readonly Rule AttendanceRecord = new(
         "PM-6-RECORD", "PM 第六条", "Attendance records name working days of the year, each day once");

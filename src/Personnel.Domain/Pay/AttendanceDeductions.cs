@@ -138,7 +138,7 @@ public static class AttendanceDeductions
         deductions.AddRange(quarterlyByMonth);
         var longest = spells.Max(s => s.WorkingDays.Count);
         return longest > policy.DismissalConsecutiveAbsenceDays || days.Count > policy.DismissalYearAbsenceDays
-            ? $"{Rules.AbsenceDismissal.Article}: absent {longest} consecutive days, {days.Count} days in {year} " +
+            ? $"{Rules.AbsenceDismissalGround.Article}: absent {longest} consecutive days, {days.Count} days in {year} " +
               $"(over {policy.DismissalConsecutiveAbsenceDays} consecutive or {policy.DismissalYearAbsenceDays} in a year)"
             : null;
     }
