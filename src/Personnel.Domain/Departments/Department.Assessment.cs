@@ -35,7 +35,7 @@ public sealed partial class Department
 
         if (adjustment is { } ground)
         {
-            Raise(new LeadershipAdjustmentOrdered(on, year, ground));
+            Raise(new DepartmentLeadershipAdjustmentOrdered(on, year, ground));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed partial class Department
 
             if (adjustment is { } ground)
             {
-                Raise(new LeadershipAdjustmentOrdered(on, year, ground));
+                Raise(new DepartmentLeadershipAdjustmentOrdered(on, year, ground));
             }
         }
     }

@@ -118,7 +118,7 @@ public sealed partial class Department
             case YellowCardWithdrawn withdrawn:
                 _years[withdrawn.Year] = _years[withdrawn.Year] with { YellowCardGrounds = [] };
                 break;
-            case LeadershipAdjustmentOrdered ordered:
+            case DepartmentLeadershipAdjustmentOrdered ordered:
                 _years[ordered.Year] = _years[ordered.Year] with { LeadershipAdjustment = ordered.Ground };
                 break;
             case LeadershipAdjustmentRescinded rescinded:

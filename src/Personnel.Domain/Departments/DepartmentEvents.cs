@@ -13,7 +13,7 @@ namespace Personnel.Domain.Departments;
 [JsonDerivedType(typeof(DepartmentAssessmentCorrected), "department-assessment-corrected")]
 [JsonDerivedType(typeof(YellowCardIssued), "yellow-card-issued")]
 [JsonDerivedType(typeof(YellowCardWithdrawn), "yellow-card-withdrawn")]
-[JsonDerivedType(typeof(LeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
+[JsonDerivedType(typeof(DepartmentLeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
 [JsonDerivedType(typeof(LeadershipAdjustmentRescinded), "leadership-adjustment-rescinded")]
 public abstract record DepartmentEvent(DateOnly OccurredOn);
 
@@ -62,7 +62,7 @@ public enum LeadershipAdjustmentGround
 /// grain layer delivers it to the head's employee aggregate, whose rotation becomes mandatory now (RULES §3);
 /// a department never calls an employee.
 /// </summary>
-public sealed record LeadershipAdjustmentOrdered(DateOnly OccurredOn, int Year, LeadershipAdjustmentGround Ground)
+public sealed record DepartmentLeadershipAdjustmentOrdered(DateOnly OccurredOn, int Year, LeadershipAdjustmentGround Ground)
     : DepartmentEvent(OccurredOn);
 
 /// <summary>A leadership adjustment undone by a correction of the year's assessment.</summary>

@@ -54,7 +54,7 @@ public class DepartmentTests
         Assert.IsType<DepartmentAssessed>(department.UncommittedEvents[0]);
         Assert.Equal(yellow, department.UncommittedEvents.OfType<YellowCardIssued>().Any());
         Assert.Equal(yellow, department.YearOf(2020)!.HasYellowCard);
-        Assert.Empty(department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>());
+        Assert.Empty(department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>());
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public class DepartmentTests
             Assert.Equal([YellowCardGround.CityRank], card.Grounds);
         }
 
-        var order = department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>().SingleOrDefault();
+        var order = department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>().SingleOrDefault();
         Assert.Equal(adjust, order is not null);
         Assert.Equal(adjust ? LeadershipAdjustmentGround.CityRank : null, order?.Ground);
     }
@@ -87,7 +87,7 @@ public class DepartmentTests
 
         department.RecordAssessment(2021, DepartmentTier.Tier4, null, Early(2021), Weihai);
 
-        var order = Assert.Single(department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>());
+        var order = Assert.Single(department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>());
         Assert.Equal(2021, order.Year);
         Assert.Equal(LeadershipAdjustmentGround.ConsecutiveYellowCards, order.Ground);
         Assert.Equal(Early(2021), order.OccurredOn);
@@ -101,7 +101,7 @@ public class DepartmentTests
         department.RecordAssessment(2022, DepartmentTier.Tier3, null, Early(2022), Weihai);
 
         Assert.Single(department.UncommittedEvents.OfType<YellowCardIssued>());
-        Assert.Empty(department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>());
+        Assert.Empty(department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class DepartmentTests
 
         department.RecordAssessment(2022, DepartmentTier.Tier3, null, Early(2022), Weihai);
 
-        Assert.Empty(department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>());
+        Assert.Empty(department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>());
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class DepartmentTests
         department.RecordAssessment(2022, DepartmentTier.Tier3, null, Early(2022), policy);
 
         Assert.Equal(LeadershipAdjustmentGround.ConsecutiveYellowCards, department.YearOf(2022)!.LeadershipAdjustment);
-        Assert.Equal(2, department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>().Count());
+        Assert.Equal(2, department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>().Count());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class DepartmentTests
 
         Assert.Single(department.UncommittedEvents.OfType<YellowCardIssued>());
         Assert.Equal(LeadershipAdjustmentGround.ConsecutiveYellowCards,
-            Assert.Single(department.UncommittedEvents.OfType<LeadershipAdjustmentOrdered>()).Ground);
+            Assert.Single(department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>()).Ground);
     }
 
     [Fact]
