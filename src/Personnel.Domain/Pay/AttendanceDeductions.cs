@@ -64,6 +64,9 @@ public static class AttendanceDeductions
             }
         }
 
+        // Once over a limit, every month of the year with sick or personal leave left after the offset is
+        // deducted by month (按月扣发) instead of by day: the text says "by month" without naming the months,
+        // and a month with leave is the month the leave is deducted in.
         var longest = spells.Max(s => s.WorkingDays.Count);
         var total = days.Count - (policy.OvertimeOffsetCountsTowardLimits ? months.Sum(m => m.Offset) : 0m);
         var byMonth = longest > policy.LeaveConsecutiveDaysLimit || total > policy.LeaveTotalDaysLimit;
@@ -110,6 +113,8 @@ public static class AttendanceDeductions
                 (falseSick > 0 ? $", {falseSick} of them false sick leave counted as absence (PM 第六条)" : string.Empty);
             deductions.Add(new Deduction(PayComponent.PostPay, DeductionUnit.Days, count, month.Key, Pm7, reason));
             deductions.Add(new Deduction(PayComponent.MonthlyPerformance, DeductionUnit.Days, count, month.Key, Pm7, reason));
+            // "More than 3 but under 10" leaves a gap (10+ scattered days in a month, under 15 in the year): it is
+            // judged as "more than 3", never as nothing.
             if (count > policy.AbsencePerDayOnlyDays)
             {
                 quarterlyByMonth.Add(new Deduction(PayComponent.QuarterlyPerformance, DeductionUnit.Months, 1m, month.Key, Pm7,
