@@ -1,0 +1,100 @@
+using Personnel.Domain.Common;
+using Personnel.Domain.Grading;
+
+namespace Personnel.Domain.Pay;
+
+/// <summary>A share or coefficient of performance pay, with the article that set it and why.</summary>
+public sealed record PerformancePayDecision(decimal Value, string Article, string Reason);
+
+/// <summary>
+/// Quarterly pay ratio and personal annual coefficient (PM 第五条), with the cases that withhold or
+/// substitute them (PM 第八条, 第九条).
+/// </summary>
+public static class PerformancePay
+{
+    /// <summary>The share of the quarter's performance pay to pay; <paramref name="grade"/> null when the quarter has no grade.</summary>
+    public static PerformancePayDecision QuarterlyRatio(QuarterlyGrade? grade, PerformancePayFacts facts, PayPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (facts.InOpenRecruitmentProbation)
+        {
+            return new PerformancePayDecision(0m, Rules.ProbationNoPerformancePay.Article, "in the probation of open recruitment");
+        }
+
+        if (grade is { } g)
+        {
+            return new PerformancePayDecision(policy.QuarterlyPayRatio[g], Rules.PerformancePayByGrade.Article, $"quarterly grade {g}");
+        }
+
+        return facts.Separation switch
+        {
+            Separation.TransferredOut or Separation.Retired or Separation.Deceased => new PerformancePayDecision(
+                policy.QuarterlyPayRatio[QuarterlyGrade.FairlyGood], Rules.SeparatedWithoutResult.Article,
+                $"{facts.Separation} without a result: paid as FairlyGood"),
+            Separation.Quit => new PerformancePayDecision(
+                0m, Rules.SeparatedWithoutResult.Article, "quit (离职) and not assessed this quarter"),
+            _ => new PerformancePayDecision(
+                policy.UngradedQuarterlyRatio, "RULES §5 Interpretation", "no grade this quarter"),
+        };
+    }
+
+    /// <summary>The personal annual coefficient; <paramref name="grade"/> null when the year has no grade.</summary>
+    public static PerformancePayDecision AnnualCoefficient(AnnualGrade? grade, PerformancePayFacts facts, PayPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (facts.InOpenRecruitmentProbation)
+        {
+            return new PerformancePayDecision(0m, Rules.ProbationNoPerformancePay.Article, "in the probation of open recruitment");
+        }
+
+        if (AnnualPayWithheldBecause(facts) is { } reason)
+        {
+            return new PerformancePayDecision(0m, Rules.NoAnnualPerformancePay.Article, reason);
+        }
+
+        if (grade is { } g)
+        {
+            return new PerformancePayDecision(policy.PersonalCoefficient[g], Rules.PerformancePayByGrade.Article, $"annual grade {g}");
+        }
+
+        return facts.Separation switch
+        {
+            Separation.TransferredOut or Separation.Retired or Separation.Deceased => new PerformancePayDecision(
+                policy.PersonalCoefficient[AnnualGrade.Competent], Rules.SeparatedWithoutResult.Article,
+                $"{facts.Separation} without a result: paid as Competent"),
+            Separation.Quit => new PerformancePayDecision(
+                0m, Rules.SeparatedWithoutResult.Article, "quit (离职) and not assessed this year"),
+            _ => new PerformancePayDecision(
+                policy.UngradedAnnualCoefficient, "RULES §5 Interpretation", "no grade this year"),
+        };
+    }
+
+    /// <summary>Why PM 第九条 withholds the year's annual performance pay, or null when it does not.</summary>
+    public static string? AnnualPayWithheldBecause(PerformancePayFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.PartySanction >= PartySanction.SeriousWarning)
+        {
+            return $"party sanction {facts.PartySanction} (严重警告 or above)";
+        }
+
+        if (facts.GovernmentSanction >= GovernmentSanction.Demerit)
+        {
+            return $"government sanction {facts.GovernmentSanction} (记过 or above)";
+        }
+
+        if (facts.OrganisationalMeasure != OrganisationalMeasure.None)
+        {
+            return $"organisational measure {facts.OrganisationalMeasure} (降职、责令辞职、免职)";
+        }
+
+        if (facts.UnderInvestigation)
+        {
+            return "under investigation (立案调查尚未结案)";
+        }
+
+        return facts.ExcludedByZoneCommittee ? "excluded from incentives by the zone committee" : null;
+    }
+}
