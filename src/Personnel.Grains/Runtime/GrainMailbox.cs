@@ -65,17 +65,11 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         return _instance is not null;
     }
 
-    /// <summary>A cheap pre-check for the collector; the deactivation request re-checks in turn.</summary>
-    public bool LooksIdleSince(long now)
-    {
-        bool running;
-        lock (_lock)
-        {
-            running = _running;
-        }
-
-        return !running && _instance is not null && IsIdleLongEnough(now);
-    }
+    /// <summary>
+    /// A cheap pre-check for the collector. The deactivation request re-checks when its turn comes, after
+    /// any call queued ahead of it has run and booked its end, so a busy activation is never collected.
+    /// </summary>
+    public bool LooksIdleSince(long now) => _instance is not null && IsIdleLongEnough(now);
 
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
 
@@ -142,30 +136,28 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         }
 
         // Everything this turn awaits carries the chain, so a call back into this grain is detected.
+        // (Set inside an async method, it reverts when the method returns: the loop itself stays clean.)
         CallChain.Current = CallChain.Enter(Id, call.Caller);
-        try
+        if (_instance is not null && _stale)
         {
-            if (_instance is not null && _stale)
-            {
-                await DeactivateAsync(DeactivationReason.Invalidated);
-            }
-
-            var grain = _instance ?? await TryActivateAsync(call);
-            if (grain is null)
-            {
-                return;
-            }
-
-            await call.InvokeAsync(grain);
-            _runtime.CountCompletedCall();
-            if (grain.DeactivationRequested)
-            {
-                await DeactivateAsync(DeactivationReason.ApplicationRequested);
-            }
+            await DeactivateAsync(DeactivationReason.Invalidated);
         }
-        finally
+
+        var grain = _instance ?? await TryActivateAsync(call);
+        if (grain is null)
         {
-            Volatile.Write(ref _idleSince, _runtime.TimeProvider.GetTimestamp());
+            return;
+        }
+
+        await call.InvokeAsync(grain);
+
+        // Booked before the caller hears back, so a caller that moves the clock next sees this turn ended.
+        Volatile.Write(ref _idleSince, _runtime.TimeProvider.GetTimestamp());
+        _runtime.CountCompletedCall();
+        call.Publish();
+        if (grain.DeactivationRequested)
+        {
+            await DeactivateAsync(DeactivationReason.ApplicationRequested);
         }
     }
 

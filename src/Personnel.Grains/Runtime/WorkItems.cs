@@ -31,7 +31,11 @@ internal abstract class GrainCall : WorkItem
     /// <summary>Claims the call for its turn; false when it was cancelled while queued.</summary>
     public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
 
+    /// <summary>Runs the call's turn on <paramref name="grain"/> and keeps its outcome; never throws.</summary>
     public abstract Task InvokeAsync(Grain grain);
+
+    /// <summary>Hands the kept outcome to the caller (after the runtime has booked the turn's end).</summary>
+    public abstract void Publish();
 
     /// <summary>Fails the call without a turn on the grain (its activation failed).</summary>
     public abstract void Fail(Exception exception);
@@ -48,6 +52,8 @@ internal sealed class GrainCall<TResult> : GrainCall
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly CancellationTokenRegistration _registration;
+    private TResult? _outcome;
+    private Exception? _failure;
 
     public GrainCall(
         string methodName,
@@ -67,15 +73,24 @@ internal sealed class GrainCall<TResult> : GrainCall
     {
         try
         {
-            _completion.TrySetResult(await _body(grain, CancellationToken));
+            _outcome = await _body(grain, CancellationToken);
         }
         catch (Exception exception)
         {
-            Fail(exception);
+            _failure = exception;
         }
-        finally
+    }
+
+    public override void Publish()
+    {
+        if (_failure is null)
         {
             _registration.Dispose();
+            _completion.TrySetResult(_outcome!);
+        }
+        else
+        {
+            Fail(_failure);
         }
     }
 

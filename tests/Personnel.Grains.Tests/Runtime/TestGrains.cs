@@ -275,7 +275,12 @@ public sealed class RuntimeFixture : IAsyncDisposable
 
     public IRelayGrain Relay(string key) => Runtime.GetGrain<IRelayGrain>(key);
 
-    public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    /// <summary>Stops the runtime; a test that left a grain blocked fails here instead of hanging.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout.Hang);
+        await Runtime.StopAsync(timeout.Token);
+    }
 }
 
 public static class TestTimeout

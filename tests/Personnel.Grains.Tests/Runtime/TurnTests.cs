@@ -13,12 +13,17 @@ public sealed class TurnTests
         using var start = new Barrier(callers);
 
         // Each caller issues its calls back to back without awaiting, from its own thread, all at once.
-        var callerTasks = Enumerable.Range(0, callers).Select(caller => Task.Run(() =>
-        {
-            var grain = fixture.Counter("busy");
-            start.SignalAndWait();
-            return Enumerable.Range(0, callsPerCaller).Select(sequence => grain.RecordAsync(caller, sequence, default)).ToArray();
-        })).ToArray();
+        // Dedicated threads: callers blocked on the barrier must not starve the pool the grains run on.
+        var callerTasks = Enumerable.Range(0, callers).Select(caller => Task.Factory.StartNew(
+            () =>
+            {
+                var grain = fixture.Counter("busy");
+                start.SignalAndWait();
+                return Enumerable.Range(0, callsPerCaller).Select(sequence => grain.RecordAsync(caller, sequence, default)).ToArray();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
         var calls = (await Task.WhenAll(callerTasks)).SelectMany(c => c).ToArray();
         var positions = await Task.WhenAll(calls).WaitAsync(TestTimeout.Hang);
 
