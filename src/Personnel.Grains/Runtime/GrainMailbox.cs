@@ -7,7 +7,7 @@ namespace Personnel.Grains.Runtime;
 /// waits its turn and then gets a fresh activation. The mailbox leaves the directory (retires) when
 /// its queue is empty and it holds no instance; a caller that meets a retired mailbox fetches a new one.
 /// </summary>
-internal sealed partial class GrainMailbox : IThreadPoolWorkItem
+internal sealed class GrainMailbox : IThreadPoolWorkItem
 {
     private readonly GrainRuntime _runtime;
     private readonly GrainClass _grainClass;
@@ -97,7 +97,7 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
                 }
             }
 
-            await RunItemAsync(item);
+            await RunItemAsync(item).ConfigureAwait(false);
         }
 
         if (retired)
@@ -114,17 +114,20 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
             switch (item)
             {
                 case GrainCall call:
-                    await RunCallAsync(call);
+                    await RunCallAsync(call).ConfigureAwait(false);
                     break;
                 case DeactivationRequest request:
-                    await RunDeactivationAsync(request);
+                    await RunDeactivationAsync(request).ConfigureAwait(false);
                     break;
             }
         }
         catch (Exception exception)
         {
-            // Calls and hooks catch their own failures; this guards the loop itself from ever dying.
+            // Calls and hooks catch their own failures; this guards the loop itself from ever dying,
+            // and a caller from waiting forever.
             _runtime.Log.MailboxFault(Id, exception);
+            (item as GrainCall)?.Fail(exception);
+            (item as DeactivationRequest)?.Complete(deactivated: false);
         }
     }
 
@@ -140,16 +143,16 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         CallChain.Current = CallChain.Enter(Id, call.Caller);
         if (_instance is not null && _stale)
         {
-            await DeactivateAsync(DeactivationReason.Invalidated);
+            await DeactivateAsync(DeactivationReason.Invalidated).ConfigureAwait(false);
         }
 
-        var grain = _instance ?? await TryActivateAsync(call);
+        var grain = _instance ?? await TryActivateAsync(call).ConfigureAwait(false);
         if (grain is null)
         {
             return;
         }
 
-        await call.InvokeAsync(grain);
+        await call.InvokeAsync(grain).ConfigureAwait(false);
 
         // Booked before the caller hears back, so a caller that moves the clock next sees this turn ended.
         Volatile.Write(ref _idleSince, _runtime.TimeProvider.GetTimestamp());
@@ -157,7 +160,7 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         call.Publish();
         if (grain.DeactivationRequested)
         {
-            await DeactivateAsync(DeactivationReason.ApplicationRequested);
+            await DeactivateAsync(DeactivationReason.ApplicationRequested).ConfigureAwait(false);
         }
     }
 
@@ -169,7 +172,7 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         {
             var grain = _grainClass.Create();
             grain.Bind(Id, _runtime);
-            await grain.OnActivateAsync(call.CancellationToken);
+            await grain.OnActivateAsync(call.CancellationToken).ConfigureAwait(false);
             _instance = grain;
             _runtime.CountActivation();
             _runtime.Log.Activated(Id);
@@ -191,7 +194,7 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
                 || IsIdleLongEnough(_runtime.TimeProvider.GetTimestamp()));
         if (due)
         {
-            await DeactivateAsync(request.Reason);
+            await DeactivateAsync(request.Reason).ConfigureAwait(false);
         }
 
         request.Complete(due);
@@ -203,7 +206,7 @@ internal sealed partial class GrainMailbox : IThreadPoolWorkItem
         _instance = null;
         try
         {
-            await grain.OnDeactivateAsync(reason, CancellationToken.None);
+            await grain.OnDeactivateAsync(reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -108,7 +108,7 @@ internal sealed class GrainMethod
 
     private static async Task<bool> AwaitWithoutResult(Task task)
     {
-        await task;
+        await task.ConfigureAwait(false);
         return true;
     }
 

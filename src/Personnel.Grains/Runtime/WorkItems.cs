@@ -73,7 +73,7 @@ internal sealed class GrainCall<TResult> : GrainCall
     {
         try
         {
-            _outcome = await _body(grain, CancellationToken);
+            _outcome = await _body(grain, CancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
