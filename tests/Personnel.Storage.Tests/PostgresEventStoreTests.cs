@@ -48,6 +48,22 @@ public sealed class PostgresEventStoreTests : EventStoreContract
     }
 
     [Fact]
+    public async Task A_lost_writer_connection_fails_the_batch_clearly_and_a_retry_with_the_same_request_id_records_it_once()
+    {
+        await Store.AppendAsync(Commits.Append("r1", "emp-1", 0));
+        await PostgresTestDatabase.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'personnel-node-a'");
+        var commit = Commits.Append("r2", "emp-1", 1);
+
+        var first = await Record.ExceptionAsync(() => Store.AppendAsync(commit));
+        var retry = await Store.AppendAsync(commit);
+
+        var error = Assert.IsType<StorageException>(first);
+        Assert.Contains("retrying with the same request id is safe", error.Message);
+        Assert.Equal([new AppendedStream("emp-1", 2, 2)], Assert.IsType<Appended>(retry).Streams);
+        Assert.Equal(2, await Store.GetLastPositionAsync());
+    }
+
+    [Fact]
     public async Task Nodes_with_their_own_connection_pools_never_both_win_a_version_nor_pass_a_cap()
     {
         var nodes = new[] { Store, await OpenAsync("node-b"), await OpenAsync("node-c") };

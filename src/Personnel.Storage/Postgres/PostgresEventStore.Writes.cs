@@ -5,31 +5,31 @@ using Personnel.Storage.Internal;
 namespace Personnel.Storage.Postgres;
 
 /// <summary>
-/// The write transaction in three round trips whatever the batch size: (1) BEGIN, lock store_state,
+/// The write transaction in two round trips whatever the batch size: (1) BEGIN, lock store_state,
 /// read the batch's streams, requests and quota rows; decide in memory; (2) write every table with one
-/// set-based statement (unnest of arrays) and NOTIFY the other nodes; (3) COMMIT.
+/// set-based statement (unnest of arrays), NOTIFY the other nodes, COMMIT.
 /// </summary>
 public sealed partial class PostgresEventStore
 {
     private protected override async Task<CommitPlanner> ExecuteBatchAsync(IReadOnlyList<PendingCommit> batch, BatchKeys keys, DateTimeOffset recordedAt)
     {
-        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // The committer is the only user of the writer connection. BEGIN travels with the state reads and
+        // COMMIT with the writes, so a batch costs two round trips plus the WAL flush. On any failure the
+        // connection is dropped, which rolls back whatever was open.
+        var connection = _writer ??= await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        try
         {
-            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var state = await LoadStateAsync(connection, keys).ConfigureAwait(false);
-                var planner = new CommitPlanner(state);
-                planner.Plan(batch);
-                if (planner.HasWrites)
-                {
-                    await WriteAsync(connection, planner, recordedAt.UtcDateTime).ConfigureAwait(false);
-                    await transaction.CommitAsync().ConfigureAwait(false);
-                }
-
-                return planner;
-            }
+            var state = await LoadStateAsync(connection, keys).ConfigureAwait(false);
+            var planner = new CommitPlanner(state);
+            planner.Plan(batch);
+            await WriteAsync(connection, planner, recordedAt.UtcDateTime).ConfigureAwait(false);
+            return planner;
+        }
+        catch
+        {
+            _writer = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -39,31 +39,49 @@ public sealed partial class PostgresEventStore
         var years = keys.Years.ToArray();
         await using var load = new NpgsqlBatch(connection);
 
+        load.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+
         // The lock comes first: the statements after it take their snapshots once it is held, so they
         // see everything the previous holder (on any node) committed.
         load.BatchCommands.Add(new NpgsqlBatchCommand("SELECT last_position FROM store_state WHERE id = 1 FOR UPDATE"));
-        load.BatchCommands.Add(Command("SELECT stream_id, version FROM streams WHERE stream_id = ANY($1)", (object)keys.StreamIds.ToArray()));
+        // Statements whose key list is empty are left out; their result sets are then simply absent.
+        if (keys.StreamIds.Count > 0)
+        {
+            load.BatchCommands.Add(Command("SELECT stream_id, version FROM streams WHERE stream_id = ANY($1)", (object)keys.StreamIds.ToArray()));
+        }
+
         load.BatchCommands.Add(Command("SELECT request_id, fingerprint, result FROM requests WHERE request_id = ANY($1)", (object)keys.RequestIds.ToArray()));
-        load.BatchCommands.Add(Command(
-            "SELECT q.department_id, q.year, q.quarter, q.eligible_count, q.good_count FROM quota_quarter q "
-            + "JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(d, y, n) ON q.department_id = k.d AND q.year = k.y AND q.quarter = k.n",
-            quarters.Select(k => k.DepartmentId).ToArray(),
-            quarters.Select(k => k.Year).ToArray(),
-            quarters.Select(k => k.Quarter).ToArray()));
-        load.BatchCommands.Add(Command(
-            "SELECT q.department_id, q.year, q.tier, q.eligible_count, q.excellent_count FROM quota_year q "
-            + "JOIN unnest($1::text[], $2::int[]) AS k(d, y) ON q.department_id = k.d AND q.year = k.y",
-            years.Select(k => k.DepartmentId).ToArray(),
-            years.Select(k => k.Year).ToArray()));
+        if (quarters.Length > 0)
+        {
+            load.BatchCommands.Add(Command(
+                "SELECT q.department_id, q.year, q.quarter, q.eligible_count, q.good_count FROM quota_quarter q "
+                + "JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(d, y, n) ON q.department_id = k.d AND q.year = k.y AND q.quarter = k.n",
+                quarters.Select(k => k.DepartmentId).ToArray(),
+                quarters.Select(k => k.Year).ToArray(),
+                quarters.Select(k => k.Quarter).ToArray()));
+        }
+
+        if (years.Length > 0)
+        {
+            load.BatchCommands.Add(Command(
+                "SELECT q.department_id, q.year, q.tier, q.eligible_count, q.excellent_count FROM quota_year q "
+                + "JOIN unnest($1::text[], $2::int[]) AS k(d, y) ON q.department_id = k.d AND q.year = k.y",
+                years.Select(k => k.DepartmentId).ToArray(),
+                years.Select(k => k.Year).ToArray()));
+        }
 
         var state = new BatchState();
+        // BEGIN returns no result set, so the reader starts at the lock's row.
         await using var reader = await load.ExecuteReaderAsync().ConfigureAwait(false);
         await reader.ReadAsync().ConfigureAwait(false);
         state.LastPosition = reader.GetInt64(0);
-        await reader.NextResultAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        if (keys.StreamIds.Count > 0)
         {
-            state.StreamVersions[reader.GetString(0)] = reader.GetInt64(1);
+            await reader.NextResultAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                state.StreamVersions[reader.GetString(0)] = reader.GetInt64(1);
+            }
         }
 
         await reader.NextResultAsync().ConfigureAwait(false);
@@ -72,16 +90,22 @@ public sealed partial class PostgresEventStore
             state.Requests[reader.GetString(0)] = new StoredRequest(reader.GetString(1), reader.GetString(2));
         }
 
-        await reader.NextResultAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        if (quarters.Length > 0)
         {
-            state.Quarters[new QuarterKey(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2))] = new QuarterCounters(reader.GetInt32(3), reader.GetInt32(4));
+            await reader.NextResultAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                state.Quarters[new QuarterKey(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2))] = new QuarterCounters(reader.GetInt32(3), reader.GetInt32(4));
+            }
         }
 
-        await reader.NextResultAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        if (years.Length > 0)
         {
-            state.Years[new YearKey(reader.GetString(0), reader.GetInt32(1))] = new YearCounters(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            await reader.NextResultAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                state.Years[new YearKey(reader.GetString(0), reader.GetInt32(1))] = new YearCounters(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            }
         }
 
         return state;
@@ -90,6 +114,13 @@ public sealed partial class PostgresEventStore
     private async Task WriteAsync(NpgsqlConnection connection, CommitPlanner plan, DateTime recordedAt)
     {
         await using var write = new NpgsqlBatch(connection);
+        if (!plan.HasWrites)
+        {
+            write.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+            await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+            return;
+        }
+
         var events = plan.Events;
         if (events.Count > 0)
         {
@@ -123,6 +154,7 @@ public sealed partial class PostgresEventStore
             recordedAt));
         AddReadModelWrites(write, plan);
         write.BatchCommands.Add(Command("UPDATE store_state SET last_position = $1 WHERE id = 1", plan.LastPosition));
+        write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await write.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 

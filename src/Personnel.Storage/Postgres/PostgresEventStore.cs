@@ -18,6 +18,7 @@ public sealed partial class PostgresEventStore : EventStoreBase
     private readonly PostgresChangeListener _listener;
     private readonly string _schema;
     private readonly string _channel;
+    private NpgsqlConnection? _writer;
 
     private PostgresEventStore(string connectionString, PostgresEventStoreOptions options)
         : base(options)
@@ -33,6 +34,13 @@ public sealed partial class PostgresEventStore : EventStoreBase
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
             builder.ApplicationName = "personnel-" + options.NodeId;
+        }
+
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The batch statements are the same few texts every time: preparing them saves a parse and
+            // plan per statement per batch.
+            builder.MaxAutoPrepare = 64;
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -72,6 +80,11 @@ public sealed partial class PostgresEventStore : EventStoreBase
     private protected override async ValueTask DisposeCoreAsync()
     {
         await _listener.DisposeAsync().ConfigureAwait(false);
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
