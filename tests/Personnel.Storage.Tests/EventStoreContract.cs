@@ -175,6 +175,32 @@ public abstract partial class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commits_queued_back_to_back_on_one_stream_chain_their_versions_in_arrival_order()
+    {
+        var tasks = Enumerable.Range(0, 50)
+            .Select(i => Store.AppendAsync(Commits.Append($"r{i}", "emp-1", i, 1, new UpsertEmployeeView(Commits.View("emp-1", step: 1 + (i % 19), version: i + 1)))))
+            .ToList();
+
+        var outcomes = await Task.WhenAll(tasks);
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(v => new AppendedStream("emp-1", v, v)), outcomes.Select(o => Assert.IsType<Appended>(o).Streams.Single()));
+        Assert.Equal(Commits.View("emp-1", step: 1 + (49 % 19), version: 50), await Store.ReadModels.GetEmployeeAsync("emp-1"));
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_finishes_the_commits_already_queued_and_refuses_later_ones()
+    {
+        var store = await OpenAsync("node-z");
+        var queued = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Commits.Append($"q{i}", $"emp-{i}", 0))).ToList();
+
+        await store.DisposeAsync();
+
+        Assert.All(await Task.WhenAll(queued), o => Assert.IsType<Appended>(o));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(Commits.Append("late", "emp-x", 0)));
+        Assert.Equal(100, await Store.GetLastPositionAsync());
+    }
+
+    [Fact]
     public async Task ReadAll_pages_through_events_in_commit_order()
     {
         for (var i = 0; i < 5; i++)
