@@ -223,16 +223,19 @@ public abstract partial class EventStoreContract : IAsyncLifetime
         var twice = Commits.Multi("r2", new StreamAppend("emp-1", 0, [Commits.Event()]), new StreamAppend("emp-1", 0, [Commits.Event()]));
         var noEvents = Commits.Multi("r3", new StreamAppend("emp-1", 0, []));
         var badQuarter = Commits.Append("r4", "emp-1", 0, 1, new AddQuarterGood("dept-1", 2024, 5, 1, 4));
+        var nul = Commits.Append("r5", "emp\0", 0);
 
         var e1 = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(badJson));
         var e2 = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(twice));
         var e3 = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(noEvents));
         var e4 = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(badQuarter));
+        var e5 = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(nul));
 
         Assert.Contains("payload of a 'Graded' event in stream 'emp-1' is not valid JSON", e1.Message);
         Assert.Contains("appends to stream 'emp-1' twice", e2.Message);
         Assert.Contains("Stream 'emp-1': an append needs at least one event", e3.Message);
         Assert.Contains("The quarter is 5; it must be between 1 and 4", e4.Message);
+        Assert.Contains("The stream id 'emp\\0' contains a control character", e5.Message);
         Assert.Equal(0, await Store.GetLastPositionAsync());
     }
 

@@ -134,6 +134,13 @@ internal static class CommitValidator
             throw new ArgumentException($"The {what} is empty: it is required.");
         }
 
+        // PostgreSQL text cannot hold NUL, and no id needs a control character: refuse them here rather
+        // than let one commit fail the whole batch it rides in.
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"The {what} '{value.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a control character; ids and names must be printable.");
+        }
+
         if (value.Length > MaxIdLength && what is not ("request fingerprint" or "post" or "status"))
         {
             throw new ArgumentException($"The {what} '{value[..40]}…' is {value.Length} characters long; at most {MaxIdLength} are allowed.");
