@@ -62,8 +62,9 @@ public sealed class CrashSafetyTests
         for (var run = 0; run <= Kills; run++)
         {
             // The last run is left to finish; the others die after a random number of acknowledgements
-            // (so always mid-stream), plus a random few milliseconds so the kill lands anywhere in a batch.
-            var killAfter = run < Kills ? random.Next(1, 500) : int.MaxValue;
+            // (so always mid-stream, and 20 runs cannot reach 10,000 between them), plus a random few
+            // milliseconds so the kill lands anywhere in a batch.
+            var killAfter = run < Kills ? random.Next(1, 350) : int.MaxValue;
             using var writer = new WriterProcess("crash", spec, Total.ToString(CultureInfo.InvariantCulture), ackFile);
             var seen = 0;
             var done = false;
