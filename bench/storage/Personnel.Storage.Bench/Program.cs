@@ -1,0 +1,48 @@
+using System.Globalization;
+using Personnel.Storage.Postgres;
+using Personnel.Storage.Sqlite;
+
+namespace Personnel.Storage.Bench;
+
+/// <summary>
+/// bench sqlite &lt;file&gt; | pg &lt;connection string&gt;: prints "name value" lines for bench/storage/run.sh.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not [var dialect, var target, ..])
+        {
+            Console.Error.WriteLine("usage: bench sqlite <file> | pg <connection string> [seconds]");
+            return 64;
+        }
+
+        var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var duration = TimeSpan.FromSeconds(seconds);
+        await using IEventStore store = dialect switch
+        {
+            "sqlite" => await SqliteEventStore.OpenAsync(target),
+            "pg" => await PostgresEventStore.OpenAsync(target, new PostgresEventStoreOptions { Schema = "bench_" + Guid.NewGuid().ToString("N")[..12] }),
+            _ => throw new ArgumentException($"unknown dialect {dialect}"),
+        };
+
+        if (dialect == "sqlite")
+        {
+            Report("sqlite_single_row_insert_per_s", SqliteBaseline.SingleRowInsertsPerSecond(target + ".baseline", duration));
+        }
+
+        await Workloads.OneStreamAsync(store, TimeSpan.FromSeconds(1));
+        Report("one_stream_per_s", await Workloads.OneStreamAsync(store, duration));
+        Report("streams_1000_per_s", await Workloads.ParallelStreamsAsync(store, 1000, duration));
+        var rotation = await RotationBench.RunAsync(store);
+        foreach (var (name, value) in rotation)
+        {
+            Report(name, value);
+        }
+
+        return 0;
+    }
+
+    private static void Report(string name, double value) =>
+        Console.WriteLine(FormattableString.Invariant($"{name} {value:F3}"));
+}

@@ -1,0 +1,185 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Personnel.Storage.Tests;
+
+/// <summary>Read models: written in the events' transaction, refused with them, and queried by index.</summary>
+public abstract partial class EventStoreContract
+{
+    [Fact]
+    public async Task The_employee_view_is_written_with_the_events_and_read_back_field_for_field()
+    {
+        var view = Commits.View("emp-1", rotationDue: new DateOnly(2025, 6, 30), strength: RotationStrength.Mandatory) with
+        {
+            ProbationEnd = new DateOnly(2024, 9, 30),
+            Details = "{\"freezeEnd\":\"2025-01-01\"}",
+        };
+
+        await Store.AppendAsync(Commits.Append("r1", "emp-1", 0, 1, new UpsertEmployeeView(view)));
+
+        Assert.Equal(view, await Store.ReadModels.GetEmployeeAsync("emp-1"));
+        Assert.Null(await Store.ReadModels.GetEmployeeAsync("emp-2"));
+    }
+
+    [Fact]
+    public async Task A_refused_commit_leaves_the_read_models_untouched()
+    {
+        await Store.AppendAsync(Commits.Append("r1", "emp-1", 0, 1, new UpsertEmployeeView(Commits.View("emp-1", step: 1))));
+
+        var outcome = await Store.AppendAsync(Commits.Append("r2", "emp-1", 0, 1, new UpsertEmployeeView(Commits.View("emp-1", step: 2)), new PutDocument("k", "1", "{}")));
+
+        Assert.IsType<WrongExpectedVersion>(outcome);
+        Assert.Equal(1, (await Store.ReadModels.GetEmployeeAsync("emp-1"))!.Step);
+        Assert.Null(await Store.ReadModels.GetDocumentAsync("k", "1"));
+    }
+
+    [Fact]
+    public async Task AS13_a_Good_past_the_quarter_cap_is_refused_naming_cap_and_count_and_nothing_is_recorded()
+    {
+        await Store.AppendAsync(new Commit("setup", "fp", "hr", [], [new SetQuarterEligible("dept-1", 2024, 1, 5)], "{}"));
+        Assert.IsType<Appended>(await Store.AppendAsync(Commits.Good("g1", "emp-1", 0, "dept-1", cap: 2)));
+        Assert.IsType<Appended>(await Store.AppendAsync(Commits.Good("g2", "emp-2", 0, "dept-1", cap: 2)));
+
+        var outcome = await Store.AppendAsync(Commits.Good("g3", "emp-3", 0, "dept-1", cap: 2));
+
+        Assert.Equal(new QuotaExceeded("dept-1", 2024, 1, Cap: 2, Count: 2, Delta: 1), outcome);
+        Assert.Equal(new QuarterQuota("dept-1", 2024, 1, 5, 2), await Store.ReadModels.GetQuarterQuotaAsync("dept-1", 2024, 1));
+        Assert.Equal(0, await Store.GetStreamVersionAsync("emp-3"));
+    }
+
+    [Fact]
+    public async Task AS13_concurrent_Goods_in_one_department_quarter_never_pass_the_cap()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Store.AppendAsync(Commits.Good($"g{i}", $"emp-{i}", 0, "dept-1", cap: 16))));
+
+        Assert.Equal(16, outcomes.OfType<Appended>().Count());
+        Assert.Equal(24, outcomes.OfType<QuotaExceeded>().Count());
+        Assert.Equal(16, (await Store.ReadModels.GetQuarterQuotaAsync("dept-1", 2024, 1))!.GoodCount);
+        Assert.Equal(16, await Store.GetLastPositionAsync());
+    }
+
+    [Fact]
+    public async Task A_corrected_grade_frees_a_Good_and_a_count_below_zero_is_refused()
+    {
+        await Store.AppendAsync(Commits.Good("g1", "emp-1", 0, "dept-1", cap: 1));
+
+        var freed = await Store.AppendAsync(Commits.Append("c1", "emp-1", 1, 1, new AddQuarterGood("dept-1", 2024, 1, -1, 1)));
+        var below = Store.AppendAsync(Commits.Append("c2", "emp-1", 2, 1, new AddQuarterGood("dept-1", 2024, 1, -1, 1)));
+
+        Assert.IsType<Appended>(freed);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => below);
+        Assert.Contains("Good count of department 'dept-1' in 2024 Q1 is 0; subtracting 1 would make it negative", error.Message);
+        Assert.Equal(2, await Store.GetStreamVersionAsync("emp-1"));
+    }
+
+    [Fact]
+    public async Task AS12_the_annual_Excellent_quota_keeps_tier_and_refuses_past_the_cap()
+    {
+        await Store.AppendAsync(new Commit("tier", "fp", "pa", [], [new SetYearQuota("dept-1", 2024, 3, 10)], "{}"));
+        await Store.AppendAsync(Commits.Append("x1", "emp-1", 0, 1, new AddYearExcellent("dept-1", 2024, 1, 1)));
+
+        var outcome = await Store.AppendAsync(Commits.Append("x2", "emp-2", 0, 1, new AddYearExcellent("dept-1", 2024, 1, 1)));
+
+        Assert.Equal(new QuotaExceeded("dept-1", 2024, null, 1, 1, 1), outcome);
+        Assert.Equal(new YearQuota("dept-1", 2024, 3, 10, 1), await Store.ReadModels.GetYearQuotaAsync("dept-1", 2024));
+    }
+
+    [Fact]
+    public async Task Documents_are_put_replaced_and_deleted_with_their_commit()
+    {
+        await Store.AppendAsync(Commits.Append("r1", "s", 0, 1, new PutDocument("card", "dept-1", "{\"yellow\":1}")));
+        await Store.AppendAsync(Commits.Append("r2", "s", 1, 1, new PutDocument("card", "dept-1", "{\"yellow\":2}"), new PutDocument("card", "dept-2", "{}")));
+        await Store.AppendAsync(Commits.Append("r3", "s", 2, 1, new DeleteDocument("card", "dept-2")));
+
+        Assert.Equal("{\"yellow\":2}", await Store.ReadModels.GetDocumentAsync("card", "dept-1"));
+        Assert.Null(await Store.ReadModels.GetDocumentAsync("card", "dept-2"));
+    }
+
+    [Fact]
+    public async Task Rotation_due_lists_overdue_and_due_within_the_window_in_keyset_pages()
+    {
+        var asOf = new DateOnly(2025, 1, 1);
+        var writes = new List<ReadModelWrite>();
+        for (var i = 0; i < 25; i++)
+        {
+            // Due dates from 2024-12-20 onwards, every third day; three departments; every fourth mandatory.
+            writes.Add(new UpsertEmployeeView(Commits.View(
+                $"emp-{i:D2}",
+                department: $"dept-{i % 3}",
+                rotationDue: new DateOnly(2024, 12, 20).AddDays(3 * i),
+                strength: i % 4 == 0 ? RotationStrength.Mandatory : RotationStrength.Advisory)));
+        }
+
+        writes.Add(new UpsertEmployeeView(Commits.View("emp-none")));
+        await Store.AppendAsync(new Commit("seed", "fp", "hr", [], writes, "{}"));
+
+        var query = new RotationDueQuery(asOf, WindowDays: 30, Limit: 4);
+        var all = new List<EmployeeView>();
+        RotationDueCursor? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Store.ReadModels.QueryRotationDueAsync(query with { After = cursor });
+            all.AddRange(page.Items);
+            cursor = page.Next;
+            pages++;
+        }
+        while (cursor is not null);
+
+        var expected = Enumerable.Range(0, 25).Where(i => new DateOnly(2024, 12, 20).AddDays(3 * i) <= asOf.AddDays(30)).Select(i => $"emp-{i:D2}").ToList();
+        Assert.Equal(15, expected.Count);
+        Assert.Equal(expected, all.Select(v => v.EmployeeId));
+        Assert.Equal(4, pages);
+
+        var department = await Store.ReadModels.QueryRotationDueAsync(query with { DepartmentId = "dept-1", Limit = 100 });
+        Assert.Equal(expected.Where(id => int.Parse(id[4..]) % 3 == 1), department.Items.Select(v => v.EmployeeId));
+
+        var mandatory = await Store.ReadModels.QueryRotationDueAsync(query with { Strength = RotationStrength.Mandatory, Limit = 100 });
+        Assert.Equal(["emp-00", "emp-04", "emp-08", "emp-12"], mandatory.Items.Select(v => v.EmployeeId));
+    }
+
+    [Fact]
+    public async Task Employees_are_listed_per_department_in_id_order()
+    {
+        await Store.AppendAsync(new Commit("seed", "fp", "hr", [], [
+            new UpsertEmployeeView(Commits.View("b", "d1")),
+            new UpsertEmployeeView(Commits.View("a", "d1")),
+            new UpsertEmployeeView(Commits.View("c", "d2")),
+        ], "{}"));
+
+        var d1 = await Store.ReadModels.ListEmployeesAsync("d1", null, 10);
+        var afterA = await Store.ReadModels.ListEmployeesAsync(null, "a", 10);
+
+        Assert.Equal(["a", "b"], d1.Select(v => v.EmployeeId));
+        Assert.Equal(["b", "c"], afterA.Select(v => v.EmployeeId));
+    }
+
+    [Fact]
+    public void Quota_counters_never_pass_their_cap_and_equal_the_accepted_deltas()
+    {
+        // Any sequence of Good increments and corrections, each with some cap, concurrently submitted.
+        var operations = Gen.Choose(-1, 2).Zip(Gen.Choose(0, 6)).ListOf().Select(l => l.Take(30).ToList());
+        var run = 0;
+        Prop.ForAll(operations.ToArbitrary(), ops =>
+        {
+            var department = $"dept-{Interlocked.Increment(ref run)}";
+            var outcomes = Task.WhenAll(ops.Select((op, i) => Submit(department, i, op.Item1, op.Item2))).GetAwaiter().GetResult();
+            var quota = Store.ReadModels.GetQuarterQuotaAsync(department, 2024, 1).GetAwaiter().GetResult();
+            var accepted = ops.Zip(outcomes).Where(p => p.Second is Appended).Sum(p => p.First.Item1);
+            var maxCap = ops.Count == 0 ? 0 : ops.Max(o => o.Item2);
+            return (quota?.GoodCount ?? 0) == accepted && accepted <= maxCap && accepted >= 0;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private async Task<AppendOutcome?> Submit(string department, int i, int delta, int cap)
+    {
+        try
+        {
+            return await Store.AppendAsync(Commits.Append($"{department}-{i}", $"{department}-emp-{i}", 0, 1, new AddQuarterGood(department, 2024, 1, delta, cap)));
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Personnel.Storage.CrashWriter;
+using Personnel.Storage.Postgres;
+
+namespace Personnel.Storage.Tests;
+
+/// <summary>
+/// Acceptance 4 at storage level: two processes on one PostgreSQL update the same employees and record
+/// Good grades in the same department-quarter at once. No update is lost, the 40 % Good cap is never
+/// passed, conflicts come back as retries (ABORTED after 5), and each node hears of the other's writes
+/// within one second.
+/// </summary>
+public sealed class TwoNodeTests
+{
+    private const int Employees = 3;
+    private const int OperationsPerNode = 160;
+    private const int Eligible = 100;
+    private const int Cap = Eligible * 40 / 100;
+
+    [Fact]
+    public async Task AS13_two_nodes_lose_no_update_never_pass_the_Good_cap_and_hear_each_other_within_a_second()
+    {
+        var schema = PostgresTestDatabase.NewSchema();
+        var spec = StoreSpec.Postgres(schema, PostgresTestDatabase.ConnectionString);
+        try
+        {
+            // Create the schema first, so the nodes race on writes, not on the migration.
+            await using var observer = await PostgresEventStore.OpenAsync(PostgresTestDatabase.ConnectionString, new PostgresEventStoreOptions { Schema = schema });
+            using var a = new WriterProcess("node", spec, "A", $"{Employees}", $"{OperationsPerNode}", $"{Cap}");
+            using var b = new WriterProcess("node", spec, "B", $"{Employees}", $"{OperationsPerNode}", $"{Cap}");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var linesA = new List<string[]>();
+            var linesB = new List<string[]>();
+            await WaitForAsync(a, linesA, "ready", timeout.Token);
+            await WaitForAsync(b, linesB, "ready", timeout.Token);
+
+            await a.WriteLineAsync("go");
+            await b.WriteLineAsync("go");
+            var finishedA = WaitForAsync(a, linesA, "finished", timeout.Token);
+            var finishedB = WaitForAsync(b, linesB, "finished", timeout.Token);
+            await Task.WhenAll(finishedA, finishedB);
+
+            // Let each node hear the other's last writes (up to the 1 s the test allows), then stop both.
+            await Task.Delay(TimeSpan.FromSeconds(1.2), timeout.Token);
+            await a.WriteLineAsync("stop");
+            await b.WriteLineAsync("stop");
+            await ReadToEndAsync(a, linesA, timeout.Token);
+            await ReadToEndAsync(b, linesB, timeout.Token);
+            Assert.True(a.ExitCode == 0, await a.StandardError);
+            Assert.True(b.ExitCode == 0, await b.StandardError);
+
+            var all = linesA.Concat(linesB).ToList();
+
+            // No lost update: every acknowledged update is one distinct version, and the versions are all there.
+            var oks = all.Where(l => l[0] == "ok").Select(l => (Employee: l[1], Version: long.Parse(l[2], CultureInfo.InvariantCulture))).ToList();
+            var aborted = all.Count(l => l[0] == "aborted");
+            Assert.Equal(2 * OperationsPerNode, oks.Count + aborted);
+            Assert.Equal(oks.Count, oks.Distinct().Count());
+            for (var e = 0; e < Employees; e++)
+            {
+                var id = $"e-{e}";
+                var version = await observer.GetStreamVersionAsync(id);
+                Assert.Equal(Enumerable.Range(1, (int)version).Select(v => (long)v), oks.Where(o => o.Employee == id).Select(o => o.Version).Order());
+                Assert.Equal(NodeWriter.View(id, version), await observer.ReadModels.GetEmployeeAsync(id));
+            }
+
+            // Conflicts surfaced as retries.
+            Assert.True(all.Count(l => l[0] == "conflict") > 0, "the two nodes never conflicted: the race did not happen");
+
+            // The cap held: exactly Cap Goods recorded, every other refused naming the cap.
+            Assert.Equal(Cap, all.Count(l => l[0] == "good"));
+            Assert.Equal(2 * OperationsPerNode - Cap, all.Count(l => l[0] == "quota"));
+            Assert.All(all.Where(l => l[0] == "quota"), l => Assert.Equal((Cap.ToString(CultureInfo.InvariantCulture), $"{Cap}"), (l[1], l[2])));
+            Assert.Equal(Cap, (await observer.ReadModels.GetQuarterQuotaAsync(NodeWriter.Department, 2024, 1))!.GoodCount);
+
+            // Each node heard every write of the other within a second.
+            AssertHeardWithinASecond(linesA, linesB);
+            AssertHeardWithinASecond(linesB, linesA);
+        }
+        finally
+        {
+            await PostgresTestDatabase.DropSchemaAsync(schema);
+        }
+    }
+
+    private static void AssertHeardWithinASecond(List<string[]> writer, List<string[]> listener)
+    {
+        var seen = listener.Where(l => l[0] == "seen")
+            .Select(l => (Stream: l[1], Version: long.Parse(l[2], CultureInfo.InvariantCulture), At: new DateTime(long.Parse(l[3], CultureInfo.InvariantCulture))))
+            .ToLookup(s => s.Stream);
+        var writes = writer.Where(l => l[0] is "ok" or "good")
+            .Select(l => l[0] == "ok"
+                ? (Stream: l[1], Version: long.Parse(l[2], CultureInfo.InvariantCulture), At: new DateTime(long.Parse(l[3], CultureInfo.InvariantCulture)))
+                : (Stream: l[1], Version: 1L, At: new DateTime(long.Parse(l[2], CultureInfo.InvariantCulture))))
+            .ToList();
+        Assert.NotEmpty(writes);
+        foreach (var w in writes)
+        {
+            var heard = seen[w.Stream].Where(s => s.Version >= w.Version).Select(s => s.At).DefaultIfEmpty(DateTime.MaxValue).Min();
+            Assert.True(heard - w.At <= TimeSpan.FromSeconds(1), $"{w.Stream} v{w.Version} written at {w.At:O} was heard by the other node at {(heard == DateTime.MaxValue ? "never" : heard.ToString("O"))}");
+        }
+    }
+
+    private static async Task WaitForAsync(WriterProcess process, List<string[]> lines, string marker, CancellationToken cancellationToken)
+    {
+        while (await process.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var parts = line.Split(' ');
+            lines.Add(parts);
+            if (parts[0] == marker)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"the node exited before '{marker}': {await process.StandardError}");
+    }
+
+    private static async Task ReadToEndAsync(WriterProcess process, List<string[]> lines, CancellationToken cancellationToken)
+    {
+        while (await process.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lines.Add(line.Split(' '));
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+    }
+}
