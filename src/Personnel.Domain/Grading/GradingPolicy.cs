@@ -35,8 +35,8 @@ public sealed record GradingPolicy
     public QuotaRounding ExcellentQuotaRounding { get; init; } = QuotaRounding.Floor;
 
     /// <summary>Leadership members of departments in these tiers cannot be Excellent (AS 第十二条). Defaults to tiers 3 and 4.</summary>
-    public IReadOnlySet<DepartmentTier> TiersBarringLeadershipExcellent { get; init; } =
-        new HashSet<DepartmentTier> { DepartmentTier.Tier3, DepartmentTier.Tier4 };
+    /// <remarks>A list rather than a set so that System.Text.Json can load it from a profile file.</remarks>
+    public IReadOnlyList<DepartmentTier> TiersBarringLeadershipExcellent { get; init; } = [DepartmentTier.Tier3, DepartmentTier.Tier4];
 
     /// <summary>
     /// What "in probation" means for a quarter or a year (AS 第二十三条). Interpretation: probation
@@ -187,9 +187,9 @@ public sealed record OutcomeConsequences(IReadOnlyList<Consequence> Each, IReadO
 /// </summary>
 public sealed record WorkingCalendar
 {
-    public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = [];
 
-    public IReadOnlySet<DateOnly> MakeUpWorkingDays { get; init; } = new HashSet<DateOnly>();
+    public IReadOnlyList<DateOnly> MakeUpWorkingDays { get; init; } = [];
 
     public bool IsWorkingDay(DateOnly date) =>
         MakeUpWorkingDays.Contains(date)

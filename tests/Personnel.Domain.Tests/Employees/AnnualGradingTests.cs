@@ -129,7 +129,7 @@ public class AnnualGradingTests
     [Fact]
     public void AS9_HolidaysDoNotCountTowardTheNotice()
     {
-        var policy = new GradingPolicy { Calendar = new WorkingCalendar { Holidays = new HashSet<DateOnly> { D("2021-12-08") } } };
+        var policy = new GradingPolicy { Calendar = new WorkingCalendar { Holidays = [D("2021-12-08")] } };
         var employee = Appointed(policy: policy);
         Quarters(employee, 2021, QuarterlyGrade.Good);
 

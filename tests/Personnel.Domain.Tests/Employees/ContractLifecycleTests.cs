@@ -24,42 +24,17 @@ public class ContractLifecycleTests
     }
 
     [Fact]
-    public void AM13_OpenRecruitment_StartsASixMonthProbationInsideTheTerm()
+    public void AM9_AChangeOfPostInsideATerm_AmendsTheContractAndTheTermContinues()
     {
-        var employee = Employee.Appoint(D("2020-03-01"), Request(method: AppointmentMethod.OpenRecruitment, probation: ProbationKind.Standard));
+        var employee = Appointed("2020-01-01", Post.Staff, level: 6);
 
-        Assert.Equal(ContractState.InProbation, employee.State);
-        Assert.Equal(D("2020-08-31"), employee.ProbationEnd);
-        Assert.Equal(D("2023-02-28"), employee.TermEnd);
-    }
+        employee.ChangePost(D("2021-05-01"), Level(Post.DeputySectionChief, 6, 3), "section reorganised");
 
-    [Fact]
-    public void AM13_FirstJob_StartsATwelveMonthProbation()
-    {
-        var employee = Employee.Appoint(D("2020-03-01"), Request(method: AppointmentMethod.OpenRecruitment, probation: ProbationKind.FirstJob));
-
-        Assert.Equal(D("2021-02-28"), employee.ProbationEnd);
-    }
-
-    [Fact]
-    public void AM13_ProbationLongerThanSixMonths_IsInvalid()
-    {
-        var error = Assert.Throws<RuleViolationException>(() => Employee.Appoint(
-            D("2020-03-01"), Request(method: AppointmentMethod.OpenRecruitment, probation: ProbationKind.Standard, probationMonths: 7)));
-
-        Assert.Equal(Rules.Probation, error.Rule);
-        Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
-        Assert.Contains("1 to 6 months, not 7", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(AppointmentMethod.OpenRecruitment, ProbationKind.None)]
-    [InlineData(AppointmentMethod.Competition, ProbationKind.Standard)]
-    public void AM13_OnlyOpenRecruitmentCarriesAProbation(AppointmentMethod method, ProbationKind probation)
-    {
-        var error = Assert.Throws<RuleViolationException>(() => Employee.Appoint(D("2020-03-01"), Request(method: method, probation: probation)));
-
-        Assert.Equal(Rules.Probation, error.Rule);
+        Assert.Equal((1, D("2022-12-31")), (employee.TermNumber, employee.TermEnd));
+        Assert.Equal(Post.DeputySectionChief, employee.PostLevel.Post);
+        Assert.Equal(D("2021-05-01"), employee.TenureOn(D("2021-06-01")).PostSince);
+        Assert.Equal(D("2020-01-01"), employee.TenureOn(D("2021-06-01")).GradeSince);
+        Refused(employee, Rules.PostChangeWithinTerm, () => employee.ChangePost(D("2021-06-01"), employee.PostLevel, "none"), ViolationKind.InvalidArgument);
     }
 
     [Fact]
@@ -139,25 +114,6 @@ public class ContractLifecycleTests
 
         var error = Refused(employee, Rules.PromotionTrial, () => employee.Promote(D("2021-06-01"), Level(Post.SectionChief, 4)));
         Assert.Contains("must be decided first", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AM14_FirstCompetitionWithLessThanThreeYearsToRetirement_IsRefused()
-    {
-        var error = Assert.Throws<RuleViolationException>(() => Employee.Appoint(
-            D("2020-03-01"), Request(retirement: "2023-02-28", firstCompetition: true)));
-
-        Assert.Equal(Rules.RetirementAtFirstCompetition, error.Rule);
-        Assert.Contains("AM 第十四条", error.Message, StringComparison.Ordinal);
-        Assert.Contains("四进", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AM14_FirstCompetitionWithExactlyThreeYearsToRetirement_IsAppointed()
-    {
-        var employee = Employee.Appoint(D("2020-03-01"), Request(retirement: "2023-03-01", firstCompetition: true));
-
-        Assert.Equal(ContractState.Appointed, employee.State);
     }
 
     [Fact]

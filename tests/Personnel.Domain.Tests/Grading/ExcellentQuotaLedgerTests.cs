@@ -19,6 +19,15 @@ public class ExcellentQuotaLedgerTests
         Assert.Equal(cap, QuotaMath.ExcellentCap(tier, eligible, new GradingPolicy()));
     }
 
+    [Theory]
+    [InlineData(QuotaRounding.Floor, 1)]
+    [InlineData(QuotaRounding.Nearest, 2)]
+    public void AS12_TheRoundingOfTheExcellentCap_IsConfigurable(QuotaRounding rounding, int cap)
+    {
+        // 25 % of 7 = 1.75.
+        Assert.Equal(cap, QuotaMath.ExcellentCap(DepartmentTier.Tier1, 7, new GradingPolicy { ExcellentQuotaRounding = rounding }));
+    }
+
     [Fact]
     public void AS12_Interpretation_TierFourRatioIsConfigurable()
     {
