@@ -82,6 +82,7 @@ public enum ContractTrigger
     AppealAnnualGrade,
     ResolveAppeal,
     OrderLeadershipAdjustment,
+    RecordQualifications,
 }
 
 /// <summary>What the guards of the table look at: the employee, the date of the request, and an appointment being made.</summary>
@@ -125,7 +126,8 @@ public static class ContractStateMachine
             .InternalTransition(ContractTrigger.RecordAnnualGrade)
             .InternalTransition(ContractTrigger.AppealAnnualGrade)
             .InternalTransition(ContractTrigger.ResolveAppeal)
-            .InternalTransition(ContractTrigger.OrderLeadershipAdjustment);
+            .InternalTransition(ContractTrigger.OrderLeadershipAdjustment)
+            .InternalTransition(ContractTrigger.RecordQualifications);
 
         table.Configure(ContractState.InProbation)
             .SubstateOf(ContractState.InService)

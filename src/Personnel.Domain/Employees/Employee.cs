@@ -235,6 +235,11 @@ public sealed partial class Employee
             case EmployeeReinstated:
                 SeparatedOn = null;
                 break;
+            case QualificationsRecorded e:
+                Rank = e.Rank;
+                RankSince = e.RankSince;
+                Education = e.Education;
+                break;
             case LeadershipAdjustmentOrdered e:
                 MandatoryRotationOrderedOn ??= e.OccurredOn;
                 break;

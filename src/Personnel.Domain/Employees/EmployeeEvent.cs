@@ -27,6 +27,7 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(EmployeeReinstated), "employee-reinstated")]
 [JsonDerivedType(typeof(LeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
 [JsonDerivedType(typeof(PostAdjustmentDue), "post-adjustment-due")]
+[JsonDerivedType(typeof(QualificationsRecorded), "qualifications-recorded")]
 [JsonDerivedType(typeof(SanctionRecorded), "sanction-recorded")]
 [JsonDerivedType(typeof(InvestigationOpened), "investigation-opened")]
 [JsonDerivedType(typeof(InvestigationClosed), "investigation-closed")]

@@ -76,3 +76,6 @@ public sealed record LeadershipAdjustmentOrdered(DateOnly OccurredOn, Department
 
 /// <summary>A post adjustment (调整岗位) falls due, with the rule that makes it due (AM 第十六条; AS 第二十条, 第二十二条).</summary>
 public sealed record PostAdjustmentDue(DateOnly OccurredOn, string RuleCode, string Reason) : EmployeeEvent(OccurredOn);
+
+/// <summary>The rank (职级) held since a date and the education, which the eligibility for the next post is judged on (AM 第五条).</summary>
+public sealed record QualificationsRecorded(DateOnly OccurredOn, AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeEvent(OccurredOn);

@@ -210,4 +210,49 @@ public class TenureAndRotationTests
 
         Assert.Equal(ViolationKind.NotFound, error.Kind);
     }
+
+    [Fact]
+    public void AM5_ARankChange_IsWhatTheTenureShowsForEligibility()
+    {
+        var employee = Appointed("2019-01-01");
+
+        employee.RecordQualifications(D("2021-07-01"), AdministrativeRank.DeputySection, D("2021-06-15"), Education.Postgraduate);
+
+        var before = employee.TenureOn(D("2021-06-30"));
+        var after = employee.TenureOn(D("2021-07-01"));
+        Assert.Equal((AdministrativeRank.FirstGradeStaff, Education.Bachelor), (before.Rank, before.Education));
+        Assert.Equal((AdministrativeRank.DeputySection, D("2021-06-15"), Education.Postgraduate), (after.Rank, after.RankSince, after.Education));
+        Refused(employee, Rules.WellFormedInput,
+            () => employee.RecordQualifications(D("2021-07-01"), AdministrativeRank.SectionChief, D("2021-08-01"), Education.Postgraduate), ViolationKind.InvalidArgument);
+    }
+
+    [Fact]
+    public void AS8_TheQuotaHeadcount_CountsOnlyThoseWhoMayBeGradedByTheUnit()
+    {
+        var inProbation = Employee.Appoint(D("2021-05-01"), Request(method: AppointmentMethod.OpenRecruitment, probation: ProbationKind.Standard));
+        var moved = Appointed();
+        moved.Rotate(D("2021-05-10"), Finance, Level(Post.Staff, 6, 3));
+        var present = Appointed();
+        var q2 = new Personnel.Domain.Common.Quarter(2021, 2);
+
+        Assert.Equal(
+            [false, false, true],
+            new[] { inProbation, moved, present }.Select(e => e.MayReceiveQuarterlyGrade(q2, Planning, q2.LastDay)).ToArray());
+        Assert.True(moved.MayReceiveQuarterlyGrade(q2, Finance, q2.LastDay));
+        Assert.True(present.MayReceiveAnnualGrade(2021, Planning, D("2021-12-20")));
+        Assert.False(inProbation.MayReceiveAnnualGrade(2021, Planning, D("2021-12-20")));
+    }
+
+    [Fact]
+    public void CanQueries_AnswerWithoutChangingAnything()
+    {
+        var employee = Employee.Appoint(D("2020-03-01"), Request(method: AppointmentMethod.OpenRecruitment, probation: ProbationKind.Standard));
+
+        Assert.Equal((false, true, false), (employee.CanPassProbation(D("2020-08-30")), employee.CanPassProbation(D("2020-08-31")), employee.CanPromote(D("2020-08-31"))));
+        employee.PassProbation(D("2020-08-31"));
+        Assert.Equal((true, false, true), (employee.CanPromote(D("2020-09-01")), employee.CanOpenRenewal(D("2022-11-29")), employee.CanOpenRenewal(D("2022-11-30"))));
+        Assert.Equal((false, false), (employee.CanRenew(D("2022-12-01")), employee.CanRetire(D("2022-12-01"))));
+        Assert.False(employee.CanDecideTrial(D("2022-12-01")));
+        Assert.Equal(2, employee.Version);
+    }
 }
