@@ -136,7 +136,8 @@ public sealed partial class Employee
             grade = restored;
         }
 
-        if (State == ContractState.Terminated && _terminationYear == year)
+        // The termination rested on this year and the next or the previous one both being Incompetent.
+        if (State == ContractState.Terminated && (_terminationYear == year || _terminationYear == year + 1))
         {
             events.Add(new EmployeeReinstated(on, year));
         }

@@ -246,4 +246,18 @@ public class AnnualConsequenceTests
         Refused(employee, Rules.AppealOfIncompetent,
             () => employee.ResolveAppeal(D("2022-02-10"), 2021, AppealOutcome.Revised, AnnualGrade.Excellent), ViolationKind.InvalidArgument);
     }
+
+    [Fact]
+    public void AS28_RevisingTheFirstOfTwoIncompetentYears_AlsoReinstates()
+    {
+        var employee = Appointed("2020-01-01", Post.Staff, level: 6);
+        Year(employee, 2020, AnnualGrade.Incompetent);
+        Year(employee, 2021, AnnualGrade.Incompetent);
+        employee.AppealAnnualGrade(D("2022-01-05"), 2020);
+
+        employee.ResolveAppeal(D("2022-02-10"), 2020, AppealOutcome.Revised, AnnualGrade.Competent);
+
+        Assert.Equal(ContractState.Appointed, employee.State);
+        Assert.Equal(new PostGrade(7, 3), employee.PostLevel.Grade);
+    }
 }
