@@ -13,9 +13,27 @@ public sealed partial class Employee
     /// </summary>
     public static Employee Appoint(DateOnly on, AppointmentRequest request, GradingPolicy? policy = null)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var employee = New(policy);
-        var employment = employee.Policy.Employment;
+        employee.Hire(on, request);
+        return employee;
+    }
+
+    /// <summary>
+    /// Appoints the person of an empty stream (<see cref="Appoint"/> on an aggregate a grain has already
+    /// loaded); refused with ALREADY_EXISTS when the stream holds a contract.
+    /// </summary>
+    public void Hire(DateOnly on, AppointmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IsAppointed)
+        {
+            throw new RuleViolationException(Rules.AppointmentOnce, $"{Id} already holds a contract ({State})", ViolationKind.AlreadyExists);
+        }
+
+        var employment = Policy.Employment;
+        RuleViolationException.ThrowIfInvalid(
+            Enum.IsDefined(request.Method) && Enum.IsDefined(request.Probation) && Enum.IsDefined(request.Rank) && Enum.IsDefined(request.Education),
+            Rules.WellFormedInput, "unknown appointment method, probation, rank or education");
         RuleViolationException.ThrowIfInvalid(
             (request.Method == AppointmentMethod.OpenRecruitment) == (request.Probation != ProbationKind.None),
             Rules.Probation,
@@ -36,14 +54,13 @@ public sealed partial class Employee
             $"the retirement date {request.RetirementDate:yyyy-MM-dd} is not after the appointment on {on:yyyy-MM-dd}");
 
         var trigger = request.Probation == ProbationKind.None ? ContractTrigger.AppointFormally : ContractTrigger.AppointOnProbation;
-        ContractStateMachine.Table.Ensure(employee.State, trigger, new ContractDecision(employee, on, request));
+        ContractStateMachine.Table.Ensure(State, trigger, new ContractDecision(this, on, request));
 
         DateOnly? probationEnd = request.Probation == ProbationKind.None ? null : Min(on.AddMonths(probationMonths).AddDays(-1), request.RetirementDate);
-        employee.Raise(new EmployeeAppointed(
+        Raise(new EmployeeAppointed(
             on, request.EmployeeId, request.DepartmentId, request.PostLevel, request.Method, request.Probation, probationEnd,
-            on, employee.TermEndFrom(on, request.RetirementDate), request.RetirementDate, request.FirstCompetition,
+            on, TermEndFrom(on, request.RetirementDate), request.RetirementDate, request.FirstCompetition,
             request.Rank, request.RankSince, request.Education));
-        return employee;
     }
 
     /// <summary>Probation passed on or after its end: formal appointment (AM 第十三条).</summary>
@@ -75,7 +92,7 @@ public sealed partial class Employee
         EnsureNotBeforeAppointment(on);
         ArgumentNullException.ThrowIfNull(to);
         RuleViolationException.ThrowIfInvalid(
-            to.Post < PostLevel.Post && to.Post.Sequence() == PostLevel.Post.Sequence() || to.Grade.IsHigherThan(PostLevel.Grade),
+            (to.Post < PostLevel.Post && to.Post.Sequence() == PostLevel.Post.Sequence()) || to.Grade.IsHigherThan(PostLevel.Grade),
             Rules.PromotionTrial, $"{to} is not higher than the current {PostLevel}");
         Fire(ContractTrigger.Promote, on);
         var trialEnd = Min(on.AddMonths(Policy.Employment.PromotionTrialMonths).AddDays(-1), RetirementDate);

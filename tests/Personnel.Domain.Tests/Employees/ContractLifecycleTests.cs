@@ -262,7 +262,15 @@ public class ContractLifecycleTests
     }
 
     [Fact]
-    public void Lifecycle_AppointingTwice_IsRefused()
+    public void Lifecycle_HiringIntoAStreamThatHoldsAContract_IsAlreadyExists()
+    {
+        var employee = Employee.FromHistory(Appointed().History);
+
+        Refused(employee, Rules.AppointmentOnce, () => employee.Hire(D("2021-01-01"), Request()), ViolationKind.AlreadyExists);
+    }
+
+    [Fact]
+    public void Lifecycle_HistoryWithTwoAppointments_IsCorrupt()
     {
         var employee = Appointed();
         var history = employee.History.Append(employee.History[0]);
