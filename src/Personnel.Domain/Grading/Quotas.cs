@@ -154,12 +154,16 @@ public sealed class ExcellentQuotaLedger : QuotaLedger
 
     public int Year { get; }
 
+    /// <summary>The department's tier that year, as the first grant recorded it; every grant of the year shares it.</summary>
+    public DepartmentTier? Tier { get; private set; }
+
     public static ExcellentQuotaLedger FromHistory(DepartmentId departmentId, int year, IEnumerable<QuotaEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var ledger = new ExcellentQuotaLedger(departmentId, year);
         foreach (var granted in history.OfType<ExcellentQuotaGranted>().Where(g => g.DepartmentId == departmentId && g.Year == year))
         {
+            ledger.Tier ??= granted.Tier;
             ledger.Apply(granted);
         }
 
@@ -173,9 +177,13 @@ public sealed class ExcellentQuotaLedger : QuotaLedger
         RuleViolationException.ThrowIfInvalid(
             department.DepartmentId == DepartmentId && department.Year == Year, Rules.ExcellentQuota,
             $"facts of {department.DepartmentId} {department.Year} given to the ledger of {DepartmentId} {Year}");
+        RuleViolationException.ThrowUnless(
+            Tier is null || Tier == department.Tier, Rules.ExcellentQuota,
+            $"{DepartmentId} is tier {(int?)Tier} in {Year} by its earlier grants, not tier {(int)department.Tier}");
         var cap = QuotaMath.ExcellentCap(department.Tier, department.Eligible, policy);
         CheckGrant(employee, department.Eligible, cap, Rules.ExcellentQuota, $"{Year} (tier {(int)department.Tier})");
         var granted = new ExcellentQuotaGranted(on, DepartmentId, Year, department.Tier, employee, department.Eligible, cap, Granted + 1);
+        Tier ??= department.Tier;
         Raise(granted);
         return granted;
     }

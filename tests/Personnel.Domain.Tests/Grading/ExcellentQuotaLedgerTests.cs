@@ -72,4 +72,18 @@ public class ExcellentQuotaLedgerTests
 
         Assert.Equal(ViolationKind.InvalidArgument, error.Kind);
     }
+
+    [Fact]
+    public void AS12_AYearsGrants_ShareOneTier()
+    {
+        var ledger = ExcellentQuotaLedger.FromHistory(Planning, 2024, []);
+        ledger.Grant(D("2024-12-20"), new EmployeeId("a"), new DepartmentYearFacts(Planning, 2024, DepartmentTier.Tier3, 20), new GradingPolicy());
+        var rebuilt = ExcellentQuotaLedger.FromHistory(Planning, 2024, ledger.UncommittedEvents);
+
+        var error = Assert.Throws<RuleViolationException>(
+            () => rebuilt.Grant(D("2024-12-20"), new EmployeeId("b"), new DepartmentYearFacts(Planning, 2024, DepartmentTier.Tier1, 20), new GradingPolicy()));
+
+        Assert.Contains("tier 3 in 2024 by its earlier grants, not tier 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DepartmentTier.Tier3, rebuilt.Tier);
+    }
 }
