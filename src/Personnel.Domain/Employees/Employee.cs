@@ -16,6 +16,7 @@ public sealed partial class Employee
     private readonly List<EmployeeEvent> _uncommitted = [];
     private readonly List<PostPeriod> _postHistory = [];
     private readonly List<ContractTermPeriod> _terms = [];
+    private PostLevel? _postLevel;
 
     private Employee(GradingPolicy policy)
     {
@@ -36,7 +37,12 @@ public sealed partial class Employee
 
     public DepartmentId Department { get; private set; }
 
-    public PostLevel PostLevel { get; private set; } = new(Post.Probationer, new PostGrade(PostGrade.LowestLevel, 1));
+    /// <summary>The post level held now; NOT_FOUND before the appointment, which is when a person first holds a post.</summary>
+    public PostLevel PostLevel
+    {
+        get => _postLevel ?? throw new RuleViolationException(Rules.EmployeeMustExist, "the employee has not been appointed", ViolationKind.NotFound);
+        private set => _postLevel = value;
+    }
 
     /// <summary>When the current post (in the current department) began.</summary>
     public DateOnly PostSince { get; private set; }
@@ -267,17 +273,17 @@ public sealed partial class Employee
     private void MoveTo(DateOnly on, DepartmentId department, PostLevel level)
     {
         var first = _postHistory.Count == 0;
-        if (first || PostLevel.Post != level.Post || Department != department)
+        if (first || _postLevel!.Post != level.Post || Department != department)
         {
             PostSince = on;
         }
 
-        if (first || PostLevel.Grade != level.Grade)
+        if (first || _postLevel!.Grade != level.Grade)
         {
             GradeSince = on;
         }
 
-        if (first || RoleKey(Department, PostLevel.Post) != RoleKey(department, level.Post))
+        if (first || RoleKey(Department, _postLevel!.Post) != RoleKey(department, level.Post))
         {
             RoleSince = on;
         }
