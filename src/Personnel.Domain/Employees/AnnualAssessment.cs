@@ -1,0 +1,20 @@
+namespace Personnel.Domain.Employees;
+
+/// <summary>
+/// What the annual assessment found beyond the grade asked for (AS 第九条, 第十五条, 第二十八条):
+/// the cases that force Incompetent, the democratic evaluation and a refusal to take part.
+/// </summary>
+public sealed record AnnualAssessment
+{
+    public static AnnualAssessment None { get; } = new();
+
+    public IReadOnlyList<MandatoryIncompetentCase> MandatoryIncompetentCases { get; init; } = [];
+
+    public DemocraticEvaluation? Evaluation { get; init; }
+
+    /// <summary>Refused to take part without good reason, after education (AS 第二十八条).</summary>
+    public bool RefusedToParticipate { get; init; }
+}
+
+/// <summary>民主测评: the votes cast and how many judged the person Incompetent or Poor (AS 第十五条(六)).</summary>
+public sealed record DemocraticEvaluation(int Votes, int IncompetentOrPoorVotes, bool ConfirmedByOrganisation);

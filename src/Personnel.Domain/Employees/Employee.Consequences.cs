@@ -1,0 +1,144 @@
+using Personnel.Domain.Common;
+using Personnel.Domain.Grading;
+using Personnel.Domain.Posts;
+
+namespace Personnel.Domain.Employees;
+
+public sealed partial class Employee
+{
+    private readonly Dictionary<int, bool> _appeals = [];
+    private readonly Dictionary<int, Demoted> _demotions = [];
+    private readonly List<MeritAwarded> _merits = [];
+    private readonly List<EmployeeEvent> _consequences = [];
+    private int? _terminationYear;
+
+    /// <summary>Commendations, merits, admonishments, freezes, uncounted years, demotions and floors, in order.</summary>
+    public IReadOnlyList<EmployeeEvent> ConsequenceHistory => _consequences;
+
+    public IReadOnlyList<MeritAwarded> Merits => _merits;
+
+    /// <summary>
+    /// The consequences of an annual outcome (AM 第十七条; AS 第十九条–第二十二条), as the profile's
+    /// table lists them, with the second-consecutive ones when the previous year had the same outcome.
+    /// </summary>
+    private List<EmployeeEvent> ConsequencesOf(DateOnly on, int year, AnnualOutcome outcome, PostGrade grade)
+    {
+        var table = Policy.ConsequencesOf(outcome);
+        var secondConsecutive = _annual.TryGetValue(year - 1, out var previous) && previous.Outcome == outcome;
+        var due = new SortedSet<Consequence>(table.Each);
+        if (secondConsecutive)
+        {
+            due.UnionWith(table.SecondConsecutive);
+        }
+
+        var events = new List<EmployeeEvent>();
+        var consecutive = secondConsecutive ? $"{outcome} in {year - 1} and {year}" : $"{outcome} in {year}";
+        foreach (var consequence in due)
+        {
+            switch (consequence)
+            {
+                case Consequence.Commendation:
+                    events.Add(new CommendationAwarded(on, year));
+                    if (outcome == AnnualOutcome.Excellent)
+                    {
+                        events.AddRange(MeritFor(on, year));
+                    }
+
+                    break;
+                case Consequence.Admonishment:
+                    events.Add(new Admonished(on, year));
+                    break;
+                case Consequence.YearNotCounted:
+                    events.Add(new YearNotCounted(on, year, outcome));
+                    break;
+                case Consequence.PromotionFreeze:
+                    events.Add(new PromotionFrozen(on, year, on.AddMonths(Policy.PromotionFreezeMonths)));
+                    break;
+                case Consequence.Demotion:
+                    var demotion = grade.Demote();
+                    events.Add(demotion.FloorReached
+                        ? new DemotionFloorReached(on, year, grade, $"demotion due for {consecutive}; level {PostGrade.LowestLevel} is the floor")
+                        : new Demoted(on, year, demotion.From, demotion.To, $"demoted one post grade for {consecutive}"));
+                    break;
+                case Consequence.PostAdjustment:
+                    events.Add(new PostAdjustmentDue(on, outcome == AnnualOutcome.NoGrade ? "AS-22" : "AS-20", $"post adjustment for {consecutive}"));
+                    break;
+                case Consequence.ContractTermination:
+                    events.Add(new ContractTerminated(on, year, $"contract terminated (解除聘用合同) for {consecutive}"));
+                    break;
+                default:
+                    throw new InvalidOperationException($"consequence {consequence} has no event");
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Merits for consecutive Excellent years (AS 第十九条): third class at the 3rd, second class at the
+    /// 5th; after a second-class merit the streak starts again.
+    /// </summary>
+    private IEnumerable<MeritAwarded> MeritFor(DateOnly on, int year)
+    {
+        var lastSecondClass = _merits.Where(m => m.Class == MeritClass.SecondClass).Select(m => m.Year).DefaultIfEmpty(int.MinValue).Max();
+        var streak = 1;
+        while (year - streak > lastSecondClass
+            && _annual.TryGetValue(year - streak, out var earlier) && earlier.Outcome == AnnualOutcome.Excellent)
+        {
+            streak++;
+        }
+
+        if (streak == Policy.SecondClassMeritStreak)
+        {
+            yield return new MeritAwarded(on, year, MeritClass.SecondClass, streak);
+        }
+        else if (streak == Policy.ThirdClassMeritStreak)
+        {
+            yield return new MeritAwarded(on, year, MeritClass.ThirdClass, streak);
+        }
+    }
+
+    private void ApplyGrading(EmployeeEvent @event)
+    {
+        switch (@event)
+        {
+            case QuarterlyGradeRecorded e:
+                _quarterly[e.Quarter] = e;
+                break;
+            case QuarterlyFollowUpDue:
+                break;
+            case ExcellentProposed e:
+                _proposals[e.Year] = e;
+                break;
+            case AnnualGradeRecorded e:
+                _annual[e.Year] = e;
+                break;
+            case AnnualGradeAppealed e:
+                _appeals[e.Year] = false;
+                break;
+            case AppealResolved e:
+                _appeals[e.Year] = true;
+                if (e.RevisedGrade is { } revised)
+                {
+                    _annual[e.Year] = _annual[e.Year] with { Grade = revised };
+                }
+
+                break;
+            case ContractTerminated e:
+                _terminationYear = e.Year;
+                break;
+            case MeritAwarded e:
+                _merits.Add(e);
+                _consequences.Add(e);
+                break;
+            case CommendationAwarded or Admonished or YearNotCounted or DemotionFloorReached:
+                _consequences.Add(@event);
+                break;
+            case ProbationFailed or EmployeeResigned or TransferredOut or EmployeeRetired or EmployeeDismissed
+                or RenewalOpened or RenewalDeclined:
+                break;
+            default:
+                throw new InvalidOperationException($"{@event.GetType().Name} has no apply step");
+        }
+    }
+}
