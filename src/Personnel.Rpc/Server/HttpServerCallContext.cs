@@ -149,6 +149,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             case OperationCanceledException or IOException when DeadlineExpired:
                 RpcServerLog.DeadlineExceeded(_logger, _method);
                 return new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            case ClientAbortedException:
             case OperationCanceledException or IOException when _http.RequestAborted.IsCancellationRequested:
                 RpcServerLog.CallCancelled(_logger, _method);
                 return new Status(StatusCode.Cancelled, "Cancelled");

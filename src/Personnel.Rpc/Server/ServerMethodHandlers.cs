@@ -23,13 +23,10 @@ internal abstract class ServerMethodHandler<TService, TRequest, TResponse> : Ser
 
     protected async Task<TRequest> ReadSingleRequestAsync(HttpServerCallContext call)
     {
-        var reader = call.HttpContext.Request.BodyReader;
-        var request = await MessageFraming.ReadMessageAsync(
-            reader, Parser, Options.MaxReceiveMessageSize, call.RequestEncoding, "request", call.CancellationToken).ConfigureAwait(false)
+        var request = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.CancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(new Status(
                 StatusCode.Internal, "The request stream ended before a message arrived; this method takes exactly one request message."));
-        var extra = await MessageFraming.ReadMessageAsync(
-            reader, Parser, Options.MaxReceiveMessageSize, call.RequestEncoding, "request", call.CancellationToken).ConfigureAwait(false);
+        var extra = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.CancellationToken).ConfigureAwait(false);
         if (extra is not null)
         {
             throw new RpcException(new Status(
@@ -37,6 +34,21 @@ internal abstract class ServerMethodHandler<TService, TRequest, TResponse> : Ser
         }
 
         return request;
+    }
+
+    /// <summary>Reads one request message; a body that dies under the reader means the client has gone.</summary>
+    internal static async ValueTask<TRequest?> ReadRequestMessageAsync(
+        HttpServerCallContext call, MessageParser<TRequest> parser, int maxSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MessageFraming.ReadMessageAsync(
+                call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new ClientAbortedException(ex);
+        }
     }
 
     protected static TResponse EnsureResponse(TResponse? response, string method) =>
@@ -158,9 +170,17 @@ internal sealed class HttpRequestStreamReader<T>(HttpServerCallContext call, Mes
         using var linked = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.CancellationToken)
             : null;
-        _current = await MessageFraming.ReadMessageAsync(
-            call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", linked?.Token ?? call.CancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            _current = await MessageFraming.ReadMessageAsync(
+                call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", linked?.Token ?? call.CancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new ClientAbortedException(ex);
+        }
+
         return _current is not null;
     }
 }

@@ -15,6 +15,7 @@ public sealed class RawHttp2Connection : IAsyncDisposable
     public const byte Headers = 0x1;
     public const byte RstStream = 0x3;
     public const byte Settings = 0x4;
+    public const byte WindowUpdate = 0x8;
     public const byte EndStream = 0x1;
     public const byte EndHeaders = 0x4;
 
@@ -43,7 +44,10 @@ public sealed class RawHttp2Connection : IAsyncDisposable
         await client.ConnectAsync(address.Host, address.Port);
         var connection = new RawHttp2Connection(client, keepBytes);
         var start = new List<byte>(Preface);
-        start.AddRange(FrameBytes(Settings, 0, 0, []));
+
+        // A large window each way, so the server never stalls on a client that reads but never acknowledges.
+        start.AddRange(FrameBytes(Settings, 0, 0, [0x00, 0x04, 0x3F, 0xFF, 0xFF, 0xFF]));
+        start.AddRange(FrameBytes(WindowUpdate, 0, 0, [0x3F, 0xFF, 0x00, 0x00]));
         await connection.WriteAsync(start.ToArray());
         return connection;
     }

@@ -39,10 +39,12 @@ public sealed class RpcTestServer : IAsyncDisposable
     public static async Task<RpcTestServer> StartAsync(
         Action<RpcServerOptions>? configure = null,
         Action<IEndpointRouteBuilder>? mapMore = null,
-        TimeSpan? shutdownTimeout = null)
+        TimeSpan? shutdownTimeout = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        configureBuilder?.Invoke(builder);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
