@@ -28,7 +28,8 @@ public sealed class TestServiceImpl(CallObserver observer)
 
             if (request.SleepMs > 0)
             {
-                await Task.Delay(request.SleepMs, context.CancellationToken).ConfigureAwait(false);
+                var token = request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken;
+                await Task.Delay(request.SleepMs, token).ConfigureAwait(false);
             }
 
             if (request.FailWithException)
