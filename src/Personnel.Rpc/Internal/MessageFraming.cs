@@ -79,6 +79,47 @@ internal static class MessageFraming
         }
     }
 
+    /// <summary>
+    /// Reads a whole single-message body without waiting, when it has already arrived complete: the common
+    /// unary case, served with no async machinery. Returns false, consuming nothing, in every other case,
+    /// and the caller falls back to <see cref="ReadMessageAsync{T}"/>, which reports any fault precisely.
+    /// </summary>
+    public static bool TryReadCompleteSingleMessage<T>(
+        PipeReader reader, MessageParser<T> parser, int maxSize, string? encoding, string direction, out T? message)
+        where T : class, IMessage<T>
+    {
+        message = null;
+        if (!reader.TryRead(out var result))
+        {
+            return false;
+        }
+
+        var buffer = result.Buffer;
+        if (!result.IsCompleted || result.IsCanceled || buffer.Length < GrpcProtocol.HeaderSize)
+        {
+            reader.AdvanceTo(buffer.Start);
+            return false;
+        }
+
+        var (compressed, length) = ReadHeader(buffer);
+        if (buffer.Length != GrpcProtocol.HeaderSize + length || CheckHeader(compressed, length, maxSize, encoding, direction) is not null)
+        {
+            reader.AdvanceTo(buffer.Start);
+            return false;
+        }
+
+        try
+        {
+            var payload = buffer.Slice(GrpcProtocol.HeaderSize);
+            message = compressed == 1 ? ParseCompressed(payload, parser, maxSize, direction) : Parse(payload, parser, direction);
+            return true;
+        }
+        finally
+        {
+            reader.AdvanceTo(buffer.End);
+        }
+    }
+
     /// <summary>Writes one framed message; the caller flushes.</summary>
     public static void WriteMessage(IBufferWriter<byte> writer, IMessage message, bool gzip, int? maxSize, string direction)
     {

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Personnel.Rpc.Internal;
 
 namespace Personnel.Rpc.Server;
@@ -10,9 +11,15 @@ namespace Personnel.Rpc.Server;
 /// </summary>
 internal sealed partial class HttpServerCallContext
 {
-    private readonly Lock _gate = new();
-    private bool _writing;
-    private bool _completed;
+    private const int Writing = 1;
+    private const int Completed = 2;
+
+    // Codes 0-16 as header values, so ending a call allocates no string.
+    private static readonly string[] StatusCodeText = Enumerable.Range(0, 17)
+        .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    // Writing and Completed bits, changed only by compare-and-swap: cheaper than a lock object per call.
+    private int _state;
     private bool _headersPrepared;
     private bool _compressResponse;
 
@@ -77,23 +84,11 @@ internal sealed partial class HttpServerCallContext
     /// <summary>Sends the status: in trailers, or as a trailers-only response when nothing was sent yet.</summary>
     public void EndCall(Status status)
     {
-        lock (_gate)
+        // After a client reset Kestrel discards what is written, so there is no need to ask first.
+        if ((Interlocked.Or(ref _state, Completed) & Completed) == 0)
         {
-            if (_completed)
-            {
-                return;
-            }
-
-            _completed = true;
+            WriteStatus(status);
         }
-
-        if (_http.RequestAborted.IsCancellationRequested)
-        {
-            // The client reset the stream: nobody is listening for a status.
-            return;
-        }
-
-        WriteStatus(status);
     }
 
     /// <summary>
@@ -102,21 +97,18 @@ internal sealed partial class HttpServerCallContext
     /// </summary>
     public async Task EndCallOnDeadlineAsync()
     {
-        lock (_gate)
+        var previous = Interlocked.Or(ref _state, Completed);
+        if ((previous & Completed) != 0)
         {
-            if (_completed)
-            {
-                return;
-            }
+            return;
+        }
 
-            _completed = true;
-            if (_writing)
-            {
-                // A flush is blocked (flow control); the response cannot be finished cleanly.
-                RpcServerLog.DeadlineResetStream(_logger, _method);
-                _http.Abort();
-                return;
-            }
+        if ((previous & Writing) != 0)
+        {
+            // A flush is blocked (flow control); the response cannot be finished cleanly.
+            RpcServerLog.DeadlineResetStream(_logger, _method);
+            _http.Abort();
+            return;
         }
 
         RpcServerLog.DeadlineExceeded(_logger, _method);
@@ -127,17 +119,20 @@ internal sealed partial class HttpServerCallContext
     private void WriteStatus(Status status)
     {
         var response = _http.Response;
-        var code = ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var numeric = (int)status.StatusCode;
+        var code = (uint)numeric < StatusCodeText.Length
+            ? StatusCodeText[numeric]
+            : numeric.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!_headersPrepared && !response.HasStarted)
         {
             // Trailers-only: status and trailing metadata travel in the one HEADERS frame.
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = GrpcProtocol.ContentType;
-            response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
-            response.Headers[GrpcProtocol.StatusHeader] = code;
+            response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
+            response.Headers.GrpcStatus = code;
             if (!string.IsNullOrEmpty(status.Detail))
             {
-                response.Headers[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
+                response.Headers.GrpcMessage = PercentEncoding.Encode(status.Detail);
             }
 
             if (_responseTrailers is not null)
@@ -151,17 +146,19 @@ internal sealed partial class HttpServerCallContext
             return;
         }
 
-        response.AppendTrailer(GrpcProtocol.StatusHeader, code);
+        var trailers = _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers
+            ?? throw new InvalidOperationException("The server does not support response trailers, which gRPC needs.");
+        trailers.GrpcStatus = code;
         if (!string.IsNullOrEmpty(status.Detail))
         {
-            response.AppendTrailer(GrpcProtocol.MessageHeader, PercentEncoding.Encode(status.Detail));
+            trailers.GrpcMessage = PercentEncoding.Encode(status.Detail);
         }
 
         if (_responseTrailers is not null)
         {
             foreach (var entry in _responseTrailers)
             {
-                response.AppendTrailer(entry.Key, MetadataCodec.EncodeValue(entry));
+                trailers.Append(entry.Key, MetadataCodec.EncodeValue(entry));
             }
         }
     }
@@ -177,7 +174,7 @@ internal sealed partial class HttpServerCallContext
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcProtocol.ContentType;
-        response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+        response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
         if (ResponseCompression is { } encoding
             && !string.Equals(encoding, GrpcProtocol.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
         {
@@ -187,38 +184,28 @@ internal sealed partial class HttpServerCallContext
             }
 
             // Compress only for a client that said it can decompress (compression.md).
-            if (GrpcProtocol.AcceptsEncoding(_http.Request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString(), GrpcProtocol.GzipEncoding))
+            if (GrpcProtocol.AcceptsEncoding(_http.Request.Headers.GrpcAcceptEncoding.ToString(), GrpcProtocol.GzipEncoding))
             {
                 _compressResponse = true;
-                response.Headers[GrpcProtocol.EncodingHeader] = GrpcProtocol.GzipEncoding;
+                response.Headers.GrpcEncoding = GrpcProtocol.GzipEncoding;
             }
         }
     }
 
     private void BeginWrite()
     {
-        lock (_gate)
+        var previous = Interlocked.CompareExchange(ref _state, Writing, 0);
+        if ((previous & Completed) != 0)
         {
-            if (_completed)
-            {
-                throw new InvalidOperationException(
-                    DeadlineExpired ? "The call's deadline has passed; it is already completed." : "The call is already completed.");
-            }
+            throw new InvalidOperationException(
+                DeadlineExpired ? "The call's deadline has passed; it is already completed." : "The call is already completed.");
+        }
 
-            if (_writing)
-            {
-                throw new InvalidOperationException("Another write is still pending; await each write before the next.");
-            }
-
-            _writing = true;
+        if ((previous & Writing) != 0)
+        {
+            throw new InvalidOperationException("Another write is still pending; await each write before the next.");
         }
     }
 
-    private void EndWrite()
-    {
-        lock (_gate)
-        {
-            _writing = false;
-        }
-    }
+    private void EndWrite() => Interlocked.And(ref _state, ~Writing);
 }

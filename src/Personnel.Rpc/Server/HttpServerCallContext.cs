@@ -20,7 +20,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private DateTime _deadline = DateTime.MaxValue;
-    private CancellationToken _cancellationToken;
 
     public HttpServerCallContext(HttpContext http, string method, RpcServerOptions options, ILogger logger)
     {
@@ -29,7 +28,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         _options = options;
         _logger = logger;
         ResponseCompression = options.ResponseCompression;
-        _cancellationToken = http.RequestAborted;
     }
 
     public override string Method => _method;
@@ -56,7 +54,11 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     public override Metadata RequestHeaders => _requestHeaders ??= MetadataCodec.FromRequestHeaders(_http.Request.Headers);
 
-    public override CancellationToken CancellationToken => _cancellationToken;
+    // RequestAborted is created on first use by Kestrel; a handler that never asks does not pay for it.
+    public override CancellationToken CancellationToken => _linkedSource?.Token ?? _http.RequestAborted;
+
+    /// <summary>The token for reading the body: Kestrel's reader already fails when the client resets, so only a deadline adds one.</summary>
+    public CancellationToken ReadCancellationToken => _linkedSource?.Token ?? default;
 
     public override Metadata ResponseTrailers => _responseTrailers ??= [];
 
@@ -100,13 +102,14 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
                 $"Request metadata is {metadataSize} bytes, over the limit of {_options.MaxReceiveMetadataSize}.");
         }
 
-        var encoding = headers[GrpcProtocol.EncodingHeader];
+        // The typed gRPC header properties hit Kestrel's known-header fast path.
+        var encoding = headers.GrpcEncoding;
         if (encoding.Count > 0)
         {
             RequestEncoding = encoding.ToString();
         }
 
-        var timeoutHeader = headers[GrpcProtocol.TimeoutHeader];
+        var timeoutHeader = headers.GrpcTimeout;
         if (timeoutHeader.Count > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout))
@@ -127,7 +130,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             _deadlineSource = new CancellationTokenSource(timeout, timeProvider);
             _deadlineSource.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), _deadlineReached);
             _linkedSource = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadlineSource.Token);
-            _cancellationToken = _linkedSource.Token;
         }
 
         return null;

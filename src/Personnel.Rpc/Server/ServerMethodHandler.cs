@@ -26,76 +26,94 @@ internal abstract class ServerMethodHandler
 
     protected ILogger Logger { get; }
 
-    public async Task HandleCallAsync(HttpContext http)
+    public Task HandleCallAsync(HttpContext http)
     {
-        if (!await CheckRequestIsGrpcAsync(http, Logger).ConfigureAwait(false))
+        if (RefusalOf(http) is { } refusal)
         {
-            return;
+            return RefuseAsync(http, refusal.HttpStatus, refusal.Reason, Logger);
         }
 
-        using var call = new HttpServerCallContext(http, MethodPath, Options, Logger);
-        var refusal = call.Initialize(TimeProvider);
-        if (refusal is { } early)
+        var call = new HttpServerCallContext(http, MethodPath, Options, Logger);
+        if (call.Initialize(TimeProvider) is { } early)
         {
             RpcServerLog.CallFailed(Logger, MethodPath, early.StatusCode, early.Detail);
             call.EndCall(early);
-            return;
+            call.Dispose();
+            return Task.CompletedTask;
         }
 
-        Status status;
-        var run = RunAsync(call);
-        if (call.DeadlineReached is { } deadline && !run.IsCompleted)
-        {
-            if (await Task.WhenAny(run, deadline).ConfigureAwait(false) == deadline)
-            {
-                await call.EndCallOnDeadlineAsync().ConfigureAwait(false);
-            }
-        }
-
+        Task run;
         try
         {
-            await run.ConfigureAwait(false);
-            status = call.Status;
+            run = RunAsync(call);
         }
         catch (Exception ex)
         {
-            status = call.StatusFromException(ex);
+            run = Task.FromException(ex);
         }
 
-        call.EndCall(status);
+        if (run.IsCompletedSuccessfully)
+        {
+            // The usual unary call: everything happened synchronously, nothing to await.
+            call.EndCall(call.Status);
+            call.Dispose();
+            return Task.CompletedTask;
+        }
+
+        return CompleteAsync(call, run);
+    }
+
+    private static async Task CompleteAsync(HttpServerCallContext call, Task run)
+    {
+        using (call)
+        {
+            if (call.DeadlineReached is { } deadline && !run.IsCompleted
+                && await Task.WhenAny(run, deadline).ConfigureAwait(false) == deadline)
+            {
+                await call.EndCallOnDeadlineAsync().ConfigureAwait(false);
+            }
+
+            Status status;
+            try
+            {
+                await run.ConfigureAwait(false);
+                status = call.Status;
+            }
+            catch (Exception ex)
+            {
+                status = call.StatusFromException(ex);
+            }
+
+            call.EndCall(status);
+        }
     }
 
     /// <summary>Reads the request, invokes the handler and writes the response messages.</summary>
     protected abstract Task RunAsync(HttpServerCallContext call);
 
     /// <summary>
-    /// Refuses what is not a gRPC request before any handler runs: HTTP/1.x cannot carry trailers
+    /// What is not a gRPC request is refused before any handler runs: HTTP/1.x cannot carry trailers
     /// (426), and a content type other than application/grpc[+proto] gets 415, as the spec asks.
     /// </summary>
-    public static async Task<bool> CheckRequestIsGrpcAsync(HttpContext http, ILogger logger)
+    public static (int HttpStatus, string Reason)? RefusalOf(HttpContext http)
     {
         var request = http.Request;
         if (!HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
         {
-            var reason = $"Request protocol '{request.Protocol}' is not supported; gRPC needs HTTP/2.";
-            RpcServerLog.RequestRefused(logger, request.Path, reason);
-            await RefuseAsync(http, StatusCodes.Status426UpgradeRequired, reason).ConfigureAwait(false);
-            return false;
+            return (StatusCodes.Status426UpgradeRequired, $"Request protocol '{request.Protocol}' is not supported; gRPC needs HTTP/2.");
         }
 
         if (!GrpcProtocol.IsGrpcContentType(request.ContentType))
         {
-            var reason = $"Content-Type '{request.ContentType}' is not supported; gRPC needs application/grpc.";
-            RpcServerLog.RequestRefused(logger, request.Path, reason);
-            await RefuseAsync(http, StatusCodes.Status415UnsupportedMediaType, reason).ConfigureAwait(false);
-            return false;
+            return (StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{request.ContentType}' is not supported; gRPC needs application/grpc.");
         }
 
-        return true;
+        return null;
     }
 
-    private static async Task RefuseAsync(HttpContext http, int httpStatus, string reason)
+    public static async Task RefuseAsync(HttpContext http, int httpStatus, string reason, ILogger logger)
     {
+        RpcServerLog.RequestRefused(logger, http.Request.Path, reason);
         var response = http.Response;
         response.StatusCode = httpStatus;
         response.ContentType = "text/plain; charset=utf-8";
@@ -108,14 +126,15 @@ internal abstract class ServerMethodHandler
 /// <summary>Answers every call with UNIMPLEMENTED: unknown services and methods, and RPCs a service type does not define.</summary>
 internal sealed class UnimplementedMethodHandler(string detail, ILogger logger)
 {
-    public async Task HandleCallAsync(HttpContext http)
+    public Task HandleCallAsync(HttpContext http)
     {
-        if (!await ServerMethodHandler.CheckRequestIsGrpcAsync(http, logger).ConfigureAwait(false))
+        if (ServerMethodHandler.RefusalOf(http) is { } refusal)
         {
-            return;
+            return ServerMethodHandler.RefuseAsync(http, refusal.HttpStatus, refusal.Reason, logger);
         }
 
         using var call = new HttpServerCallContext(http, http.Request.Path, new RpcServerOptions(), logger);
         call.EndCall(new Status(StatusCode.Unimplemented, detail));
+        return Task.CompletedTask;
     }
 }

@@ -23,10 +23,10 @@ internal abstract class ServerMethodHandler<TService, TRequest, TResponse> : Ser
 
     protected async Task<TRequest> ReadSingleRequestAsync(HttpServerCallContext call)
     {
-        var request = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.CancellationToken).ConfigureAwait(false)
+        var request = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.ReadCancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(new Status(
                 StatusCode.Internal, "The request stream ended before a message arrived; this method takes exactly one request message."));
-        var extra = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.CancellationToken).ConfigureAwait(false);
+        var extra = await ReadRequestMessageAsync(call, Parser, Options.MaxReceiveMessageSize, call.ReadCancellationToken).ConfigureAwait(false);
         if (extra is not null)
         {
             throw new RpcException(new Status(
@@ -44,6 +44,20 @@ internal abstract class ServerMethodHandler<TService, TRequest, TResponse> : Ser
         {
             return await MessageFraming.ReadMessageAsync(
                 call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new ClientAbortedException(ex);
+        }
+    }
+
+    /// <summary>Takes the single request message when the whole body has already arrived.</summary>
+    protected bool TryReadRequestNow(HttpServerCallContext call, out TRequest? request)
+    {
+        try
+        {
+            return MessageFraming.TryReadCompleteSingleMessage(
+                call.HttpContext.Request.BodyReader, Parser, Options.MaxReceiveMessageSize, call.RequestEncoding, "request", out request);
         }
         catch (IOException ex)
         {
@@ -73,13 +87,41 @@ internal sealed class UnaryMethodHandler<TService, TRequest, TResponse>(
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    protected override async Task RunAsync(HttpServerCallContext call)
+    protected override Task RunAsync(HttpServerCallContext call) =>
+        TryReadRequestNow(call, out var request) ? InvokeAsync(call, request!) : ReadThenInvokeAsync(call);
+
+    private async Task ReadThenInvokeAsync(HttpServerCallContext call) =>
+        await InvokeAsync(call, await ReadSingleRequestAsync(call).ConfigureAwait(false)).ConfigureAwait(false);
+
+    private Task InvokeAsync(HttpServerCallContext call, TRequest request)
     {
-        var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
-        var service = Activator.Create(call.HttpContext.RequestServices);
+        var service = Activator.Create(call.HttpContext);
+        Task<TResponse> pending;
         try
         {
-            var response = await invoker(service, request, call).ConfigureAwait(false);
+            pending = invoker(service, request, call);
+        }
+        catch (Exception ex)
+        {
+            pending = Task.FromException<TResponse>(ex);
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return AwaitResponseAsync(call, service, pending);
+        }
+
+        // A handler that answered synchronously: write the response without an async state machine.
+        var release = Activator.ReleaseAsync(service);
+        call.WriteMessage(EnsureResponse(pending.Result, MethodPath));
+        return release.IsCompletedSuccessfully ? Task.CompletedTask : release.AsTask();
+    }
+
+    private async Task AwaitResponseAsync(HttpServerCallContext call, TService service, Task<TResponse> pending)
+    {
+        try
+        {
+            var response = await pending.ConfigureAwait(false);
             call.WriteMessage(EnsureResponse(response, MethodPath));
         }
         finally
@@ -99,7 +141,7 @@ internal sealed class ServerStreamingMethodHandler<TService, TRequest, TResponse
     protected override async Task RunAsync(HttpServerCallContext call)
     {
         var request = await ReadSingleRequestAsync(call).ConfigureAwait(false);
-        var service = Activator.Create(call.HttpContext.RequestServices);
+        var service = Activator.Create(call.HttpContext);
         try
         {
             await invoker(service, request, new HttpResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
@@ -120,7 +162,7 @@ internal sealed class ClientStreamingMethodHandler<TService, TRequest, TResponse
 {
     protected override async Task RunAsync(HttpServerCallContext call)
     {
-        var service = Activator.Create(call.HttpContext.RequestServices);
+        var service = Activator.Create(call.HttpContext);
         try
         {
             var reader = new HttpRequestStreamReader<TRequest>(call, Parser, Options.MaxReceiveMessageSize);
@@ -144,7 +186,7 @@ internal sealed class DuplexStreamingMethodHandler<TService, TRequest, TResponse
 {
     protected override async Task RunAsync(HttpServerCallContext call)
     {
-        var service = Activator.Create(call.HttpContext.RequestServices);
+        var service = Activator.Create(call.HttpContext);
         try
         {
             var reader = new HttpRequestStreamReader<TRequest>(call, Parser, Options.MaxReceiveMessageSize);
@@ -173,7 +215,7 @@ internal sealed class HttpRequestStreamReader<T>(HttpServerCallContext call, Mes
         try
         {
             _current = await MessageFraming.ReadMessageAsync(
-                call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", linked?.Token ?? call.CancellationToken)
+                call.HttpContext.Request.BodyReader, parser, maxSize, call.RequestEncoding, "request", linked?.Token ?? call.ReadCancellationToken)
                 .ConfigureAwait(false);
         }
         catch (IOException ex)
