@@ -165,16 +165,16 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
                 await stream.WriteAsync(writer.WrittenMemory, linked.Token).ConfigureAwait(false);
                 await stream.FlushAsync(linked.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not RpcException || call._status is null)
+            catch (Exception ex) when (ex is not RpcException)
             {
                 if (cancellationToken.IsCancellationRequested && !call._callSource.IsCancellationRequested)
                 {
+                    // Only this write was cancelled, by the caller's own token; the call goes on.
                     throw;
                 }
 
-                call.Fail(ex);
-                call.ThrowIfFinishedWithError();
-                throw;
+                // The call has ended (or ends now): report its status, not the transport's exception.
+                throw call.Fail(ex);
             }
         }
 
