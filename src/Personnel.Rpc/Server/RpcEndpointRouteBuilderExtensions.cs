@@ -30,6 +30,8 @@ public static class RpcEndpointRouteBuilderExtensions
         var timeProvider = root.GetRequiredService<TimeProvider>();
 
         registry.Add(service);
+        root.GetRequiredService<Health.HealthStatusBoard>().SetStatus(
+            service.FullName, Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
         MapFallback(endpoints, registry, logger);
 
         var builders = new List<IEndpointConventionBuilder>();

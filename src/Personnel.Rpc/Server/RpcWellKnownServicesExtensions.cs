@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Personnel.Rpc.Health;
 using Personnel.Rpc.Reflection;
-using Personnel.Rpc.Server;
 
 namespace Personnel.Rpc;
 
@@ -13,19 +12,14 @@ namespace Personnel.Rpc;
 public static class RpcWellKnownServicesExtensions
 {
     /// <summary>
-    /// Maps <c>grpc.health.v1.Health</c>. Every service mapped so far (and the server, under "") reports
-    /// SERVING; when the host begins to stop, all report NOT_SERVING so balancers drain the node.
+    /// Maps <c>grpc.health.v1.Health</c>. Every mapped service (and the server, under "") reports SERVING,
+    /// whenever it was mapped; when the host begins to stop, all report NOT_SERVING so balancers drain the node.
     /// </summary>
     public static IEndpointConventionBuilder MapGrpcHealthService(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var builder = endpoints.MapGrpcService<HealthService>(Health.V1.HealthReflection.Descriptor.Services[0]);
         var board = endpoints.ServiceProvider.GetRequiredService<HealthStatusBoard>();
-        foreach (var service in endpoints.ServiceProvider.GetRequiredService<RpcServiceRegistry>().Services)
-        {
-            board.SetStatus(service.FullName, Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
-        }
-
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(board.SetAllNotServing);
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Personnel.Rpc.Tests.TestService;
 
@@ -93,55 +92,31 @@ public sealed class GrpcJsClientInteropTests(NodeClientFixture fixture) : IClass
     }
 }
 
-/// <summary>A grpc-js server of the test service, for our client; stopped by closing its standard input.</summary>
+/// <summary>A grpc-js server of the test service, for our client.</summary>
 public sealed class NodeServerFixture : IAsyncLifetime
 {
-    private Process? _process;
+    private InteropServerProcess? _server;
 
-    public Uri Address { get; private set; } = new("http://127.0.0.1:1");
+    public Uri Address => _server?.Address ?? throw new InvalidOperationException("The grpc-js server has not started.");
 
     public async Task InitializeAsync()
     {
         var modules = await NodeInterop.RequireModulesAsync();
-        var info = new ProcessStartInfo(NodeInterop.Node)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = NodeInterop.InteropDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(NodeInterop.InteropDirectory, "interop_server.js"));
-        info.ArgumentList.Add("--modules");
-        info.ArgumentList.Add(modules);
-        info.ArgumentList.Add("--proto");
-        info.ArgumentList.Add(Path.Combine(NodeInterop.InteropDirectory, "test_service.proto"));
-        _process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the grpc-js server.");
-        var line = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
-            ?? throw new InvalidOperationException($"The grpc-js server exited: {await _process.StandardError.ReadToEndAsync()}");
-        var port = JsonDocument.Parse(line).RootElement.GetProperty("port").GetInt32();
-        Address = new Uri($"http://127.0.0.1:{port}");
+        _server = await InteropServerProcess.StartAsync(
+            NodeInterop.Node,
+            [
+                Path.Combine(NodeInterop.InteropDirectory, "interop_server.js"),
+                "--modules", modules,
+                "--proto", Path.Combine(NodeInterop.InteropDirectory, "test_service.proto"),
+            ]);
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is null)
+        if (_server is not null)
         {
-            return;
+            await _server.DisposeAsync();
         }
-
-        _process.StandardInput.Close();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
     }
 }
 

@@ -14,29 +14,10 @@ import time
 import traceback
 
 import grpc
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from google.protobuf import descriptor_pb2, descriptor_pool
 
-PKG = "personnel.rpc.testing"
+from interop_messages import PKG, Messages
 SPECIAL_MESSAGE = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
-
-
-class Messages:
-    def __init__(self, path):
-        with open(path, "rb") as f:
-            files = descriptor_pb2.FileDescriptorSet.FromString(f.read())
-        self.pool = descriptor_pool.DescriptorPool()
-        for proto in files.file:
-            self.pool.Add(proto)
-        self.factory = message_factory.MessageFactory(self.pool)
-
-    def __getattr__(self, name):
-        full = name.replace("__", ".")
-        if "." not in full:
-            full = PKG + "." + full
-        descriptor = self.pool.FindMessageTypeByName(full)
-        if hasattr(message_factory, "GetMessageClass"):
-            return message_factory.GetMessageClass(descriptor)
-        return self.factory.GetPrototype(descriptor)
 
 
 class Failure(Exception):
