@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Personnel.Rpc against a bare Kestrel endpoint doing the same gRPC framing by hand, driven by h2load
+# (nghttp2-client) in the same run, alternating, and written to bench/RESULTS.md under "## rpc".
+#
+#   bench/rpc/run.sh [requests] [rounds]      defaults: 200000 requests per run, 5 rounds
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd ../.. && pwd)
+REQUESTS=${1:-200000}
+ROUNDS=${2:-5}
+PORT=${BENCH_PORT:-5301}
+STATS_PORT=$((PORT + 1))
+CLIENTS=16
+STREAMS=16
+
+if ! command -v h2load >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null
+fi
+
+dotnet build -c Release -nologo -v quiet Personnel.Rpc.Bench.csproj >/dev/null
+WORK=$(mktemp -d)
+trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+printf '\0\0\0\0\0' >"$WORK/body.bin"   # one empty message: flag 0, length 0
+
+dotnet bin/Release/net10.0/Personnel.Rpc.Bench.dll "$PORT" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+    grep -q '^ready' "$WORK/server.log" 2>/dev/null && break
+    sleep 0.2
+done
+grep -q '^ready' "$WORK/server.log" || { cat "$WORK/server.log"; exit 1; }
+
+allocated() { curl -s "http://127.0.0.1:$STATS_PORT/stats" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["allocated"])'; }
+
+run() { # name path requests -> appends "name rps p50us p99us bytes_per_call" to results
+    local name=$1 path=$2 n=$3 before after log
+    log="$WORK/$name.$RANDOM.log"
+    before=$(allocated)
+    h2load -n "$n" -c "$CLIENTS" -m "$STREAMS" -t 1 -d "$WORK/body.bin" \
+        -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$log" \
+        "http://127.0.0.1:$PORT$path" >"$WORK/h2load.out"
+    after=$(allocated)
+    grep -q " $n succeeded, 0 failed" "$WORK/h2load.out" || { cat "$WORK/h2load.out"; exit 1; }
+    /usr/bin/python3 - "$name" "$log" "$WORK/h2load.out" "$before" "$after" "$n" >>"$WORK/results" <<'PY'
+import re, sys
+name, log, out, before, after, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+rps = float(re.search(r"finished in [\d.]+s, ([\d.]+) req/s", open(out).read()).group(1))
+# h2load --log-file: start time, status, elapsed microseconds per request.
+times = sorted(int(line.split()[2]) for line in open(log) if line.strip())
+pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
+print(name, rps, pick(0.50), pick(0.99), (after - before) / n)
+PY
+}
+
+# Warm-up: JIT, tiered compilation, connection pools.
+run rpc /personnel.bench.Bench/Call 100000 && run raw /raw/Call 100000
+: >"$WORK/results"
+for _ in $(seq 1 "$ROUNDS"); do
+    run rpc /personnel.bench.Bench/Call "$REQUESTS"
+    run raw /raw/Call "$REQUESTS"
+done
+
+COMMAND="bench/rpc/run.sh $REQUESTS $ROUNDS  (h2load -n $REQUESTS -c $CLIENTS -m $STREAMS -t 1, $ROUNDS alternating rounds, medians)"
+/usr/bin/python3 - "$WORK/results" "$ROOT/bench/RESULTS.md" "$COMMAND" "$(nproc)" <<'PY'
+import datetime, statistics, sys
+results, target, command, cores = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+rows = {}
+for line in open(results):
+    name, rps, p50, p99, alloc = line.split()
+    rows.setdefault(name, []).append((float(rps), int(p50), int(p99), float(alloc)))
+med = {k: [statistics.median(col) for col in zip(*v)] for k, v in rows.items()}
+rpc, raw = med["rpc"], med["raw"]
+runs = lambda k: ", ".join(f"{r[0]:,.0f}" for r in rows[k])
+# Each round runs both back to back; the median of those paired ratios resists the machine's drift.
+paired = statistics.median(a[0] / b[0] for a, b in zip(rows["rpc"], rows["raw"]))
+section = f"""## rpc
+
+Unary call, empty request and reply, empty handler: Personnel.Rpc against a bare Kestrel endpoint that reads
+the 5-byte frame and writes the reply frame and `grpc-status` trailer by hand, same process, same h2c port,
+runs alternating. {datetime.date.today().isoformat()}, {cores} cores (h2load and the server share them).
+
+Command: `{command}`
+
+| endpoint | requests/s (median) | p50 latency | p99 latency | allocated per call |
+|---|---:|---:|---:|---:|
+| Personnel.Rpc | {rpc[0]:,.0f} | {rpc[1] / 1000:.2f} ms | {rpc[2] / 1000:.2f} ms | {rpc[3]:,.0f} B |
+| bare Kestrel (baseline) | {raw[0]:,.0f} | {raw[1] / 1000:.2f} ms | {raw[2] / 1000:.2f} ms | {raw[3]:,.0f} B |
+
+**Personnel.Rpc / bare = {paired:.2f}** (median of the per-round ratios; ratio of the medians {rpc[0] / raw[0]:.2f}).
+Target ≥ 0.85; Grpc.AspNetCore is about 0.73 × raw h2c in public benchmarks.
+Each run, requests/s: Personnel.Rpc {runs("rpc")}; bare {runs("raw")}.
+"""
+try:
+    text = open(target).read()
+except FileNotFoundError:
+    text = "# Benchmark results\n\nEach section is written by its benchmark's `run.sh`.\n"
+start = text.find("## rpc\n")
+if start >= 0:
+    end = text.find("\n## ", start + 1)
+    notes_at = text.find("### What limits it", start)
+    notes = text[notes_at:end if end >= 0 else len(text)].rstrip() + "\n" if notes_at >= 0 and (end < 0 or notes_at < end) else ""
+    text = text[:start] + section + ("\n" + notes if notes else "") + (text[end:] if end >= 0 else "")
+else:
+    text = text.rstrip() + "\n\n" + section
+open(target, "w").write(text)
+print(section)
+PY
