@@ -30,7 +30,8 @@ var app = builder.Build();
 app.MapGrpcService<BenchService>(BenchReflection.Descriptor.Services[0]);
 
 byte[] emptyReply = [0, 0, 0, 0, 0];
-app.MapPost("/raw/Call", async context =>
+// Same path length as the RPC: HPACK and routing then cost the two endpoints the same.
+app.MapPost("/personnel.bench.Plain/Call", async context =>
 {
     // What any gRPC server must do at least: check the type, read one frame, answer one frame and trailers.
     if (context.Request.ContentType != "application/grpc")
@@ -64,8 +65,9 @@ app.MapPost("/raw/Call", async context =>
     context.Response.AppendTrailer("grpc-status", "0");
 });
 
+// CPU time of the whole server process: on a shared machine it measures the cost of a call better than wall-clock rate.
 app.MapGet("/stats", () => Results.Text(
-    $"{{\"allocated\":{GC.GetTotalAllocatedBytes(precise: true)},\"gen0\":{GC.CollectionCount(0)},\"gen1\":{GC.CollectionCount(1)},\"gen2\":{GC.CollectionCount(2)}}}",
+    $"{{\"allocated\":{GC.GetTotalAllocatedBytes(precise: true)},\"cpu_us\":{(long)Environment.CpuUsage.TotalTime.TotalMicroseconds},\"gen0\":{GC.CollectionCount(0)}}}",
     "application/json"));
 
 await app.StartAsync();
@@ -75,7 +77,7 @@ using (var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{h2Port}"))
 {
     var invoker = channel.CreateCallInvoker();
     var rpc = Method<BenchRequest, BenchReply>.FromDescriptor(BenchReflection.Descriptor.Services[0].Methods[0]);
-    var raw = new Method<BenchRequest, BenchReply>(MethodType.Unary, "raw", "Call", BenchReply.Parser);
+    var raw = new Method<BenchRequest, BenchReply>(MethodType.Unary, "personnel.bench.Plain", "Call", BenchReply.Parser);
     await invoker.AsyncUnaryCall(rpc, default, new BenchRequest());
     await invoker.AsyncUnaryCall(raw, default, new BenchRequest());
 }

@@ -24,8 +24,8 @@ internal static class GrpcProtocol
     public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
 
     /// <summary>
-    /// True when the content type is <c>application/grpc</c> or <c>application/grpc+format</c> /
-    /// <c>application/grpc;params</c>: the spec lets a server accept any such subtype.
+    /// True for <c>application/grpc</c> and <c>application/grpc+proto</c>, optionally with <c>;parameters</c>:
+    /// the protobuf content types. Other subtypes (<c>+json</c>, <c>-web</c>) are formats this layer does not speak.
     /// </summary>
     public static bool IsGrpcContentType(string? contentType)
     {
@@ -34,13 +34,13 @@ internal static class GrpcProtocol
             return false;
         }
 
-        if (contentType.Length == ContentType.Length)
+        var rest = contentType.AsSpan(ContentType.Length);
+        if (rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            rest = rest[6..];
         }
 
-        var next = contentType[ContentType.Length];
-        return next is '+' or ';';
+        return rest.IsEmpty || rest[0] == ';';
     }
 
     /// <summary>True for encodings this implementation can compress and decompress.</summary>

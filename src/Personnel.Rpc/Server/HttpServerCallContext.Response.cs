@@ -174,7 +174,14 @@ internal sealed partial class HttpServerCallContext
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcProtocol.ContentType;
-        response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
+        if (RequestEncoding is { } requestEncoding
+            && !string.Equals(requestEncoding, GrpcProtocol.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
+        {
+            // compression.md lets a server keep its encodings to itself, but one that receives a compressed
+            // request says what it accepts; refusals (trailers-only) always say it. Plain calls skip the header.
+            response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
+        }
+
         if (ResponseCompression is { } encoding
             && !string.Equals(encoding, GrpcProtocol.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
         {

@@ -14,12 +14,9 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private readonly string _method;
     private readonly RpcServerOptions _options;
     private readonly ILogger _logger;
-    private CancellationTokenSource? _deadlineSource;
-    private CancellationTokenSource? _linkedSource;
-    private TaskCompletionSource? _deadlineReached;
+    private DeadlineState? _deadlineState;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
-    private DateTime _deadline = DateTime.MaxValue;
 
     public HttpServerCallContext(HttpContext http, string method, RpcServerOptions options, ILogger logger)
     {
@@ -50,15 +47,15 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
     }
 
-    public override DateTime Deadline => _deadline;
+    public override DateTime Deadline => _deadlineState?.Deadline ?? DateTime.MaxValue;
 
     public override Metadata RequestHeaders => _requestHeaders ??= MetadataCodec.FromRequestHeaders(_http.Request.Headers);
 
     // RequestAborted is created on first use by Kestrel; a handler that never asks does not pay for it.
-    public override CancellationToken CancellationToken => _linkedSource?.Token ?? _http.RequestAborted;
+    public override CancellationToken CancellationToken => _deadlineState?.Linked.Token ?? _http.RequestAborted;
 
     /// <summary>The token for reading the body: Kestrel's reader already fails when the client resets, so only a deadline adds one.</summary>
-    public CancellationToken ReadCancellationToken => _linkedSource?.Token ?? default;
+    public CancellationToken ReadCancellationToken => _deadlineState?.Linked.Token ?? default;
 
     public override Metadata ResponseTrailers => _responseTrailers ??= [];
 
@@ -70,9 +67,9 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     public string? RequestEncoding { get; private set; }
 
     /// <summary>Completes when the deadline passes; null when the call has none.</summary>
-    public Task? DeadlineReached => _deadlineReached?.Task;
+    public Task? DeadlineReached => _deadlineState?.Reached.Task;
 
-    public bool DeadlineExpired => _deadlineSource?.IsCancellationRequested == true;
+    public bool DeadlineExpired => _deadlineState?.Timer.IsCancellationRequested == true;
 
     public HttpContext HttpContext => _http;
 
@@ -125,11 +122,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             }
 
             var now = timeProvider.GetUtcNow().UtcDateTime;
-            _deadline = timeout >= DateTime.MaxValue - now ? DateTime.MaxValue : now + timeout;
-            _deadlineReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _deadlineSource = new CancellationTokenSource(timeout, timeProvider);
-            _deadlineSource.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), _deadlineReached);
-            _linkedSource = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadlineSource.Token);
+            _deadlineState = new DeadlineState(timeout >= DateTime.MaxValue - now ? DateTime.MaxValue : now + timeout, timeout, timeProvider, _http.RequestAborted);
         }
 
         return null;
@@ -163,7 +156,32 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     public void Dispose()
     {
-        _linkedSource?.Dispose();
-        _deadlineSource?.Dispose();
+        _deadlineState?.Dispose();
+    }
+
+    /// <summary>Only calls with a deadline carry these, so the common call stays small.</summary>
+    private sealed class DeadlineState : IDisposable
+    {
+        public DeadlineState(DateTime deadline, TimeSpan timeout, TimeProvider timeProvider, CancellationToken requestAborted)
+        {
+            Deadline = deadline;
+            Timer = new CancellationTokenSource(timeout, timeProvider);
+            Timer.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), Reached);
+            Linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, Timer.Token);
+        }
+
+        public DateTime Deadline { get; }
+
+        public CancellationTokenSource Timer { get; }
+
+        public CancellationTokenSource Linked { get; }
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Dispose()
+        {
+            Linked.Dispose();
+            Timer.Dispose();
+        }
     }
 }

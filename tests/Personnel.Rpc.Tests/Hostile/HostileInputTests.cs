@@ -26,12 +26,26 @@ public sealed class HostileInputTests(ServerFixture fixture) : IClassFixture<Ser
         await AssertStillServingAsync();
     }
 
-    [Fact]
-    public async Task GrpcWebContentType_IsNotMistakenForGrpc()
+    [Theory]
+    [InlineData("application/grpc-web")]
+    [InlineData("application/grpc+json")]
+    [InlineData("application/grpcx")]
+    public async Task OtherGrpcFormats_AreRefusedWith415(string contentType)
     {
-        var response = await RawGrpc.SendAsync(Address, EmptyCall, RawGrpc.Frame([]), contentType: "application/grpc-web");
+        var response = await RawGrpc.SendAsync(Address, EmptyCall, RawGrpc.Frame([]), contentType: contentType);
 
         Assert.Equal((int)HttpStatusCode.UnsupportedMediaType, response.HttpStatus);
+    }
+
+    [Theory]
+    [InlineData("application/grpc+proto")]
+    [InlineData("application/grpc; charset=utf-8")]
+    public async Task ProtobufGrpcContentTypes_AreServed(string contentType)
+    {
+        var response = await RawGrpc.SendAsync(Address, EmptyCall, RawGrpc.Frame([]), contentType: contentType);
+
+        Assert.Equal(200, response.HttpStatus);
+        Assert.Equal("0", response.GrpcStatus);
     }
 
     [Fact]
