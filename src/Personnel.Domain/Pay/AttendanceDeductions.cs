@@ -1,4 +1,5 @@
 using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
 
 namespace Personnel.Domain.Pay;
 
@@ -20,10 +21,9 @@ public static class AttendanceDeductions
         var deductions = new List<Deduction>();
         AddLeave(attendance, policy, deductions);
 
-        // False sick leave counts as absence without leave (申请病假存在虚假和欺诈行为, 视为旷工).
+        // False sick leave is recorded as an absence (申请病假存在虚假和欺诈行为, 视为旷工) and judged with the others.
         var absences = attendance.Absences
-            .Select(a => (a.WorkingDays, FalseSick: false))
-            .Concat(attendance.Leaves.Where(l => l.Kind == LeaveKind.FalseSick).Select(l => (l.WorkingDays, FalseSick: true)))
+            .Select(a => (a.WorkingDays, FalseSick: a.Kind == AbsenceKind.FalseSickLeave))
             .ToList();
         var dismissal = AddAbsence(attendance.Year, absences, policy, deductions);
 

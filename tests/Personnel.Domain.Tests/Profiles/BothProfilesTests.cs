@@ -52,11 +52,15 @@ public class BothProfilesTests
     {
         var weihai = Judge("weihai-2020");
 
-        // AS 第十九条: Excellent → commendation. AS 第二十条(一)(四): BasicallyCompetent twice → admonishment,
-        // post adjustment and demotion. AS 第二十一条(一)(三): Incompetent twice → demotion and termination.
+        // AS 第十九条: Excellent → commendation. AS 第二十条(一)–(四): BasicallyCompetent twice → admonishment,
+        // year not counted, promotion frozen, post adjustment and demotion. AS 第二十一条(一)–(三): Incompetent
+        // twice → demotion, year not counted and termination. The one table of GradingPolicy, as the aggregate applies it.
         Assert.Equal([ProfileConsequence.Commendation], weihai[P(1)].Consequences);
-        Assert.Equal([ProfileConsequence.Admonishment, ProfileConsequence.PostAdjustment, ProfileConsequence.Demotion], weihai[P(7)].Consequences);
-        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.ContractTermination], weihai[P(9)].Consequences);
+        Assert.Equal(
+            [ProfileConsequence.Admonishment, ProfileConsequence.YearNotCounted, ProfileConsequence.PromotionFreeze,
+                ProfileConsequence.PostAdjustment, ProfileConsequence.Demotion],
+            weihai[P(7)].Consequences);
+        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.YearNotCounted, ProfileConsequence.ContractTermination], weihai[P(9)].Consequences);
         // Last place in the ranking means nothing by grade.
         Assert.Empty(weihai[P(10)].Consequences);
         Assert.Empty(weihai[P(8)].Consequences);
@@ -121,7 +125,7 @@ public class BothProfilesTests
         var weihai = YearJudge.Judge(PolicyProfiles.Load("weihai-2020"), Year2021, [gap], BonusPool).ToDictionary(j => j.Employee);
         var yangshahu = YearJudge.Judge(PolicyProfiles.Load("yangshahu-2020"), Year2021, [gap], BonusPool).ToDictionary(j => j.Employee);
 
-        Assert.Equal([ProfileConsequence.Demotion], weihai[P(9)].Consequences);
+        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.YearNotCounted], weihai[P(9)].Consequences);
         Assert.DoesNotContain(ProfileConsequence.Removal, yangshahu[P(10)].Consequences);
     }
 }
