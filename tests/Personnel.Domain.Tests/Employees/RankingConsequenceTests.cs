@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
@@ -181,5 +183,36 @@ public class RankingConsequenceTests
 
         Assert.Equal(new AnnualFeedbackSigned(D("2020-12-22"), 2020), e.SignedFeedback[2020]);
         Refused(e, Rules.AnnualFeedback, () => e.SignAnnualFeedback(D("2020-12-23"), 2020), ViolationKind.AlreadyExists);
+    }
+
+    [Fact]
+    public void YSH19_Property_OverTenYearsOfPlaces_ConsequencesFollowThePlacesExactly()
+    {
+        // 10 to 14 yearly places in a group of 10, last place about a third of the time.
+        var places = Gen.Choose(10, 14).SelectMany(years => Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(10)), (2, Gen.Choose(1, 10))), years));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(places.ToArbitrary(), yearly =>
+        {
+            var e = Employee.Appoint(D("2015-01-05"), Request(retirement: "2060-06-30"), Yangshahu.Grading);
+            var lived = 0;
+            foreach (var (place, i) in yearly.Select((p, i) => (p, i)))
+            {
+                if (!e.IsIn(ContractState.InService))
+                {
+                    break;
+                }
+
+                Place(e, 2015 + i, place);
+                lived++;
+            }
+
+            // Removal exactly in the first year that is last after a last year; everything before it as the places say.
+            var firstRemoval = Enumerable.Range(1, yearly.Length - 1).Where(i => yearly[i] == 10 && yearly[i - 1] == 10).Select(i => (int?)i).FirstOrDefault();
+            var judged = yearly.Take(lived).ToArray();
+            Assert.Equal(firstRemoval is { } r ? r + 1 : yearly.Length, lived);
+            Assert.Equal(firstRemoval is { } year ? [2015 + year] : Array.Empty<int>(), e.History.OfType<RemovedForRanking>().Select(x => x.Year).ToArray());
+            Assert.Equal(firstRemoval is null ? ContractState.Appointed : ContractState.Terminated, e.State);
+            Assert.Equal(judged.Count(p => p == 10), e.PostAdjustments.Count);
+            Assert.Equal(judged.Count(p => p >= 8), e.History.OfType<RankingWarningIssued>().Count());
+        }));
     }
 }

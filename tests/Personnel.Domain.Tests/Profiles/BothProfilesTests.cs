@@ -128,4 +128,21 @@ public class BothProfilesTests
         Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.YearNotCounted], weihai[P(9)].Consequences);
         Assert.DoesNotContain(ProfileConsequence.Removal, yangshahu[P(10)].Consequences);
     }
+
+    [Fact]
+    public void AS22_YearJudge_ReadsTheOneTable_NoGradeTwiceIsAnUncountedYearAndAPostAdjustment()
+    {
+        // p05 ungraded in 2020 and 2021: AS 第二十二条 → year not counted, and the second consecutive → post adjustment,
+        // exactly what the Employee aggregate applies from GradingPolicy.Consequences. Under yangshahu-2020 the table is empty.
+        var ungraded = Year2021 with { People = [.. Year2021.People.Select(p => p.Employee == P(5) ? p with { Grade = null } : p)] };
+        var before = Year2020 with { People = [.. Year2020.People.Select(p => p.Employee == P(5) ? p with { Grade = null } : p)] };
+
+        var weihai = YearJudge.Judge(PolicyProfiles.Load("weihai-2020"), ungraded, [before], BonusPool).Single(j => j.Employee == P(5));
+        var table = PolicyProfiles.Load("weihai-2020").Grading.ConsequencesOf(AnnualOutcome.NoGrade);
+
+        Assert.Equal([ProfileConsequence.YearNotCounted, ProfileConsequence.PostAdjustment], weihai.Consequences);
+        Assert.Equal([Consequence.YearNotCounted], table.Each);
+        Assert.Equal([Consequence.PostAdjustment], table.SecondConsecutive);
+        Assert.Equal(0m, weihai.AnnualCoefficient);
+    }
 }
