@@ -36,6 +36,9 @@ public static partial class Rules
     public static readonly Rule AppealOfIncompetent = new(
         "AS-28-APPEAL", "AS 第二十八条", "An Incompetent annual grade may be reviewed (复核) and appealed (申诉)");
 
+    public static readonly Rule AnnualFeedback = new(
+        "AS-9-FEEDBACK", "AS 第九条", "The annual result is fed back to the employee in writing and signed by the employee (书面反馈本人签字), once it is decided");
+
     public static readonly Rule ExcellentPublicNotice = new(
         "AS-9-NOTICE", "AS 第九条", "Proposed Excellent grades are publicly noticed for at least 5 working days before the decision");
 

@@ -83,6 +83,8 @@ public enum ContractTrigger
     ResolveAppeal,
     OrderLeadershipAdjustment,
     RecordQualifications,
+    RecordRankingPlace,
+    SignAnnualFeedback,
 }
 
 /// <summary>What the guards of the table look at: the employee, the date of the request, and an appointment being made.</summary>
@@ -127,7 +129,9 @@ public static class ContractStateMachine
             .InternalTransition(ContractTrigger.AppealAnnualGrade)
             .InternalTransition(ContractTrigger.ResolveAppeal)
             .InternalTransition(ContractTrigger.OrderLeadershipAdjustment)
-            .InternalTransition(ContractTrigger.RecordQualifications);
+            .InternalTransition(ContractTrigger.RecordQualifications)
+            .InternalTransition(ContractTrigger.RecordRankingPlace)
+            .InternalTransition(ContractTrigger.SignAnnualFeedback);
 
         table.Configure(ContractState.InProbation)
             .SubstateOf(ContractState.InService)

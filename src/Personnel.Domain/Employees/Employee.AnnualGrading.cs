@@ -129,9 +129,8 @@ public sealed partial class Employee
             $"an appeal revises Incompetent to Competent or BasicallyCompetent, not {revisedGrade?.ToString() ?? "nothing"} (Excellent needs its notice and quota)");
         var events = new List<EmployeeEvent> { new AppealResolved(on, year, outcome, revisedGrade) };
         var grade = PostLevel.Grade;
-        if (_demotions.ContainsKey(year) && grade.Level > PostGrade.HighestLevel)
+        if (_demotions.ContainsKey(year) && grade.RaiseOne(Policy.DemotionUnit) is { } restored)
         {
-            var restored = new PostGrade(grade.Level - 1, grade.Step);
             events.Add(new DemotionReversed(on, year, grade, restored));
             grade = restored;
         }

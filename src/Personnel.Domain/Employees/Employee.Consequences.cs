@@ -55,10 +55,10 @@ public sealed partial class Employee
                     events.Add(new PromotionFrozen(on, year, on.AddMonths(Policy.PromotionFreezeMonths)));
                     break;
                 case Consequence.Demotion:
-                    var demotion = grade.Demote();
+                    var demotion = grade.Demote(Policy.DemotionUnit);
                     events.Add(demotion.FloorReached
                         ? new DemotionFloorReached(on, year, grade, $"demotion due for {consecutive}; level {PostGrade.LowestLevel} is the floor")
-                        : new Demoted(on, year, demotion.From, demotion.To, $"demoted one post grade for {consecutive}"));
+                        : new Demoted(on, year, demotion.From, demotion.To, $"demoted one post grade ({Policy.DemotionUnit}) for {consecutive}"));
                     break;
                 case Consequence.PostAdjustment:
                     events.Add(new PostAdjustmentDue(on, outcome == AnnualOutcome.NoGrade ? "AS-22" : "AS-20", $"post adjustment for {consecutive}"));

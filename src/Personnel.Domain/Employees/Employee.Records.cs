@@ -199,6 +199,9 @@ public sealed partial class Employee
             case PostAdjustmentDue e:
                 _postAdjustments.Add(e);
                 break;
+            case RankingPlaceRecorded or RankingWarningIssued or RemovedForRanking or AnnualFeedbackSigned:
+                ApplyRanking(@event);
+                break;
             default:
                 ApplyGrading(@event);
                 break;

@@ -195,6 +195,7 @@ public sealed partial class Employee
         EmployeeDismissed => ContractTrigger.Dismiss,
         ContractTerminated => ContractTrigger.Terminate,
         EmployeeReinstated => ContractTrigger.Reinstate,
+        RemovedForRanking => ContractTrigger.Terminate,
         _ => null,
     };
 

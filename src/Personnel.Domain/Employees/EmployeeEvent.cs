@@ -49,4 +49,8 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(AnnualGradeAppealed), "annual-grade-appealed")]
 [JsonDerivedType(typeof(AppealResolved), "appeal-resolved")]
 [JsonDerivedType(typeof(DemotionReversed), "demotion-reversed")]
+[JsonDerivedType(typeof(RankingPlaceRecorded), "ranking-place-recorded")]
+[JsonDerivedType(typeof(RankingWarningIssued), "ranking-warning-issued")]
+[JsonDerivedType(typeof(RemovedForRanking), "removed-for-ranking")]
+[JsonDerivedType(typeof(AnnualFeedbackSigned), "annual-feedback-signed")]
 public abstract record EmployeeEvent(DateOnly OccurredOn);

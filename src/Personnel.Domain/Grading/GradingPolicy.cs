@@ -75,6 +75,12 @@ public sealed record GradingPolicy
     /// <summary>How long BasicallyCompetent bars a promotion of post grade (AS 第二十条(三)). Defaults to 12 months from the grade.</summary>
     public int PromotionFreezeMonths { get; init; } = 12;
 
+    /// <summary>
+    /// What "demote one post grade" (降低一个岗位等级) moves by. RULES §1 Interpretation: one grade level, step kept.
+    /// Defaults to <see cref="Posts.DemotionUnit.GradeLevel"/>.
+    /// </summary>
+    public Posts.DemotionUnit DemotionUnit { get; init; } = Posts.DemotionUnit.GradeLevel;
+
     /// <summary>What each annual outcome brings, once and in the second consecutive year (AM 第十七条; AS 第十九条–第二十二条).</summary>
     public IReadOnlyDictionary<AnnualOutcome, OutcomeConsequences> Consequences { get; init; } = DefaultConsequences;
 

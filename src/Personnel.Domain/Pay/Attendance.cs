@@ -1,44 +1,18 @@
+using Personnel.Domain.Employees;
+
 namespace Personnel.Domain.Pay;
 
-/// <summary>Kinds of leave (PM 第六条).</summary>
-public enum LeaveKind
-{
-    /// <summary>探亲假: paid as usual.</summary>
-    Family,
-
-    /// <summary>产假: paid as usual.</summary>
-    Maternity,
-
-    /// <summary>婚假: paid as usual.</summary>
-    Marriage,
-
-    /// <summary>带薪年休假: paid as usual.</summary>
-    Annual,
-
-    /// <summary>护理假: paid as usual.</summary>
-    Nursing,
-
-    /// <summary>丧假: paid as usual.</summary>
-    Bereavement,
-
-    /// <summary>工伤停工留薪: paid as usual.</summary>
-    WorkInjury,
-
-    /// <summary>病假: deducted.</summary>
-    Sick,
-
-    /// <summary>事假: deducted; overtime offsets it within the quarter.</summary>
-    Personal,
-
-    /// <summary>虚假病假: counted as absence without leave (视为旷工).</summary>
-    FalseSick,
-}
-
-/// <summary>A leave of consecutive working days (the caller knows the working calendar: list only working days).</summary>
+/// <summary>
+/// A leave of consecutive working days (the caller knows the working calendar: list only working days).
+/// The kinds are the employee's (<see cref="LeaveKind"/>): sick and personal leave are deducted, the rest paid as usual.
+/// </summary>
 public sealed record LeaveSpell(LeaveKind Kind, IReadOnlyList<DateOnly> WorkingDays);
 
-/// <summary>Consecutive working days of absence without leave (旷工).</summary>
-public sealed record AbsenceSpell(IReadOnlyList<DateOnly> WorkingDays);
+/// <summary>
+/// Consecutive working days of absence without leave (旷工), of the employee's <see cref="AbsenceKind"/>: false sick
+/// leave is an absence, not a leave (视为旷工, PM 第六条), and overstayed leave is one too (AM 第十八条(四)).
+/// </summary>
+public sealed record AbsenceSpell(IReadOnlyList<DateOnly> WorkingDays, AbsenceKind Kind = AbsenceKind.WithoutLeave);
 
 /// <summary>Approved overtime on one day (经部门批准的加班).</summary>
 public sealed record OvertimeSession(DateOnly Date, decimal Hours);

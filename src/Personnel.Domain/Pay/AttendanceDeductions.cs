@@ -1,4 +1,5 @@
 using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
 
 namespace Personnel.Domain.Pay;
 
@@ -20,12 +21,8 @@ public static class AttendanceDeductions
         var deductions = new List<Deduction>();
         AddLeave(attendance, policy, deductions);
 
-        // False sick leave counts as absence without leave (申请病假存在虚假和欺诈行为, 视为旷工).
-        var absences = attendance.Absences
-            .Select(a => (a.WorkingDays, FalseSick: false))
-            .Concat(attendance.Leaves.Where(l => l.Kind == LeaveKind.FalseSick).Select(l => (l.WorkingDays, FalseSick: true)))
-            .ToList();
-        var dismissal = AddAbsence(attendance.Year, absences, policy, deductions);
+        // False sick leave is recorded as an absence (申请病假存在虚假和欺诈行为, 视为旷工) and judged with the others.
+        var dismissal = AddAbsence(attendance.Year, attendance.Absences, policy, deductions);
 
         foreach (var month in attendance.LateOrEarlyDays.Distinct().GroupBy(MonthOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -95,7 +92,7 @@ public static class AttendanceDeductions
     }
 
     private static string? AddAbsence(
-        int year, List<(IReadOnlyList<DateOnly> WorkingDays, bool FalseSick)> spells, PayPolicy policy, List<Deduction> deductions)
+        int year, IReadOnlyList<AbsenceSpell> spells, PayPolicy policy, List<Deduction> deductions)
     {
         if (spells.Count == 0)
         {
@@ -103,7 +100,7 @@ public static class AttendanceDeductions
         }
 
         var days = spells.SelectMany(s => s.WorkingDays).Order().ToList();
-        var falseSickDays = spells.Where(s => s.FalseSick).SelectMany(s => s.WorkingDays).ToHashSet();
+        var falseSickDays = spells.Where(s => s.Kind == AbsenceKind.FalseSickLeave).SelectMany(s => s.WorkingDays).ToHashSet();
         var quarterlyByMonth = new List<Deduction>();
         foreach (var month in days.GroupBy(MonthOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -161,7 +158,7 @@ public static class AttendanceDeductions
         var year = attendance.Year;
         RuleViolationException.ThrowIfInvalid(year is >= 1900 and <= 2200, Rules.WellFormedInput, $"year {year} is out of range 1900–2200");
         var spells = attendance.Leaves.Select(l => (What: $"{l.Kind} leave", l.WorkingDays))
-            .Concat(attendance.Absences.Select(a => (What: "absence", a.WorkingDays)));
+            .Concat(attendance.Absences.Select(a => (What: $"{a.Kind} absence", a.WorkingDays)));
         var seen = new Dictionary<DateOnly, string>();
         foreach (var (what, workingDays) in spells)
         {

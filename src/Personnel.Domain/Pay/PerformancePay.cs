@@ -22,21 +22,10 @@ public static class PerformancePay
             return new PerformancePayDecision(0m, Rules.ProbationNoPerformancePay.Article, "in the probation of open recruitment");
         }
 
-        if (grade is { } g)
-        {
-            return new PerformancePayDecision(policy.QuarterlyPayRatio[g], Rules.PerformancePayByGrade.Article, $"quarterly grade {g}");
-        }
-
-        return facts.Separation switch
-        {
-            Separation.TransferredOut or Separation.Retired or Separation.Deceased => new PerformancePayDecision(
-                policy.QuarterlyPayRatio[QuarterlyGrade.FairlyGood], Rules.SeparatedWithoutResult.Article,
-                $"{facts.Separation} without a result: paid as FairlyGood"),
-            Separation.Quit => new PerformancePayDecision(
-                0m, Rules.SeparatedWithoutResult.Article, "quit (离职) and not assessed this quarter"),
-            _ => new PerformancePayDecision(
-                policy.UngradedQuarterlyRatio, "RULES §5 Interpretation", "no grade this quarter"),
-        };
+        return grade is { } g
+            ? new PerformancePayDecision(policy.QuarterlyPayRatio[g], Rules.PerformancePayByGrade.Article, $"quarterly grade {g}")
+            : WithoutGrade(facts.Separation, "quarter", QuarterlyGrade.FairlyGood.ToString(), policy.QuarterlyPayRatio[QuarterlyGrade.FairlyGood],
+                policy.UngradedQuarterlyRatio);
     }
 
     /// <summary>The personal annual coefficient; <paramref name="grade"/> null when the year has no grade.</summary>
@@ -54,22 +43,25 @@ public static class PerformancePay
             return new PerformancePayDecision(0m, Rules.NoAnnualPerformancePay.Article, reason);
         }
 
-        if (grade is { } g)
-        {
-            return new PerformancePayDecision(policy.PersonalCoefficient[g], Rules.PerformancePayByGrade.Article, $"annual grade {g}");
-        }
+        return grade is { } g
+            ? new PerformancePayDecision(policy.PersonalCoefficient[g], Rules.PerformancePayByGrade.Article, $"annual grade {g}")
+            : WithoutGrade(facts.Separation, "year", AnnualGrade.Competent.ToString(), policy.PersonalCoefficient[AnnualGrade.Competent],
+                policy.UngradedAnnualCoefficient);
+    }
 
-        return facts.Separation switch
+    /// <summary>
+    /// A period without a grade (PM 第八条): people transferred out, retired or deceased are paid as the middle grade
+    /// (<paramref name="paidAs"/>), people who quit get nothing, anyone else the profile's ungraded value.
+    /// </summary>
+    private static PerformancePayDecision WithoutGrade(Separation separation, string period, string paidAs, decimal paidAsValue, decimal ungraded) =>
+        separation switch
         {
             Separation.TransferredOut or Separation.Retired or Separation.Deceased => new PerformancePayDecision(
-                policy.PersonalCoefficient[AnnualGrade.Competent], Rules.SeparatedWithoutResult.Article,
-                $"{facts.Separation} without a result: paid as Competent"),
+                paidAsValue, Rules.SeparatedWithoutResult.Article, $"{separation} without a result: paid as {paidAs}"),
             Separation.Quit => new PerformancePayDecision(
-                0m, Rules.SeparatedWithoutResult.Article, "quit (离职) and not assessed this year"),
-            _ => new PerformancePayDecision(
-                policy.UngradedAnnualCoefficient, "RULES §5 Interpretation", "no grade this year"),
+                0m, Rules.SeparatedWithoutResult.Article, $"quit (离职) and not assessed this {period}"),
+            _ => new PerformancePayDecision(ungraded, "RULES §5 Interpretation", $"no grade this {period}"),
         };
-    }
 
     /// <summary>Why PM 第九条 withholds the year's annual performance pay, or null when it does not.</summary>
     public static string? AnnualPayWithheldBecause(PerformancePayFacts facts)

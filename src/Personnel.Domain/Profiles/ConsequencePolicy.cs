@@ -36,40 +36,23 @@ public enum ProfileConsequence
 
     /// <summary>劝退、免职、责令辞职.</summary>
     Removal,
+
+    /// <summary>The year does not count toward tenure at the post grade (AS 第二十条–第二十二条).</summary>
+    YearNotCounted,
+
+    /// <summary>No promotion of post grade for a year (AS 第二十条(三)).</summary>
+    PromotionFreeze,
 }
 
 /// <summary>
-/// Per-year grade consequences as data: those of any one year, and those of the same grade in a second
-/// consecutive year. (The Employee aggregate applies the full table in <c>GradingPolicy</c>; this one serves
-/// the one-year comparison of profiles.)
+/// The consequence side of a policy profile (RULES §9). What each annual grade brings is the one table
+/// <see cref="GradingPolicy.Consequences"/>, which the Employee aggregate applies and
+/// <see cref="YearJudge"/> reads; this record says whether the grade or the ranking decides.
 /// </summary>
-public sealed record GradeConsequencePolicy
-{
-    /// <summary>Consequences of a single year's grade. Defaults to AS 第十九条–第二十一条.</summary>
-    public IReadOnlyDictionary<AnnualGrade, IReadOnlyList<ProfileConsequence>> Each { get; init; } =
-        new Dictionary<AnnualGrade, IReadOnlyList<ProfileConsequence>>
-        {
-            [AnnualGrade.Excellent] = [ProfileConsequence.Commendation],
-            [AnnualGrade.BasicallyCompetent] = [ProfileConsequence.Admonishment],
-            [AnnualGrade.Incompetent] = [ProfileConsequence.Demotion],
-        };
-
-    /// <summary>Consequences of the same grade two years running. Defaults to AM 第十七条; AS 第二十条(四), 第二十一条(三).</summary>
-    public IReadOnlyDictionary<AnnualGrade, IReadOnlyList<ProfileConsequence>> SecondConsecutive { get; init; } =
-        new Dictionary<AnnualGrade, IReadOnlyList<ProfileConsequence>>
-        {
-            [AnnualGrade.BasicallyCompetent] = [ProfileConsequence.PostAdjustment, ProfileConsequence.Demotion],
-            [AnnualGrade.Incompetent] = [ProfileConsequence.ContractTermination],
-        };
-}
-
-/// <summary>The consequence side of a policy profile (RULES §9).</summary>
 public sealed record ConsequencePolicy
 {
     /// <summary>Defaults to <see cref="ConsequenceBasis.Grade"/> (weihai-2020).</summary>
     public ConsequenceBasis Basis { get; init; } = ConsequenceBasis.Grade;
-
-    public GradeConsequencePolicy Grade { get; init; } = new();
 
     /// <summary>The ranking rules; used when <see cref="Basis"/> is <see cref="ConsequenceBasis.Ranking"/>.</summary>
     public RankingPolicy? Ranking { get; init; }

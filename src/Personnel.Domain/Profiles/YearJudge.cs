@@ -1,4 +1,5 @@
 using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
 using Personnel.Domain.Pay;
 using Personnel.Domain.Ranking;
@@ -42,26 +43,35 @@ public static class YearJudge
 
     private static List<PersonJudgement> ByGrade(PolicyProfile profile, DepartmentYearRecord year, DepartmentYearRecord? previous, decimal pool)
     {
-        var table = profile.Consequences.Grade;
         var coefficients = year.People.Select(p => Coefficient(profile.Pay, p.Grade)).ToList();
         var bonuses = SharePool(pool, year.People.Select((p, i) => coefficients[i] * p.PostCoefficient).ToList());
         return year.People.Select((person, i) =>
         {
-            var consequences = new List<ProfileConsequence>();
-            if (person.Grade is { } grade)
+            // The one consequence table the Employee aggregate applies too (AM 第十七条; AS 第十九条–第二十二条).
+            var table = profile.Grading.ConsequencesOf(person.Grade.ToOutcome());
+            var due = table.Each.AsEnumerable();
+            var before = previous?.People.FirstOrDefault(p => p.Employee == person.Employee);
+            if (before is not null && before.Grade.ToOutcome() == person.Grade.ToOutcome())
             {
-                consequences.AddRange(table.Each.GetValueOrDefault(grade, []));
-                var before = previous?.People.FirstOrDefault(p => p.Employee == person.Employee)?.Grade;
-                if (before == grade)
-                {
-                    consequences.AddRange(table.SecondConsecutive.GetValueOrDefault(grade, []));
-                }
+                due = due.Concat(table.SecondConsecutive);
             }
 
-            return new PersonJudgement(person.Employee, consequences.Distinct().ToList(), coefficients[i], null, bonuses[i],
-                "AM 第十七条; AS 第十九条–第二十一条; PM 第五条");
+            return new PersonJudgement(person.Employee, due.Select(ToProfileConsequence).Distinct().ToList(), coefficients[i], null, bonuses[i],
+                "AM 第十七条; AS 第十九条–第二十二条; PM 第五条");
         }).ToList();
     }
+
+    private static ProfileConsequence ToProfileConsequence(Consequence consequence) => consequence switch
+    {
+        Consequence.Commendation => ProfileConsequence.Commendation,
+        Consequence.Admonishment => ProfileConsequence.Admonishment,
+        Consequence.YearNotCounted => ProfileConsequence.YearNotCounted,
+        Consequence.PromotionFreeze => ProfileConsequence.PromotionFreeze,
+        Consequence.Demotion => ProfileConsequence.Demotion,
+        Consequence.PostAdjustment => ProfileConsequence.PostAdjustment,
+        Consequence.ContractTermination => ProfileConsequence.ContractTermination,
+        _ => throw new ArgumentOutOfRangeException(nameof(consequence), consequence, "a consequence with no profile counterpart"),
+    };
 
     private static List<PersonJudgement> ByRanking(
         PolicyProfile profile, DepartmentYearRecord year, List<DepartmentYearRecord> previous, decimal pool)

@@ -13,6 +13,13 @@ public sealed record RankingPolicy
 
     /// <summary>Last place this many years running → removal (连续两年倒数第一, 劝退、免职、责令辞职). Defaults to 2.</summary>
     public int RemovalConsecutiveLastYears { get; init; } = 2;
+
+    /// <summary>
+    /// What removal (劝退、免职、责令辞职) does to the contract. <b>Interpretation:</b> the three measures all end
+    /// the person's appointment, so by default the contract ends (true); false reads it as 免职 only, removal
+    /// from the post, recorded as a post adjustment due.
+    /// </summary>
+    public bool RemovalEndsContract { get; init; } = true;
 }
 
 /// <summary>

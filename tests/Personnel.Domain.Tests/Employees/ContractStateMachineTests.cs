@@ -7,21 +7,44 @@ public class ContractStateMachineTests
 {
     private const string Begin = "<!-- lifecycle-diagram:begin -->";
     private const string End = "<!-- lifecycle-diagram:end -->";
+    private const string UpdateVariable = "PERSONNEL_UPDATE_README";
 
+    /// <summary>
+    /// The README's diagram is <see cref="ContractStateMachine.ToMermaid"/>. With PERSONNEL_UPDATE_README=1 the test
+    /// rewrites the README's block from the table instead (then passes); otherwise a difference fails with a diff and that hint.
+    /// </summary>
     [Fact]
     public void TheReadmeDiagram_IsTheTransitionTable()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var path = Path.Combine(RepositoryRoot(), "README.md");
+        var readme = File.ReadAllText(path);
         var start = readme.IndexOf(Begin, StringComparison.Ordinal);
         var end = readme.IndexOf(End, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, $"README.md must hold the diagram between '{Begin}' and '{End}'");
 
-        var block = readme[(start + Begin.Length)..end].Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        Assert.StartsWith("```mermaid\n", block, StringComparison.Ordinal);
-        Assert.EndsWith("\n```", block, StringComparison.Ordinal);
-        var diagram = block["```mermaid\n".Length..^"\n```".Length];
+        var generated = ContractStateMachine.ToMermaid().Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            var block = $"{Begin}\n```mermaid\n{generated}\n```\n{End}";
+            File.WriteAllText(path, readme[..start] + block + readme[(end + End.Length)..]);
+            return;
+        }
 
-        Assert.Equal(ContractStateMachine.ToMermaid().Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), diagram.Trim());
+        var current = readme[(start + Begin.Length)..end].Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        Assert.StartsWith("```mermaid\n", current, StringComparison.Ordinal);
+        Assert.EndsWith("\n```", current, StringComparison.Ordinal);
+        var diagram = current["```mermaid\n".Length..^"\n```".Length].Trim();
+        if (diagram != generated)
+        {
+            Assert.Fail($"README.md's lifecycle diagram differs from ContractStateMachine.ToMermaid():\n{LineDiff(diagram, generated)}\n" +
+                $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/Personnel.Domain.Tests --filter TheReadmeDiagram_IsTheTransitionTable");
+        }
+    }
+
+    [Fact]
+    public void LineDiff_ShowsLinesOnlyInTheReadmeAndOnlyInTheTable()
+    {
+        Assert.Equal("- B --> C\n+ B --> D", LineDiff("A\nB --> C", "A\nB --> D"));
     }
 
     [Fact]
@@ -118,6 +141,15 @@ public class ContractStateMachineTests
         Assert.Equal(Rules.Termination, error.Rule);
         Assert.Contains("age 59", error.Message, StringComparison.Ordinal);
         Assert.True(table.CanFire(ContractState.Appointed, ContractTrigger.Retire, 60));
+    }
+
+    /// <summary>Lines only in the README ("- ") and lines only in the generated diagram ("+ "), in their order.</summary>
+    private static string LineDiff(string readme, string generated)
+    {
+        var readmeLines = readme.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var generatedLines = generated.Split('\n').Select(l => l.TrimEnd()).ToList();
+        return string.Join('\n', readmeLines.Except(generatedLines).Select(l => $"- {l}")
+            .Concat(generatedLines.Except(readmeLines).Select(l => $"+ {l}")));
     }
 
     private static string RepositoryRoot()

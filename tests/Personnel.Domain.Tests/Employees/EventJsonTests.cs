@@ -59,6 +59,10 @@ public class EventJsonTests
         new AnnualGradeAppealed(On, 2024),
         new AppealResolved(On, 2024, AppealOutcome.Revised, AnnualGrade.Competent),
         new DemotionReversed(On, 2024, new PostGrade(4, 4), new PostGrade(3, 4)),
+        new RankingPlaceRecorded(On, 2024, 9, 10, 2),
+        new RankingWarningIssued(On, 2024, 2),
+        new RemovedForRanking(On, 2024, "last two years"),
+        new AnnualFeedbackSigned(On, 2024),
     ];
 
     [Fact]

@@ -30,7 +30,8 @@ internal sealed class HistorySimulator
 
     public int Refusals { get; private set; }
 
-    public Employee Run(GradingPolicy? policy = null)
+    /// <param name="ranking">A ranking-based profile's rules (yangshahu-2020): each year's place, recorded on 27 December, then has consequences.</param>
+    public Employee Run(GradingPolicy? policy = null, Ranking.RankingPolicy? ranking = null)
     {
         var start = new DateOnly(2015, 1, 1).AddDays(_n[0] % 200);
         var openRecruitment = _n[1] % 3 == 0;
@@ -44,13 +45,13 @@ internal sealed class HistorySimulator
         _statesSeen.Add(employee.State);
         for (var y = 0; y < Years; y++)
         {
-            PlayYear(employee, start.Year + y, _n.AsSpan(y * NumbersPerYear, NumbersPerYear).ToArray());
+            PlayYear(employee, start.Year + y, _n.AsSpan(y * NumbersPerYear, NumbersPerYear).ToArray(), ranking);
         }
 
         return employee;
     }
 
-    private void PlayYear(Employee e, int year, int[] r)
+    private void PlayYear(Employee e, int year, int[] r, Ranking.RankingPolicy? ranking)
     {
         var actions = new List<(DateOnly On, Action Act)>();
         var eventDay = new DateOnly(year, 1 + (r[0] % 11), 1 + (r[1] % 28));
@@ -93,6 +94,9 @@ internal sealed class HistorySimulator
         }
 
         actions.Add((new DateOnly(year, 12, 20), () => GradeYear(e, year, annual == 4 ? null : (AnnualGrade)annual, tier)));
+        // A place in a group of 10, last more often than chance so that removals happen.
+        var place = r[9] % 3 == 0 ? 10 : 1 + (r[8] % 10);
+        actions.Add((new DateOnly(year, 12, 27), () => e.RecordRankingPlace(new DateOnly(year, 12, 27), year, place, 10, ranking)));
         if (r[11] % 7 == 0)
         {
             actions.Add((new DateOnly(year, 12, 28), () => e.AppealAnnualGrade(new DateOnly(year, 12, 28), year)));

@@ -1,4 +1,5 @@
 using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
 using Personnel.Domain.Pay;
 
 namespace Personnel.Domain.Tests.Pay;
@@ -221,9 +222,17 @@ public class AttendanceDeductionsTests
     [Fact]
     public void PM6_FalseSickLeave_CountsAsAbsenceWithoutLeave()
     {
-        var result = Calculate(new AttendanceYear { Year = 2021, Leaves = [new LeaveSpell(LeaveKind.FalseSick, Workdays("2021-04-05", 2))] });
+        // The false sick days are an absence (AbsenceKind.FalseSickLeave), judged together with a plain one:
+        // 2 + 2 = 4 days in April, more than 3 → also quarterly performance by month (PM 第七条).
+        var result = Calculate(new AttendanceYear
+        {
+            Year = 2021,
+            Absences = [new AbsenceSpell(Workdays("2021-04-05", 2), AbsenceKind.FalseSickLeave), new AbsenceSpell(Workdays("2021-04-12", 2))],
+        });
 
-        Assert.Equal(2m, result.Total(PayComponent.PostPay, DeductionUnit.Days, "2021-04"));
+        Assert.Equal(4m, result.Total(PayComponent.PostPay, DeductionUnit.Days, "2021-04"));
+        Assert.Equal(1m, result.Total(PayComponent.QuarterlyPerformance, DeductionUnit.Months, "2021-04"));
+        Assert.Contains(result.Deductions, d => d.Reason.Contains("2 of them false sick leave", StringComparison.Ordinal));
         Assert.All(result.Deductions, d => Assert.Equal("PM 第七条", d.Article));
         Assert.Contains(result.Deductions, d => d.Reason.Contains("false sick leave", StringComparison.Ordinal));
     }

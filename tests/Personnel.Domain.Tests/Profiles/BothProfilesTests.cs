@@ -52,11 +52,15 @@ public class BothProfilesTests
     {
         var weihai = Judge("weihai-2020");
 
-        // AS 第十九条: Excellent → commendation. AS 第二十条(一)(四): BasicallyCompetent twice → admonishment,
-        // post adjustment and demotion. AS 第二十一条(一)(三): Incompetent twice → demotion and termination.
+        // AS 第十九条: Excellent → commendation. AS 第二十条(一)–(四): BasicallyCompetent twice → admonishment,
+        // year not counted, promotion frozen, post adjustment and demotion. AS 第二十一条(一)–(三): Incompetent
+        // twice → demotion, year not counted and termination. The one table of GradingPolicy, as the aggregate applies it.
         Assert.Equal([ProfileConsequence.Commendation], weihai[P(1)].Consequences);
-        Assert.Equal([ProfileConsequence.Admonishment, ProfileConsequence.PostAdjustment, ProfileConsequence.Demotion], weihai[P(7)].Consequences);
-        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.ContractTermination], weihai[P(9)].Consequences);
+        Assert.Equal(
+            [ProfileConsequence.Admonishment, ProfileConsequence.YearNotCounted, ProfileConsequence.PromotionFreeze,
+                ProfileConsequence.PostAdjustment, ProfileConsequence.Demotion],
+            weihai[P(7)].Consequences);
+        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.YearNotCounted, ProfileConsequence.ContractTermination], weihai[P(9)].Consequences);
         // Last place in the ranking means nothing by grade.
         Assert.Empty(weihai[P(10)].Consequences);
         Assert.Empty(weihai[P(8)].Consequences);
@@ -121,7 +125,24 @@ public class BothProfilesTests
         var weihai = YearJudge.Judge(PolicyProfiles.Load("weihai-2020"), Year2021, [gap], BonusPool).ToDictionary(j => j.Employee);
         var yangshahu = YearJudge.Judge(PolicyProfiles.Load("yangshahu-2020"), Year2021, [gap], BonusPool).ToDictionary(j => j.Employee);
 
-        Assert.Equal([ProfileConsequence.Demotion], weihai[P(9)].Consequences);
+        Assert.Equal([ProfileConsequence.Demotion, ProfileConsequence.YearNotCounted], weihai[P(9)].Consequences);
         Assert.DoesNotContain(ProfileConsequence.Removal, yangshahu[P(10)].Consequences);
+    }
+
+    [Fact]
+    public void AS22_YearJudge_ReadsTheOneTable_NoGradeTwiceIsAnUncountedYearAndAPostAdjustment()
+    {
+        // p05 ungraded in 2020 and 2021: AS 第二十二条 → year not counted, and the second consecutive → post adjustment,
+        // exactly what the Employee aggregate applies from GradingPolicy.Consequences. Under yangshahu-2020 the table is empty.
+        var ungraded = Year2021 with { People = [.. Year2021.People.Select(p => p.Employee == P(5) ? p with { Grade = null } : p)] };
+        var before = Year2020 with { People = [.. Year2020.People.Select(p => p.Employee == P(5) ? p with { Grade = null } : p)] };
+
+        var weihai = YearJudge.Judge(PolicyProfiles.Load("weihai-2020"), ungraded, [before], BonusPool).Single(j => j.Employee == P(5));
+        var table = PolicyProfiles.Load("weihai-2020").Grading.ConsequencesOf(AnnualOutcome.NoGrade);
+
+        Assert.Equal([ProfileConsequence.YearNotCounted, ProfileConsequence.PostAdjustment], weihai.Consequences);
+        Assert.Equal([Consequence.YearNotCounted], table.Each);
+        Assert.Equal([Consequence.PostAdjustment], table.SecondConsecutive);
+        Assert.Equal(0m, weihai.AnnualCoefficient);
     }
 }

@@ -60,7 +60,8 @@ public class PolicyProfilesTests
         Assert.Equal(0.60m, profile.Consequences.BonusLadder!.BaseShare);
         Assert.Equal(0.70m, profile.Consequences.BonusLadder.BottomTierFactor);
         Assert.Equal(1.1m, profile.Pay.DepartmentCoefficient[DepartmentTier.Tier1]);
-        Assert.Empty(profile.Consequences.Grade.Each);
+        Assert.Empty(profile.Grading.Consequences);
+        Assert.True(profile.Grading.IsYearCounted(AnnualOutcome.Incompetent));
     }
 
     [Fact]
