@@ -57,6 +57,12 @@ public static class GrainsNodeWriter
                 });
             }
         });
+        // Warm up (JIT, activations) so the race measures the nodes, not their start-up.
+        for (var e = 0; e < employees; e++)
+        {
+            await cluster.GetGrain<IEmployeeGrain>($"e-{e}").GetSnapshotAsync(CancellationToken.None);
+        }
+
         Print("ready");
 
         await Console.In.ReadLineAsync();
