@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
+using Personnel.Domain.Grading;
+using Personnel.Domain.Posts;
+
+namespace Personnel.Grains.Abstractions;
+
+/// <summary>
+/// One intent of the API on one employee: a closed set of records. The discriminator ("$command") and the
+/// canonical JSON (<see cref="CommandJson"/>) make the request fingerprint, so a retried command is
+/// recognised by its content. Each is carried out on <see cref="CommandContext.Today"/>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$command", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(AppointEmployee), "appoint")]
+[JsonDerivedType(typeof(RecordProbationOutcome), "probation-outcome")]
+[JsonDerivedType(typeof(PromoteEmployee), "promote")]
+[JsonDerivedType(typeof(RecordTrialOutcome), "trial-outcome")]
+[JsonDerivedType(typeof(ChangePost), "change-post")]
+[JsonDerivedType(typeof(OpenRenewal), "open-renewal")]
+[JsonDerivedType(typeof(RenewContract), "renew")]
+[JsonDerivedType(typeof(DeclineRenewal), "decline-renewal")]
+[JsonDerivedType(typeof(RotateEmployee), "rotate")]
+[JsonDerivedType(typeof(ResignEmployee), "resign")]
+[JsonDerivedType(typeof(TransferOut), "transfer-out")]
+[JsonDerivedType(typeof(RetireEmployee), "retire")]
+[JsonDerivedType(typeof(DismissEmployee), "dismiss")]
+[JsonDerivedType(typeof(RecordSanction), "sanction")]
+[JsonDerivedType(typeof(OpenInvestigation), "open-investigation")]
+[JsonDerivedType(typeof(CloseInvestigation), "close-investigation")]
+[JsonDerivedType(typeof(RecordLeave), "leave")]
+[JsonDerivedType(typeof(RecordAbsence), "absence")]
+[JsonDerivedType(typeof(RecordHealthIncapacity), "health-incapacity")]
+[JsonDerivedType(typeof(RecordSecondment), "secondment")]
+[JsonDerivedType(typeof(RecordQualifications), "qualifications")]
+[JsonDerivedType(typeof(RecordQuarterlyGrade), "quarterly-grade")]
+[JsonDerivedType(typeof(ProposeExcellent), "propose-excellent")]
+[JsonDerivedType(typeof(RecordAnnualGrade), "annual-grade")]
+[JsonDerivedType(typeof(AppealAnnualGrade), "appeal")]
+[JsonDerivedType(typeof(ResolveAppeal), "resolve-appeal")]
+[JsonDerivedType(typeof(OrderLeadershipAdjustment), "leadership-adjustment")]
+public abstract record EmployeeCommand;
+
+/// <summary>Appoints the person the grain's key names (AM 第六条, 第九条); the request's employee id must equal the key.</summary>
+public sealed record AppointEmployee(AppointmentRequest Request, string Name) : EmployeeCommand;
+
+/// <summary>Probation passed, or failed with a reason (AM 第十三条).</summary>
+public sealed record RecordProbationOutcome(bool Passed, string? Reason) : EmployeeCommand;
+
+/// <summary>Promotion on a one-year trial (AM 第十三条).</summary>
+public sealed record PromoteEmployee(PostLevel To) : EmployeeCommand;
+
+/// <summary>Promotion trial passed, or failed with a reason (AM 第十三条).</summary>
+public sealed record RecordTrialOutcome(bool Passed, string? Reason) : EmployeeCommand;
+
+/// <summary>The post changes inside the term (AM 第九条).</summary>
+public sealed record ChangePost(PostLevel To, string Reason) : EmployeeCommand;
+
+/// <summary>Opens the renewal decision (AM 第九条).</summary>
+public sealed record OpenRenewal : EmployeeCommand;
+
+/// <summary>Renews for a new term (AM 第九条, 第十五条).</summary>
+public sealed record RenewContract : EmployeeCommand;
+
+/// <summary>Does not renew (AM 第十五条).</summary>
+public sealed record DeclineRenewal(string Reason) : EmployeeCommand;
+
+/// <summary>Rotates to another department or post (AM 第十二条).</summary>
+public sealed record RotateEmployee(DepartmentId To, PostLevel Level) : EmployeeCommand;
+
+/// <summary>Resigns (AM 第十五条).</summary>
+public sealed record ResignEmployee : EmployeeCommand;
+
+/// <summary>Transfers out of the zone (AM 第十五条).</summary>
+public sealed record TransferOut(string Destination) : EmployeeCommand;
+
+/// <summary>Retires (AM 第十五条).</summary>
+public sealed record RetireEmployee : EmployeeCommand;
+
+/// <summary>Dismisses for cause (AM 第十八条).</summary>
+public sealed record DismissEmployee(DismissalCause Cause, string Reason) : EmployeeCommand;
+
+/// <summary>Records a sanction imposed on <paramref name="ImposedOn"/> (AS 第二十七条).</summary>
+public sealed record RecordSanction(DateOnly ImposedOn, SanctionKind Kind, SanctionAuthority Authority, string Reason, DateOnly? PeriodEnd) : EmployeeCommand;
+
+/// <summary>Opens an investigation (AS 第二十六条).</summary>
+public sealed record OpenInvestigation(string Reason) : EmployeeCommand;
+
+/// <summary>Closes the open investigation (AS 第二十六条).</summary>
+public sealed record CloseInvestigation(InvestigationOutcome Outcome) : EmployeeCommand;
+
+/// <summary>Records a leave (AS 第二十五条).</summary>
+public sealed record RecordLeave(LeaveKind Kind, DatePeriod Period) : EmployeeCommand;
+
+/// <summary>Records an absence (AM 第十八条).</summary>
+public sealed record RecordAbsence(AbsenceKind Kind, DatePeriod Period) : EmployeeCommand;
+
+/// <summary>Records a health incapacity (AM 第十八条).</summary>
+public sealed record RecordHealthIncapacity(DatePeriod Period) : EmployeeCommand;
+
+/// <summary>Records a secondment, during which the receiving unit assesses (AS 第二十四条).</summary>
+public sealed record RecordSecondment(DepartmentId ReceivingUnit, DatePeriod Period) : EmployeeCommand;
+
+/// <summary>Records rank and education (AM 第五条).</summary>
+public sealed record RecordQualifications(AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeCommand;
+
+/// <summary>Records a quarterly grade, or none (null) with the reason the measures give (AS 第八条, 第二十三条–第二十七条).
+/// A Good takes one of the department-quarter's Good quota in the same transaction.</summary>
+public sealed record RecordQuarterlyGrade(Quarter Quarter, QuarterlyGrade? Grade) : EmployeeCommand;
+
+/// <summary>Starts the public notice of a proposed Excellent (AS 第九条).</summary>
+public sealed record ProposeExcellent(int Year) : EmployeeCommand;
+
+/// <summary>Records the annual grade, or none (null) (AS 第十二条–第二十二条). An Excellent takes one of the
+/// department-year's Excellent quota (by the department's tier) in the same transaction.</summary>
+public sealed record RecordAnnualGrade(int Year, AnnualGrade? Grade, AnnualAssessment Assessment) : EmployeeCommand;
+
+/// <summary>Appeals an Incompetent annual grade (AS 第二十八条).</summary>
+public sealed record AppealAnnualGrade(int Year) : EmployeeCommand;
+
+/// <summary>Resolves an appeal, optionally revising the grade (AS 第二十八条).</summary>
+public sealed record ResolveAppeal(int Year, AppealOutcome Outcome, AnnualGrade? RevisedGrade) : EmployeeCommand;
+
+/// <summary>The department's leadership adjustment reaches its head: rotation mandatory now (AM 第十七条).
+/// Normally sent by the department's outbox dispatcher, not by people.</summary>
+public sealed record OrderLeadershipAdjustment(DepartmentId Department, int Year) : EmployeeCommand;

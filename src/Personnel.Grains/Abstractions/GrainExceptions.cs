@@ -1,0 +1,51 @@
+namespace Personnel.Grains.Abstractions;
+
+/// <summary>A capped quota refused the grade (AS 第八条 Good, 第十二条 Excellent): FAILED_PRECONDITION.
+/// Nothing was recorded.</summary>
+public sealed class QuotaExhaustedException : Exception
+{
+    public QuotaExhaustedException(string rule, string departmentId, int year, int? quarter, int cap, int count, int eligible)
+        : base($"{rule}: {departmentId} {(quarter is { } q ? $"{year}Q{q}" : year.ToString(System.Globalization.CultureInfo.InvariantCulture))}: cap {cap} of {eligible} eligible reached, {count} already granted")
+    {
+        Rule = rule;
+        DepartmentId = departmentId;
+        Year = year;
+        Quarter = quarter;
+        Cap = cap;
+        Count = count;
+        Eligible = eligible;
+    }
+
+    /// <summary>Gets the rule and article ("Good quota (AS 第八条)").</summary>
+    public string Rule { get; }
+
+    public string DepartmentId { get; }
+
+    public int Year { get; }
+
+    /// <summary>Gets the quarter of a Good quota; null for the Excellent quota.</summary>
+    public int? Quarter { get; }
+
+    public int Cap { get; }
+
+    public int Count { get; }
+
+    public int Eligible { get; }
+}
+
+/// <summary>The request id was recorded before for a different command: INVALID_ARGUMENT. Nothing was recorded.</summary>
+public sealed class RequestIdReusedException(string requestId)
+    : Exception($"request id '{requestId}' was reused with different content")
+{
+    public string RequestId { get; } = requestId;
+}
+
+/// <summary>Other writers kept moving the streams this command needs; after bounded retries it gave up:
+/// ABORTED (retry later with the same request id). Nothing was recorded.</summary>
+public sealed class ConcurrencyExhaustedException(string streamId, int attempts)
+    : Exception($"{streamId} kept changing under {attempts} attempts; nothing was recorded, retry with the same request id")
+{
+    public string StreamId { get; } = streamId;
+
+    public int Attempts { get; } = attempts;
+}
