@@ -32,7 +32,8 @@ public sealed partial class EmployeeGrain
     public Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         EnsureAppointed();
-        return Task.FromResult(_employee.TenureOn(asOf, NextPostEligibility));
+        // Next-post eligibility (AM 第五条) is judged by the domain on the whole rank history and every uncounted year.
+        return Task.FromResult(_employee.TenureOn(asOf, _services.Profile.Posts));
     }
 
     /// <inheritdoc/>
@@ -42,25 +43,5 @@ public sealed partial class EmployeeGrain
         return Task.FromResult(new GradeList(
             _employee.QuarterlyGrades.Values.OrderBy(g => g.Quarter).ToList(),
             _employee.AnnualGrades.Values.OrderBy(g => g.Year).ToList()));
-    }
-
-    /// <summary>The earliest date the person may compete for the next management post up (AM 第五条), judged by
-    /// the profile's eligibility rules on the rank held and the years that did not count.</summary>
-    private DateOnly? NextPostEligibility(Tenure tenure)
-    {
-        var post = tenure.PostLevel.Post;
-        if (post.Sequence() != PostSequence.Management || post <= Post.DepartmentHead)
-        {
-            return null;
-        }
-
-        var next = post == Post.Probationer ? Post.Staff : post - 1;
-        var candidate = new Candidate
-        {
-            RankHistory = [new RankHeld(tenure.Rank, tenure.RankSince)],
-            Education = tenure.Education,
-            UncountedYears = tenure.YearsNotCounted.Select(y => y.Year).ToHashSet(),
-        };
-        return PostEligibility.EarliestEligibility(next, candidate, _services.Profile.Posts);
     }
 }
