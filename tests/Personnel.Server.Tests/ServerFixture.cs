@@ -143,6 +143,8 @@ public sealed class Client(CallInvoker invoker, string? token)
         PayReflection.Descriptor, EventsReflection.Descriptor, KeysReflection.Descriptor,
     ];
 
+    public CallInvoker Invoker => invoker;
+
     public static MethodDescriptor MethodFor(Type requestType) =>
         Files.SelectMany(f => f.Services).SelectMany(s => s.Methods).Single(m => m.InputType.ClrType == requestType);
 
