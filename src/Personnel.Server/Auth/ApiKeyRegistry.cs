@@ -1,0 +1,206 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Personnel.Api.V1;
+using Personnel.Rpc;
+using Personnel.Server.Services;
+using Personnel.Server.Hosting;
+using Personnel.Storage;
+
+namespace Personnel.Server.Auth;
+
+/// <summary>A key as the server keeps it: never the secret, only its SHA-256.</summary>
+public sealed record StoredKey(string KeyId, string Name, Role Role, string DepartmentId, byte[] Hash, bool Revoked, string CreatedAt);
+
+/// <summary>
+/// API keys, kept in the event store: the <c>keys</c> stream (ApiKeyCreated, ApiKeyRevoked) is the record,
+/// the <c>api-key</c> documents a read model beside it. Authentication answers from memory, reloaded when the
+/// store's change feed reports the stream moved (on this node or, on PostgreSQL, another).
+/// </summary>
+public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock clock, ILogger<ApiKeyRegistry> logger) : IDisposable
+{
+    /// <summary>The environment variable whose value becomes an admin key on a new database.</summary>
+    public const string AdminKeyVariable = "PERSONNEL_ADMIN_KEY";
+
+    /// <summary>The stream holding every key event.</summary>
+    public const string StreamId = "keys";
+
+    /// <summary>The id of the key bootstrapped from <see cref="AdminKeyVariable"/>.</summary>
+    public const string BootstrapKeyId = "admin";
+
+    private const string DocumentKind = "api-key";
+    private const int MaxConflictRetries = 5;
+
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile KeySnapshot _snapshot = KeySnapshot.Empty;
+    private volatile bool _stale = true;
+    private IDisposable? _subscription;
+
+    /// <summary>Loads the keys and, on a database with none, makes <paramref name="adminToken"/> an admin key.</summary>
+    public async Task InitializeAsync(string? adminToken, CancellationToken cancellationToken)
+    {
+        _subscription = store.Changes.Subscribe(change =>
+        {
+            if (change.StreamId == StreamId)
+            {
+                _stale = true;
+            }
+        });
+        var snapshot = await ReloadAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Version == 0 && !string.IsNullOrEmpty(adminToken))
+        {
+            var key = new StoredKey(BootstrapKeyId, "bootstrap admin (" + AdminKeyVariable + ")", Role.Admin, "",
+                Hash(adminToken), Revoked: false, clock.Now.ToString("O"));
+            await AppendAsync("bootstrap-admin-key", "bootstrap", "system", _ => [Created(key)], _ => key, cancellationToken)
+                .ConfigureAwait(false);
+            LogBootstrapped(logger, AdminKeyVariable);
+        }
+    }
+
+    /// <summary>Finds the live key a bearer token belongs to, or null.</summary>
+    public async ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        var snapshot = _stale ? await ReloadAsync(cancellationToken).ConfigureAwait(false) : _snapshot;
+        var hash = Hash(token);
+        // The dictionary finds a candidate by the digest; the fixed-time comparison is the check.
+        if (snapshot.ByHash.TryGetValue(Convert.ToHexString(hash), out var key)
+            && CryptographicOperations.FixedTimeEquals(hash, key.Hash)
+            && !key.Revoked)
+        {
+            return key;
+        }
+
+        return null;
+    }
+
+    /// <summary>Lists every key, revoked ones included, in id order.</summary>
+    public async Task<IReadOnlyList<StoredKey>> ListAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _stale ? await ReloadAsync(cancellationToken).ConfigureAwait(false) : _snapshot;
+        return [.. snapshot.ById.Values.OrderBy(k => k.KeyId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Creates a key; the token is returned once (null when the request id was used before: the secret is not kept).</summary>
+    public async Task<(StoredKey Key, string? Token)> CreateAsync(
+        string requestId, string fingerprint, string recordedBy, string name, Role role, string departmentId, CancellationToken cancellationToken)
+    {
+        var keyId = "k" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        var token = keyId + "." + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = new StoredKey(keyId, name, role, departmentId, Hash(token), Revoked: false, clock.Now.ToString("O"));
+        var (stored, fresh) = await AppendAsync(requestId, fingerprint, recordedBy, _ => [Created(key)], _ => key, cancellationToken)
+            .ConfigureAwait(false);
+        return (stored, fresh ? token : null);
+    }
+
+    /// <summary>Revokes a key; NOT_FOUND when there is none with that id.</summary>
+    public async Task<StoredKey> RevokeAsync(string requestId, string fingerprint, string recordedBy, string keyId, CancellationToken cancellationToken)
+    {
+        var (stored, _) = await AppendAsync(requestId, fingerprint, recordedBy,
+            snapshot =>
+            {
+                if (!snapshot.ById.ContainsKey(keyId))
+                {
+                    throw new RpcException(new Status(StatusCode.NotFound, $"There is no API key '{keyId}'; ListApiKeys shows the keys."));
+                }
+
+                return [new NewEvent("ApiKeyRevoked", JsonSerializer.Serialize(new { keyId }), clock.Today)];
+            },
+            snapshot => snapshot.ById[keyId] with { Revoked = true },
+            cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private NewEvent Created(StoredKey key) => new("ApiKeyCreated", JsonSerializer.Serialize(KeyDocument.From(key)), clock.Today);
+
+    private async Task<(StoredKey Key, bool Fresh)> AppendAsync(
+        string requestId, string fingerprint, string recordedBy,
+        Func<KeySnapshot, IReadOnlyList<NewEvent>> decide, Func<KeySnapshot, StoredKey> result, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var snapshot = await ReloadAsync(cancellationToken).ConfigureAwait(false);
+                var events = decide(snapshot);
+                var key = result(snapshot);
+                var document = JsonSerializer.Serialize(KeyDocument.From(key));
+                var outcome = await store.AppendAsync(new Commit(requestId, fingerprint, recordedBy,
+                    [new StreamAppend(StreamId, snapshot.Version, events)],
+                    [new PutDocument(DocumentKind, key.KeyId, document)],
+                    document), cancellationToken).ConfigureAwait(false);
+                switch (outcome)
+                {
+                    case Appended:
+                        _stale = true;
+                        return (key, true);
+                    case Duplicate duplicate:
+                        return (JsonSerializer.Deserialize<KeyDocument>(duplicate.Result)!.ToKey(), false);
+                    case WrongExpectedVersion when attempt < MaxConflictRetries:
+                        continue;
+                    default:
+                        throw Refusals.FromOutcome(outcome);
+                }
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<KeySnapshot> ReloadAsync(CancellationToken cancellationToken)
+    {
+        // Cleared before reading, so a change reported during the read marks the result stale again.
+        _stale = false;
+        var events = await store.ReadStreamAsync(StreamId, 1, cancellationToken).ConfigureAwait(false);
+        var byId = new Dictionary<string, StoredKey>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            switch (e.Type)
+            {
+                case "ApiKeyCreated":
+                    var key = JsonSerializer.Deserialize<KeyDocument>(e.Payload)!.ToKey();
+                    byId[key.KeyId] = key;
+                    break;
+                case "ApiKeyRevoked":
+                    var id = JsonDocument.Parse(e.Payload).RootElement.GetProperty("keyId").GetString()!;
+                    byId[id] = byId[id] with { Revoked = true };
+                    break;
+            }
+        }
+
+        var snapshot = new KeySnapshot(events.Count == 0 ? 0 : events[^1].Version, byId,
+            byId.Values.ToDictionary(k => Convert.ToHexString(k.Hash), StringComparer.Ordinal));
+        _snapshot = snapshot;
+        return snapshot;
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "New database: the key in {Variable} is now an admin key (id 'admin')")]
+    private static partial void LogBootstrapped(ILogger logger, string variable);
+
+    private sealed record KeySnapshot(long Version, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
+    {
+        public static KeySnapshot Empty { get; } = new(0, new Dictionary<string, StoredKey>(), new Dictionary<string, StoredKey>());
+    }
+
+    private sealed record KeyDocument(string KeyId, string Name, string Role, string DepartmentId, string Sha256, bool Revoked, string CreatedAt)
+    {
+        public static KeyDocument From(StoredKey key) =>
+            new(key.KeyId, key.Name, key.Role.ToString(), key.DepartmentId, Convert.ToHexString(key.Hash), key.Revoked, key.CreatedAt);
+
+        public StoredKey ToKey() =>
+            new(KeyId, Name, Enum.Parse<Role>(Role), DepartmentId, Convert.FromHexString(Sha256), Revoked, CreatedAt);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Personnel.Domain.Profiles;
+using Personnel.Rpc;
+using Personnel.Server.Auth;
+using Personnel.Server.Services;
+using Personnel.Storage;
+
+namespace Personnel.Server.Hosting;
+
+/// <summary>Builds the server: configuration, storage, auth and every personnel.v1 service.</summary>
+public static class ServerHost
+{
+    /// <summary>The address served when none is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, Kestrel endpoints).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Builds the application. <paramref name="configure"/> lets tests replace services (the clock) before the build.</summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // gRPC needs HTTP/2; over plain TCP that means h2c (prior knowledge), so HTTP/1 is off. Over
+        // TLS (a certificate in Kestrel:Certificates:Default or an https endpoint) ALPN picks h2 as well.
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
+        builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
+        builder.Services.AddPersonnelRpc(_ => { });
+        configure?.Invoke(builder);
+
+        var storageOptions = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var profile = LoadProfile(builder.Configuration.GetSection("Policy").Get<PolicyOptions>()?.Profile);
+        builder.Services.AddSingleton(profile);
+        builder.Services.AddSingleton<ShanghaiClock>();
+        builder.Services.AddSingleton<StoreHolder>();
+        builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
+        builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton<Access>();
+        ServiceRegistration.AddPersonnelServices(builder.Services);
+
+        var app = builder.Build();
+        var timeProvider = app.Services.GetRequiredService<TimeProvider>();
+        var store = await StorageFactory.OpenAsync(storageOptions, builder.Environment.ContentRootPath, timeProvider,
+            app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
+        StoreHolder.Attach(app, store);
+
+        var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
+        await keys.InitializeAsync(Environment.GetEnvironmentVariable(ApiKeyRegistry.AdminKeyVariable), cancellationToken)
+            .ConfigureAwait(false);
+
+        app.UseRouting();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        ServiceRegistration.MapPersonnelServices(app);
+        app.MapGrpcHealthService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static PolicyProfile LoadProfile(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return PolicyProfiles.Default;
+        }
+
+        if (!PolicyProfiles.Names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Policy:Profile '{name}' is not a known profile; known profiles: {string.Join(", ", PolicyProfiles.Names)}.");
+        }
+
+        return PolicyProfiles.Load(name);
+    }
+}

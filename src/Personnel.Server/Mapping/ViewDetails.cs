@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ApiPost = Personnel.Api.V1.Post;
+
+namespace Personnel.Server.Mapping;
+
+/// <summary>Posts by the domain's names (the read model stores <c>Personnel.Domain.Posts.Post</c> names).</summary>
+public static class Posts
+{
+    /// <summary>The wire post of a domain post name; unspecified for a name the contract does not know.</summary>
+    public static ApiPost FromName(string name) => Enum.TryParse<ApiPost>(name, ignoreCase: false, out var post) ? post : ApiPost.Unspecified;
+
+    /// <summary>The wire post of a domain post.</summary>
+    public static ApiPost ToApi(Domain.Posts.Post post) => FromName(post.ToString());
+
+    /// <summary>The domain post of a wire post; null for unspecified or unknown values.</summary>
+    public static Domain.Posts.Post? FromApi(ApiPost post) =>
+        post != ApiPost.Unspecified && Enum.TryParse<Domain.Posts.Post>(post.ToString(), ignoreCase: false, out var p) ? p : null;
+}
+
+/// <summary>Reads the optional fields the grains keep in an employee row's <c>details</c> JSON.</summary>
+public static class Details
+{
+    /// <summary>The employee's name, when the row carries it.</summary>
+    public static string Name(string details) => Read(details, "name");
+
+    /// <summary>Why a rotation is due, when the row says.</summary>
+    public static string RotationReason(string details) => Read(details, "rotationReason");
+
+    private static string Read(string details, string property)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(details);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(property, out var value)
+                && value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
+                : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Personnel.Domain.Common;
+using Personnel.Rpc;
+using Personnel.Storage;
+
+namespace Personnel.Server.Services;
+
+/// <summary>
+/// The one helper that turns a refusal into its gRPC status (DESIGN.md, "Errors callers can act on"):
+/// a rule violation by its <see cref="ViolationKind"/>, a store outcome by its kind. Messages name the
+/// rule, its article and the facts; nothing else (no exception text) reaches a caller.
+/// </summary>
+public static class Refusals
+{
+    /// <summary>The status of a rule violation.</summary>
+    public static RpcException FromViolation(RuleViolationException violation) => new(new Status(violation.Kind switch
+    {
+        ViolationKind.InvalidArgument => StatusCode.InvalidArgument,
+        ViolationKind.NotFound => StatusCode.NotFound,
+        ViolationKind.AlreadyExists => StatusCode.AlreadyExists,
+        _ => StatusCode.FailedPrecondition,
+    }, violation.Message));
+
+    /// <summary>The status of a store outcome that recorded nothing.</summary>
+    public static RpcException FromOutcome(AppendOutcome outcome) => outcome switch
+    {
+        RequestIdReused reused => Invalid(
+            $"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat the same content, "
+            + "a new request needs a new request_id."),
+        WrongExpectedVersion conflict => new RpcException(new Status(StatusCode.Aborted,
+            $"Stream '{conflict.StreamId}' moved on (expected version {conflict.Expected}, found {conflict.Actual}) while the request "
+            + "was decided; retry it with the same request_id.")),
+        QuotaExceeded quota => new RpcException(new Status(StatusCode.FailedPrecondition, quota.Quarter is { } q
+            ? $"Good quota (AS 第八条): department '{quota.DepartmentId}' {quota.Year} Q{q} has cap {quota.Cap} and {quota.Count} granted."
+            : $"Excellent quota (AS 第十二条): department '{quota.DepartmentId}' {quota.Year} has cap {quota.Cap} and {quota.Count} granted.")),
+        _ => new RpcException(new Status(StatusCode.Internal, "The store refused the write for an unexpected reason.")),
+    };
+
+    /// <summary>An INVALID_ARGUMENT status with a message a person can act on.</summary>
+    public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+
+    /// <summary>A NOT_FOUND status.</summary>
+    public static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
+
+    /// <summary>The fingerprint of a request's content, so a request id reused for other content is caught.</summary>
+    public static string Fingerprint(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
+
+    /// <summary>Refuses a mutating request without a request id.</summary>
+    public static string RequireRequestId(string requestId)
+    {
+        if (string.IsNullOrWhiteSpace(requestId))
+        {
+            throw Invalid("request_id is missing: every mutating request carries a unique request_id, reused only to retry the same request.");
+        }
+
+        if (requestId.Length > 128 || requestId.Any(char.IsControl))
+        {
+            throw Invalid("request_id must be at most 128 characters with no control characters.");
+        }
+
+        return requestId;
+    }
+}

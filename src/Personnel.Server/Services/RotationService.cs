@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using Personnel.Api.V1;
+using Personnel.Rpc;
+using Personnel.Server.Hosting;
+using Personnel.Server.Mapping;
+using Personnel.Storage;
+using StorageStrength = Personnel.Storage.RotationStrength;
+
+namespace Personnel.Server.Services;
+
+/// <summary>personnel.v1.RotationService: who is due for rotation, from the indexed read model (keyset paging).</summary>
+public sealed class RotationService(IEventStore store, ShanghaiClock clock)
+{
+    private const int DefaultWindowDays = 365;
+    private const int DefaultPageSize = 100;
+
+    public async Task<ListRotationDueResponse> ListRotationDue(ListRotationDueRequest request, ServerCallContext context)
+    {
+        var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
+        if (request.WindowDays is < 0 or > 3660)
+        {
+            throw Refusals.Invalid($"window_days {request.WindowDays} must be 0 (meaning {DefaultWindowDays}) to 3660.");
+        }
+
+        if (request.PageSize is < 0 or > 1000)
+        {
+            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning {DefaultPageSize}) to 1000.");
+        }
+
+        StorageStrength? strength = request.Strength switch
+        {
+            Api.V1.RotationStrength.Unspecified => null,
+            Api.V1.RotationStrength.Advisory => StorageStrength.Advisory,
+            Api.V1.RotationStrength.Mandatory => StorageStrength.Mandatory,
+            _ => throw Refusals.Invalid($"strength {(int)request.Strength} is not a rotation strength: use ADVISORY, MANDATORY or leave it unset."),
+        };
+
+        var page = await store.ReadModels.QueryRotationDueAsync(new RotationDueQuery(
+            asOf,
+            request.WindowDays == 0 ? DefaultWindowDays : request.WindowDays,
+            request.DepartmentId.Length == 0 ? null : request.DepartmentId,
+            strength,
+            DecodeToken(request.PageToken),
+            request.PageSize == 0 ? DefaultPageSize : request.PageSize), context.CancellationToken).ConfigureAwait(false);
+
+        var response = new ListRotationDueResponse { NextPageToken = EncodeToken(page.Next) };
+        response.Entries.AddRange(page.Items.Select(ToApi));
+        return response;
+    }
+
+    private static RotationDueEntry ToApi(EmployeeView view) => new()
+    {
+        EmployeeId = view.EmployeeId,
+        DepartmentId = view.DepartmentId,
+        PostLevel = new Api.V1.PostLevel { Post = Posts.FromName(view.Post), GradeLevel = view.GradeLevel, Step = view.Step },
+        DueOn = Dates.ToApi(view.RotationDueOn!.Value),
+        Strength = view.RotationStrength == StorageStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
+        ConsecutiveTerms = view.TermNumber,
+        Name = Details.Name(view.Details),
+        Reason = Details.RotationReason(view.Details),
+    };
+
+    // The token is opaque to callers; inside it is the keyset cursor (due date, employee id).
+    private static string EncodeToken(RotationDueCursor? cursor) => cursor is null
+        ? ""
+        : Convert.ToBase64String(Encoding.UTF8.GetBytes(cursor.RotationDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + cursor.EmployeeId));
+
+    private static RotationDueCursor? DecodeToken(string token)
+    {
+        if (token.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && DateOnly.TryParseExact(text[..bar], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+            {
+                return new RotationDueCursor(due, text[(bar + 1)..]);
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the refusal below.
+        }
+
+        throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged, or leave it empty.");
+    }
+}
