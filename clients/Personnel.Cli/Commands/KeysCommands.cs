@@ -22,7 +22,8 @@ internal static class KeysCommands
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of {Values.Choices<Role>()}.", Required = true };
         var department = new Option<string?>("--department") { Description = "For an hr key: its one department. Omit for all departments." };
-        var command = new Command("create", "Create a key; its token is shown once.") { name, role, department };
+        var tokenOnly = new Option<bool>("--token-only") { Description = "Print only the token, e.g. for export PERSONNEL_KEY=$(personnel keys create … --token-only)." };
+        var command = new Command("create", "Create a key; its token is shown once.") { name, role, department, tokenOnly };
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
             var response = await client.Keys.CreateApiKeyAsync(new CreateApiKeyRequest
@@ -31,6 +32,12 @@ internal static class KeysCommands
                 Role = Args.Enum<Role>(parsed.GetValue(role), "--role"),
                 DepartmentId = parsed.GetValue(department) ?? string.Empty,
             }).ConfigureAwait(false);
+            if (parsed.GetValue(tokenOnly))
+            {
+                globals.Context.Out.Profile.Out.Writer.WriteLine(response.Token);
+                return ExitCodes.Ok;
+            }
+
             Render.Message(globals, parsed, response, console =>
             {
                 console.Write(KeyTable([response.Key]));
