@@ -34,7 +34,15 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>Gets the position of the last recorded event (0 when none).</summary>
     Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a recorded request (its fingerprint and first result), or null when the id is new.
+    /// Lets a caller answer a retry before validating it again (a retried creation must return the
+    /// first answer, not "already exists").</summary>
+    Task<RecordedRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A request id as recorded by its first commit.</summary>
+public sealed record RecordedRequest(string RequestId, string Fingerprint, string Result);
 
 /// <summary>Indexed questions over the read models.</summary>
 public interface IReadModelQueries
@@ -56,7 +64,16 @@ public interface IReadModelQueries
 
     /// <summary>Gets a generic read-model document, or null.</summary>
     Task<string?> GetDocumentAsync(string kind, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the documents of a kind (an index range scan of the read-model key).</summary>
+    Task<int> CountDocumentsAsync(string kind, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists documents of a kind in key order after <paramref name="afterKey"/>; keyset-paged.</summary>
+    Task<IReadOnlyList<ReadModelDocument>> ListDocumentsAsync(string kind, string? afterKey, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A generic read-model document.</summary>
+public sealed record ReadModelDocument(string Kind, string Key, string Json);
 
 /// <summary>Tells cached activations that a stream changed, so they reload before they answer.</summary>
 public interface IStreamChangeFeed

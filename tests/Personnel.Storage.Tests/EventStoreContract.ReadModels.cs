@@ -96,6 +96,36 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task Documents_of_a_kind_are_counted_and_listed_in_key_pages_without_other_kinds()
+    {
+        await Store.AppendAsync(Commits.Append("d1", "s", 0, 1,
+            new PutDocument("gradable:dept-1:2024Q1", "emp-3", "{}"),
+            new PutDocument("gradable:dept-1:2024Q1", "emp-1", "{\"a\":1}"),
+            new PutDocument("gradable:dept-1:2024Q1", "emp-2", "{}"),
+            new PutDocument("gradable:dept-1:2024Q2", "emp-1", "{}")));
+        await Store.AppendAsync(Commits.Append("d2", "s", 1, 1, new DeleteDocument("gradable:dept-1:2024Q1", "emp-2")));
+
+        Assert.Equal(2, await Store.ReadModels.CountDocumentsAsync("gradable:dept-1:2024Q1"));
+        Assert.Equal(1, await Store.ReadModels.CountDocumentsAsync("gradable:dept-1:2024Q2"));
+        Assert.Equal(0, await Store.ReadModels.CountDocumentsAsync("gradable:dept-2:2024Q1"));
+        var first = await Store.ReadModels.ListDocumentsAsync("gradable:dept-1:2024Q1", null, 1);
+        Assert.Equal([new ReadModelDocument("gradable:dept-1:2024Q1", "emp-1", "{\"a\":1}")], first);
+        var second = await Store.ReadModels.ListDocumentsAsync("gradable:dept-1:2024Q1", first[^1].Key, 10);
+        Assert.Equal(["emp-3"], second.Select(d => d.Key));
+    }
+
+    [Fact]
+    public async Task A_recorded_request_is_found_with_its_fingerprint_and_first_result_before_any_retry()
+    {
+        Assert.Null(await Store.GetRequestAsync("req-1"));
+        var commit = Commits.Append("req-1", "emp-1", 0);
+        await Store.AppendAsync(commit);
+
+        Assert.Equal(new RecordedRequest("req-1", commit.RequestFingerprint, commit.Result), await Store.GetRequestAsync("req-1"));
+        Assert.Null(await Store.GetRequestAsync("req-2"));
+    }
+
+    [Fact]
     public async Task Rotation_due_lists_overdue_and_due_within_the_window_in_keyset_pages()
     {
         var asOf = new DateOnly(2025, 1, 1);

@@ -4,7 +4,7 @@ using Personnel.Domain.Departments;
 namespace Personnel.Grains.Abstractions;
 
 /// <summary>One intent on one department (RULES §7); fingerprinted like <see cref="EmployeeCommand"/>.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$command", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(CreateDepartment), "create")]
 [JsonDerivedType(typeof(RecordDepartmentAssessment), "assessment")]
 [JsonDerivedType(typeof(CorrectDepartmentAssessment), "correct-assessment")]

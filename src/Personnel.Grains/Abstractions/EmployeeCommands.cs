@@ -7,11 +7,11 @@ using Personnel.Domain.Posts;
 namespace Personnel.Grains.Abstractions;
 
 /// <summary>
-/// One intent of the API on one employee: a closed set of records. The discriminator ("kind") and the
+/// One intent of the API on one employee: a closed set of records. The discriminator ("$command") and the
 /// canonical JSON (<see cref="CommandJson"/>) make the request fingerprint, so a retried command is
 /// recognised by its content. Each is carried out on <see cref="CommandContext.Today"/>.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$command", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(AppointEmployee), "appoint")]
 [JsonDerivedType(typeof(RecordProbationOutcome), "probation-outcome")]
 [JsonDerivedType(typeof(PromoteEmployee), "promote")]

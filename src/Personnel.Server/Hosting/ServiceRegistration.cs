@@ -12,6 +12,10 @@ internal static class ServiceRegistration
         services.AddSingleton<KeyService>();
         services.AddSingleton<EventService>();
         services.AddSingleton<RotationService>();
+        services.AddSingleton<EmployeeService>();
+        services.AddSingleton<GradingService>();
+        services.AddSingleton<DepartmentService>();
+        services.AddSingleton<PayService>();
     }
 
     public static void MapPersonnelServices(WebApplication app)
@@ -19,5 +23,9 @@ internal static class ServiceRegistration
         app.MapGrpcService<KeyService>(KeysReflection.Descriptor.Services[0]);
         app.MapGrpcService<EventService>(EventsReflection.Descriptor.Services[0]);
         app.MapGrpcService<RotationService>(RotationReflection.Descriptor.Services[0]);
+        app.MapGrpcService<EmployeeService>(EmployeeReflection.Descriptor.Services[0]);
+        app.MapGrpcService<GradingService>(GradingReflection.Descriptor.Services[0]);
+        app.MapGrpcService<DepartmentService>(DepartmentReflection.Descriptor.Services[0]);
+        app.MapGrpcService<PayService>(PayReflection.Descriptor.Services[0]);
     }
 }

@@ -65,8 +65,10 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
     private async Task<bool> IsWantedAsync(
         RecordedEvent e, HashSet<string>? types, string? department, Dictionary<string, string?> departments, CancellationToken ct)
     {
-        // Key events carry key hashes and are nobody's business downstream.
-        if (e.StreamId == ApiKeyRegistry.StreamId || (types is not null && !types.Contains(e.Type)))
+        // Only employees and departments: key events carry key hashes, quota counters are internal.
+        var isEmployee = e.StreamId.StartsWith(StreamIds.EmployeePrefix, StringComparison.Ordinal);
+        if ((!isEmployee && !e.StreamId.StartsWith(StreamIds.DepartmentPrefix, StringComparison.Ordinal))
+            || (types is not null && !types.Contains(e.Type)))
         {
             return false;
         }
@@ -78,11 +80,9 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
 
         if (!departments.TryGetValue(e.StreamId, out var owner))
         {
-            owner = e.StreamId.StartsWith(StreamIds.DepartmentPrefix, StringComparison.Ordinal)
-                ? e.StreamId[StreamIds.DepartmentPrefix.Length..]
-                : e.StreamId.StartsWith(StreamIds.EmployeePrefix, StringComparison.Ordinal)
-                    ? (await store.ReadModels.GetEmployeeAsync(e.StreamId[StreamIds.EmployeePrefix.Length..], ct).ConfigureAwait(false))?.DepartmentId
-                    : null;
+            owner = isEmployee
+                ? (await store.ReadModels.GetEmployeeAsync(e.StreamId[StreamIds.EmployeePrefix.Length..], ct).ConfigureAwait(false))?.DepartmentId
+                : e.StreamId[StreamIds.DepartmentPrefix.Length..];
             departments[e.StreamId] = owner;
         }
 
@@ -105,9 +105,13 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
     private static partial void LogWatching(ILogger logger, string keyId, long position);
 }
 
-/// <summary>How the grains name their streams.</summary>
+/// <summary>How the grains name their streams (Personnel.Grains keeps the same names).</summary>
 public static class StreamIds
 {
-    public const string EmployeePrefix = "employee-";
-    public const string DepartmentPrefix = "department-";
+    public const string EmployeePrefix = "employee:";
+    public const string DepartmentPrefix = "department:";
+
+    public static string Employee(string id) => EmployeePrefix + id;
+
+    public static string Department(string id) => DepartmentPrefix + id;
 }

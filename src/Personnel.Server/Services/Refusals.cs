@@ -62,3 +62,67 @@ public static class Refusals
         return requestId;
     }
 }
+
+/// <summary>Runs a grain call and turns its refusals into statuses through <see cref="Refusals"/>.</summary>
+public static class GrainCalls
+{
+    /// <summary>Runs <paramref name="call"/>; a refusal becomes its status, anything else stays an unknown error (never sent).</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RuleViolationException violation)
+        {
+            throw Refusals.FromViolation(violation);
+        }
+        catch (Grains.Abstractions.QuotaExhaustedException quota)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, quota.Message));
+        }
+        catch (Grains.Abstractions.RequestIdReusedException reused)
+        {
+            throw Refusals.Invalid($"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat "
+                + "the same content, a new request needs a new request_id.");
+        }
+        catch (Grains.Abstractions.ConcurrencyExhaustedException conflict)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted,
+                $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id."));
+        }
+        catch (Grains.Runtime.GrainRuntimeStoppedException)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another node or later."));
+        }
+    }
+
+    /// <summary>Validates an id the caller chose: present, at most 64 characters, no surrounding spaces or control characters.</summary>
+    public static string Id(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Refusals.Invalid($"{field} is missing.");
+        }
+
+        if (value.Length > 64 || value.Trim() != value || value.Any(char.IsControl))
+        {
+            throw Refusals.Invalid($"{field} '{value}' must be at most 64 characters with no surrounding spaces or control characters.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Validates a year of the scheme.</summary>
+    public static int Year(int year, string field = "year") =>
+        year is >= 1990 and <= 2200 ? year : throw Refusals.Invalid($"{field} {year} is not a year between 1990 and 2200.");
+
+    /// <summary>Validates a quarter of a year.</summary>
+    public static Domain.Common.Quarter Quarter(int year, int quarter)
+    {
+        Year(year);
+        return quarter is >= 1 and <= 4
+            ? new Domain.Common.Quarter(year, quarter)
+            : throw Refusals.Invalid($"quarter {quarter} is not a quarter: use 1 to 4 (AS 第八条 grades by quarter).");
+    }
+}

@@ -174,6 +174,42 @@ public abstract partial class EventStoreBase
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <inheritdoc/>
+    public async Task<int> CountDocumentsAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        var rows = await QueryListAsync(
+            "SELECT COUNT(*) FROM read_model WHERE kind = @kind",
+            [("kind", kind)],
+            r => r.GetInt64(0),
+            cancellationToken).ConfigureAwait(false);
+        return (int)rows[0];
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ReadModelDocument>> ListDocumentsAsync(string kind, string? afterKey, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return QueryListAsync(
+            "SELECT kind, key, json FROM read_model WHERE kind = @kind AND key > @after ORDER BY key LIMIT @limit",
+            [("kind", kind), ("after", afterKey ?? string.Empty), ("limit", limit)],
+            r => new ReadModelDocument(r.GetString(0), r.GetString(1), r.GetString(2)),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<RecordedRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        var rows = await QueryListAsync(
+            "SELECT request_id, fingerprint, result FROM requests WHERE request_id = @id",
+            [("id", requestId)],
+            r => new RecordedRequest(r.GetString(0), r.GetString(1), r.GetString(2)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     private protected static string StrengthName(RotationStrength strength) => strength switch
     {
         RotationStrength.Advisory => "advisory",

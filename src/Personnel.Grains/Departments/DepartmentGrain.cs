@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Personnel.Domain.Common;
+using Personnel.Domain.Departments;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Runtime;
+using Personnel.Storage;
+
+namespace Personnel.Grains.Departments;
+
+/// <summary>
+/// One department's activation: the aggregate from its stream. It never calls an employee grain: a
+/// leadership adjustment it orders is written to the outbox in the same commit as its events, and the
+/// <see cref="LeadershipOutboxDispatcher"/> delivers it to the head afterwards.
+/// </summary>
+public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
+{
+    /// <summary>The grain type name in identities and invalidations.</summary>
+    public const string GrainType = "department";
+
+    private readonly GrainServices _services;
+    private readonly ILogger _logger;
+    private Department? _department;
+    private long _version;
+
+    public DepartmentGrain(GrainServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _logger = services.LoggerFactory.CreateLogger<DepartmentGrain>();
+    }
+
+    private IEventStore Store => _services.Store;
+
+    private string Key => GetPrimaryKeyString();
+
+    /// <inheritdoc/>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ = new DepartmentId(Key);
+        return LoadAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<DepartmentCommandResult> ExecuteAsync(DepartmentCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        CommandChecks.Validate(context);
+        var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
+        var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
+        if (first is not null)
+        {
+            return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (commit, result) = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+            AppendOutcome outcome;
+            try
+            {
+                outcome = await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                DeactivateOnIdle();
+                throw;
+            }
+
+            if (outcome is Appended)
+            {
+                _department!.MarkCommitted();
+                _version = result.Snapshot.Version;
+                return result;
+            }
+
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case Duplicate duplicate:
+                    return Replay(fingerprint, fingerprint, duplicate.Result, context.RequestId);
+                case RequestIdReused:
+                    throw new RequestIdReusedException(context.RequestId);
+                case WrongExpectedVersion conflict:
+                    GrainLog.Conflict(_logger, conflict.StreamId, conflict.Expected, conflict.Actual, attempt);
+                    if (attempt >= _services.MaxAttempts)
+                    {
+                        throw new ConcurrencyExhaustedException(conflict.StreamId, attempt);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"unexpected append outcome {outcome.GetType().Name}");
+            }
+        }
+    }
+
+    private static DepartmentCommandResult Replay(string firstFingerprint, string fingerprint, string result, string requestId)
+    {
+        if (!string.Equals(firstFingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            throw new RequestIdReusedException(requestId);
+        }
+
+        var first = JsonSerializer.Deserialize<DepartmentCommandResult>(result, GrainJson.Options)
+            ?? throw new JsonException($"the stored result of {requestId} is empty");
+        return first with { Replayed = true };
+    }
+
+    private async Task<(Commit Commit, DepartmentCommandResult Result)> PlanAsync(
+        DepartmentCommand command, CommandContext context, string fingerprint, CancellationToken cancellationToken)
+    {
+        var on = context.Today;
+        try
+        {
+            Apply(command, on);
+        }
+        catch
+        {
+            if (_department is { UncommittedEvents.Count: > 0 } || (_department is not null && _version == 0))
+            {
+                await LoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        var department = _department!;
+        var stream = StreamIds.Department(Key);
+        var events = department.UncommittedEvents
+            .Select(e => new NewEvent(GrainJson.Discriminator<DepartmentEvent>(e.GetType()), JsonSerializer.Serialize(e, GrainJson.Options), e.OccurredOn))
+            .ToList();
+        var writes = new List<ReadModelWrite>();
+        var appended = new List<AppendedEvent>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var version = _version + i + 1;
+            appended.Add(new AppendedEvent(stream, version, events[i].Type, events[i].Payload, events[i].OccurredOn));
+            if (department.UncommittedEvents[i] is DepartmentLeadershipAdjustmentOrdered ordered)
+            {
+                var entry = new LeadershipOutboxEntry(Key, ordered.Year, ordered.OccurredOn, $"leadership-adjustment:{Key}:{version}");
+                writes.Add(new PutDocument(StreamIds.LeadershipOutbox, $"{Key}:{version}", JsonSerializer.Serialize(entry, GrainJson.Options)));
+            }
+        }
+
+        var newVersion = _version + events.Count;
+        var result = new DepartmentCommandResult(
+            Snapshot(newVersion),
+            appended,
+            department.UncommittedEvents.OfType<YellowCardIssued>().SelectMany(y => y.Grounds).ToList(),
+            department.UncommittedEvents.OfType<DepartmentLeadershipAdjustmentOrdered>().Select(o => (LeadershipAdjustmentGround?)o.Ground).FirstOrDefault());
+        var commit = new Commit(context.RequestId, fingerprint, context.RecordedBy,
+            [new StreamAppend(stream, _version, events)], writes, JsonSerializer.Serialize(result, GrainJson.Options));
+        return (commit, result);
+    }
+
+    private void Apply(DepartmentCommand command, DateOnly on)
+    {
+        var policy = _services.Profile.Departments;
+        switch (command)
+        {
+            case CreateDepartment c:
+                if (_department is not null)
+                {
+                    throw new RuleViolationException(Rules.DepartmentExists, $"{Key} exists already ({_department.Name})", ViolationKind.AlreadyExists);
+                }
+
+                _department = Department.Create(new DepartmentId(Key), c.Name, c.Kind, on);
+                break;
+            case RecordDepartmentAssessment c:
+                EnsureExists().RecordAssessment(c.Year, c.Tier, c.CityRank, on, policy);
+                break;
+            case CorrectDepartmentAssessment c:
+                EnsureExists().CorrectAssessment(c.Year, c.Tier, c.CityRank, c.Reason, on, policy);
+                break;
+            default:
+                throw new RuleViolationException(Rules.WellFormedInput, $"unknown department command {command.GetType().Name}", ViolationKind.InvalidArgument);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await Store.ReadStreamAsync(StreamIds.Department(Key), 1, cancellationToken).ConfigureAwait(false);
+        _department = recorded.Count == 0
+            ? null
+            : Department.FromHistory(recorded.Select(r => JsonSerializer.Deserialize<DepartmentEvent>(r.Payload, GrainJson.Options)!));
+        _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
+    }
+
+    private Department EnsureExists() =>
+        _department ?? throw new RuleViolationException(Rules.DepartmentExists, $"department {Key} has not been created", ViolationKind.NotFound);
+
+    private DepartmentSnapshot Snapshot(long version)
+    {
+        var d = EnsureExists();
+        return new DepartmentSnapshot(Key, d.Name, d.Kind, d.CreatedOn, d.Years.ToList(), version);
+    }
+}
+
+/// <summary>A leadership adjustment waiting for delivery to the department's head.</summary>
+/// <param name="RequestId">The request id the delivery uses, derived from the department event, so a
+/// repeated delivery is answered from the first and records nothing.</param>
+public sealed record LeadershipOutboxEntry(string DepartmentId, int Year, DateOnly On, string RequestId);

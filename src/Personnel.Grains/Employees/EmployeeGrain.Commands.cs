@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Personnel.Domain.Common;
+using Personnel.Domain.Departments;
+using Personnel.Domain.Employees;
+using Personnel.Domain.Grading;
+using Personnel.Grains.Abstractions;
+using Personnel.Storage;
+
+namespace Personnel.Grains.Employees;
+
+public sealed partial class EmployeeGrain
+{
+    /// <summary>The grant a Good or an Excellent takes, written in the grade's commit.</summary>
+    private sealed record QuotaPart(StreamAppend Append, IReadOnlyList<ReadModelWrite> Writes, QuotaStanding Standing);
+
+    private sealed record Plan(Commit Commit, EmployeeCommandResult Result);
+
+    /// <summary>Runs the command on the aggregate and builds its commit; a refusal leaves the aggregate as loaded.</summary>
+    private async Task<Plan> PlanAsync(EmployeeCommand command, CommandContext context, string fingerprint, CancellationToken cancellationToken)
+    {
+        var on = context.Today;
+        var before = Gradability(on);
+        QuotaPart? quota;
+        try
+        {
+            quota = await ApplyAsync(command, on, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (_employee.UncommittedEvents.Count > 0)
+            {
+                await LoadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        var newEvents = new List<NewEvent>();
+        if (command is AppointEmployee appoint)
+        {
+            _name = appoint.Name;
+            newEvents.Add(new NewEvent(NamedEventType, JsonSerializer.Serialize(new EmployeeNamed(appoint.Name), GrainJson.Options), on));
+        }
+
+        newEvents.AddRange(_employee.UncommittedEvents.Select(e =>
+            new NewEvent(GrainJson.Discriminator<EmployeeEvent>(e.GetType()), EventJson.Serialize<EmployeeEvent>(e), e.OccurredOn)));
+        var version = _version + newEvents.Count;
+        var appends = new List<StreamAppend> { new(StreamId, _version, newEvents) };
+        var writes = new List<ReadModelWrite>(Project(on, version, before));
+        if (quota is not null)
+        {
+            appends.Add(quota.Append);
+            writes.AddRange(quota.Writes);
+        }
+
+        var appended = newEvents.Select((e, i) => new AppendedEvent(StreamId, _version + i + 1, e.Type, e.Payload, e.OccurredOn)).ToList();
+        var result = new EmployeeCommandResult(Snapshot(version), appended, quota?.Standing);
+        var commit = new Commit(context.RequestId, fingerprint, context.RecordedBy, appends, writes, JsonSerializer.Serialize(result, GrainJson.Options));
+        return new Plan(commit, result);
+    }
+
+    private async Task<QuotaPart?> ApplyAsync(EmployeeCommand command, DateOnly on, CancellationToken cancellationToken)
+    {
+        var e = _employee;
+        switch (command)
+        {
+            case AppointEmployee c:
+                RuleViolationException.ThrowIfInvalid(c.Request is not null, Rules.WellFormedInput, "the appointment request is missing");
+                RuleViolationException.ThrowIfInvalid(c.Request!.EmployeeId.Value == Key, Rules.WellFormedInput,
+                    $"the request appoints {c.Request.EmployeeId}, but this is employee {Key}");
+                RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 100 && c.Name.Trim() == c.Name,
+                    Rules.WellFormedInput, $"the name '{c.Name}' must be 1–100 characters without surrounding spaces");
+                e.Hire(on, c.Request);
+                return null;
+            case RecordProbationOutcome c when c.Passed:
+                e.PassProbation(on);
+                return null;
+            case RecordProbationOutcome c:
+                e.FailProbation(on, c.Reason ?? string.Empty);
+                return null;
+            case PromoteEmployee c:
+                e.Promote(on, c.To);
+                return null;
+            case RecordTrialOutcome c when c.Passed:
+                e.PassTrial(on);
+                return null;
+            case RecordTrialOutcome c:
+                e.FailTrial(on, c.Reason ?? string.Empty);
+                return null;
+            case ChangePost c:
+                e.ChangePost(on, c.To, c.Reason);
+                return null;
+            case OpenRenewal:
+                e.OpenRenewal(on);
+                return null;
+            case RenewContract:
+                e.Renew(on);
+                return null;
+            case DeclineRenewal c:
+                e.DeclineRenewal(on, c.Reason);
+                return null;
+            case RotateEmployee c:
+                e.Rotate(on, c.To, c.Level);
+                return null;
+            case ResignEmployee:
+                e.Resign(on);
+                return null;
+            case TransferOut c:
+                e.TransferOut(on, c.Destination);
+                return null;
+            case RetireEmployee:
+                e.Retire(on);
+                return null;
+            case DismissEmployee c:
+                e.Dismiss(on, c.Cause, c.Reason);
+                return null;
+            case RecordSanction c:
+                e.RecordSanction(c.ImposedOn, c.Kind, c.Authority, c.Reason, c.PeriodEnd);
+                return null;
+            case OpenInvestigation c:
+                e.OpenInvestigation(on, c.Reason);
+                return null;
+            case CloseInvestigation c:
+                e.CloseInvestigation(on, c.Outcome);
+                return null;
+            case RecordLeave c:
+                e.RecordLeave(on, c.Kind, c.Period);
+                return null;
+            case RecordAbsence c:
+                e.RecordAbsence(on, c.Kind, c.Period);
+                return null;
+            case RecordHealthIncapacity c:
+                e.RecordHealthIncapacity(on, c.Period);
+                return null;
+            case RecordSecondment c:
+                e.RecordSecondment(on, c.ReceivingUnit, c.Period);
+                return null;
+            case RecordQualifications c:
+                e.RecordQualifications(on, c.Rank, c.RankSince, c.Education);
+                return null;
+            case RecordQuarterlyGrade c:
+                return await GradeQuarterAsync(c, on, cancellationToken).ConfigureAwait(false);
+            case ProposeExcellent c:
+                e.ProposeExcellent(on, c.Year);
+                return null;
+            case RecordAnnualGrade c:
+                return await GradeYearAsync(c, on, cancellationToken).ConfigureAwait(false);
+            case AppealAnnualGrade c:
+                e.AppealAnnualGrade(on, c.Year);
+                return null;
+            case ResolveAppeal c:
+                e.ResolveAppeal(on, c.Year, c.Outcome, c.RevisedGrade);
+                return null;
+            case OrderLeadershipAdjustment c:
+                e.OrderLeadershipAdjustment(on, c.Department, c.Year);
+                return null;
+            default:
+                throw new RuleViolationException(Rules.WellFormedInput, $"unknown employee command {command.GetType().Name}", ViolationKind.InvalidArgument);
+        }
+    }
+
+    /// <summary>A Good takes one of the department-quarter's quota (AS 第八条): the ledger grants it against
+    /// N = the department's gradable people, and the database re-checks the cap in the commit's transaction.</summary>
+    private async Task<QuotaPart?> GradeQuarterAsync(RecordQuarterlyGrade command, DateOnly on, CancellationToken cancellationToken)
+    {
+        EnsureAppointed();
+        var quarter = command.Quarter;
+        var assessor = AssessorOn(quarter.LastDay);
+        if (command.Grade != QuarterlyGrade.Good)
+        {
+            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor);
+            return null;
+        }
+
+        var department = assessor.Value;
+        var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(department)
+            .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
+        var stream = StreamIds.GoodQuota(department, quarter);
+        var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
+        var grant = GoodQuotaLedger.FromHistory(assessor, quarter, history).Grant(on, _employee.Id, eligible, Policy);
+        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant);
+        return new QuotaPart(
+            QuotaAppend(stream, grant, on),
+            [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
+            new QuotaStanding(department, quarter.Year, quarter.Number, eligible, grant.Cap, grant.Count));
+    }
+
+    /// <summary>An Excellent takes one of the department-year's quota by its tier (AS 第十二条), asked of the department grain.</summary>
+    private async Task<QuotaPart?> GradeYearAsync(RecordAnnualGrade command, DateOnly on, CancellationToken cancellationToken)
+    {
+        EnsureAppointed();
+        var yearEnd = new DateOnly(command.Year, 12, 31);
+        var assessor = AssessorOn(yearEnd < on ? yearEnd : on);
+        if (command.Grade != AnnualGrade.Excellent)
+        {
+            // The tier and headcount are read only for an Excellent (its quota and the leadership bar); other
+            // grades need no department facts, so none are fetched and none are made up beyond the unit.
+            var unit = new DepartmentYearFacts(assessor, command.Year, DepartmentTier.Tier1, 0);
+            _employee.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, unit);
+            return null;
+        }
+
+        var department = assessor.Value;
+        var facts = await GrainFactory.GetGrain<IDepartmentGrain>(department)
+            .GetYearFactsAsync(command.Year, cancellationToken).ConfigureAwait(false);
+        var stream = StreamIds.ExcellentQuota(department, command.Year);
+        var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
+        var grant = ExcellentQuotaLedger.FromHistory(assessor, command.Year, history).Grant(on, _employee.Id, facts, Policy);
+        _employee.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant);
+        return new QuotaPart(
+            QuotaAppend(stream, grant, on),
+            [new SetYearQuota(department, command.Year, (int)facts.Tier, facts.Eligible), new AddYearExcellent(department, command.Year, 1, grant.Cap)],
+            new QuotaStanding(department, command.Year, null, facts.Eligible, grant.Cap, grant.Count));
+    }
+
+    /// <summary>The ledger stream is appended at any version: its invariant (the cap) is enforced by the
+    /// capped counter in the same transaction, so concurrent grants of one department do not conflict
+    /// with each other; the employee's own stream still guards against a second grade of the person.
+    /// A grant's Count is the count this grant saw; the counter holds the exact figure.</summary>
+    private static StreamAppend QuotaAppend(string stream, QuotaEvent grant, DateOnly on) =>
+        new(stream, ExpectedVersion.Any,
+            [new NewEvent(GrainJson.Discriminator<QuotaEvent>(grant.GetType()), JsonSerializer.Serialize(grant, GrainJson.Options), on)]);
+
+    private async Task<IReadOnlyList<QuotaEvent>> ReadQuotaEventsAsync(string stream, CancellationToken cancellationToken)
+    {
+        var recorded = await Store.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false);
+        return recorded.Select(r => JsonSerializer.Deserialize<QuotaEvent>(r.Payload, GrainJson.Options)!).ToList();
+    }
+
+    private DepartmentId AssessorOn(DateOnly day) => day >= _employee.AppointedOn ? _employee.AssessingUnitOn(day) : _employee.Department;
+
+    private void EnsureAppointed()
+    {
+        if (!_employee.IsAppointed)
+        {
+            throw new RuleViolationException(Rules.EmployeeMustExist, $"{Key} has not been appointed", ViolationKind.NotFound);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
+using Personnel.Domain.Grading;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Runtime;
+using Personnel.Storage;
+
+namespace Personnel.Grains.Employees;
+
+/// <summary>
+/// One employee's activation: the aggregate rebuilt from its stream, one command at a time. A command
+/// is answered from the first result when its request id was seen; otherwise the aggregate validates it
+/// (a refusal changes nothing), and one commit carries the events, the employee's read-model rows and,
+/// for a Good or an Excellent, the department ledger's grant with its capped counter. A stream that moved
+/// on (another node) makes it reload and try again, up to <see cref="GrainServices.MaxAttempts"/>.
+/// </summary>
+public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
+{
+    /// <summary>The grain type name in identities and invalidations.</summary>
+    public const string GrainType = "employee";
+
+    /// <summary>A grain-level event before the domain's: the person's name, which the domain does not keep.</summary>
+    internal const string NamedEventType = "employee-named";
+
+    private readonly GrainServices _services;
+    private readonly ILogger _logger;
+    private Employee _employee;
+    private long _version;
+    private string _name = string.Empty;
+
+    public EmployeeGrain(GrainServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _logger = services.LoggerFactory.CreateLogger<EmployeeGrain>();
+        _employee = Employee.New(services.Profile.Grading);
+    }
+
+    private IEventStore Store => _services.Store;
+
+    private GradingPolicy Policy => _services.Profile.Grading;
+
+    private string Key => GetPrimaryKeyString();
+
+    private string StreamId => StreamIds.Employee(Key);
+
+    /// <inheritdoc/>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ = new EmployeeId(Key);
+        return LoadAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<EmployeeCommandResult> ExecuteAsync(EmployeeCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        CommandChecks.Validate(context);
+        var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
+        var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
+        if (first is not null)
+        {
+            return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+            AppendOutcome outcome;
+            try
+            {
+                outcome = await Store.AppendAsync(plan.Commit, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The commit's fate is unknown (or it was cancelled): the next call starts from storage.
+                DeactivateOnIdle();
+                throw;
+            }
+
+            if (outcome is Appended)
+            {
+                _employee.MarkCommitted();
+                _version = plan.Result.Snapshot.Version;
+                return plan.Result;
+            }
+
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case Duplicate duplicate:
+                    return Replay(fingerprint, fingerprint, duplicate.Result, context.RequestId);
+                case RequestIdReused:
+                    throw new RequestIdReusedException(context.RequestId);
+                case QuotaExceeded q:
+                    throw new QuotaExhaustedException(
+                        q.Quarter is null ? $"{Rules.ExcellentQuota.Summary} ({Rules.ExcellentQuota.Article})" : $"{Rules.GoodQuota.Summary} ({Rules.GoodQuota.Article})",
+                        q.DepartmentId, q.Year, q.Quarter, q.Cap, q.Count, plan.Result.Quota?.Eligible ?? 0);
+                case WrongExpectedVersion conflict:
+                    GrainLog.Conflict(_logger, conflict.StreamId, conflict.Expected, conflict.Actual, attempt);
+                    if (attempt >= _services.MaxAttempts)
+                    {
+                        throw new ConcurrencyExhaustedException(conflict.StreamId, attempt);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown append outcome {outcome.GetType().Name}");
+            }
+        }
+    }
+
+    private static EmployeeCommandResult Replay(string firstFingerprint, string fingerprint, string result, string requestId)
+    {
+        if (!string.Equals(firstFingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            throw new RequestIdReusedException(requestId);
+        }
+
+        var first = JsonSerializer.Deserialize<EmployeeCommandResult>(result, GrainJson.Options)
+            ?? throw new JsonException($"the stored result of {requestId} is empty");
+        return first with { Replayed = true };
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await Store.ReadStreamAsync(StreamId, 1, cancellationToken).ConfigureAwait(false);
+        var events = new List<EmployeeEvent>(recorded.Count);
+        var name = string.Empty;
+        foreach (var e in recorded)
+        {
+            if (e.Type == NamedEventType)
+            {
+                name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
+            }
+            else
+            {
+                events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
+            }
+        }
+
+        _employee = Employee.FromHistory(events, Policy);
+        _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
+        _name = name;
+    }
+
+    private EmployeeSnapshot Snapshot(long version)
+    {
+        var level = _employee.PostLevel;
+        return new EmployeeSnapshot(
+            Key, _name, _employee.Department.Value, _employee.State, level, _employee.PostSince, _employee.TermNumber,
+            _employee.TermStart, _employee.TermEnd, _employee.ProbationEnd, _employee.TrialEnd, _employee.RetirementDate, version);
+    }
+
+    /// <summary>The payload of <see cref="NamedEventType"/>.</summary>
+    internal sealed record EmployeeNamed(string Name);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Personnel.Grains;
+
+/// <summary>The grains' log events, with stable ids.</summary>
+internal static partial class GrainLog
+{
+    [LoggerMessage(101, LogLevel.Debug, "{Stream} moved on (expected {Expected}, found {Actual}); attempt {Attempt} reloads and retries")]
+    public static partial void Conflict(ILogger logger, string stream, long expected, long actual, int attempt);
+
+    [LoggerMessage(102, LogLevel.Information, "Leadership adjustment of {Department} {Year} delivered to head {Employee}")]
+    public static partial void AdjustmentDelivered(ILogger logger, string department, int year, string employee);
+
+    [LoggerMessage(103, LogLevel.Warning, "Leadership adjustment of {Department} {Year}: no head in service to deliver it to; dropped")]
+    public static partial void NoHead(ILogger logger, string department, int year);
+
+    [LoggerMessage(104, LogLevel.Warning, "Leadership adjustment of {Department} {Year} refused by {Employee}: {Reason}; dropped")]
+    public static partial void AdjustmentRefused(ILogger logger, string department, int year, string employee, string reason);
+
+    [LoggerMessage(105, LogLevel.Warning, "Outbox delivery failed; it is retried on the next round")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+using Personnel.Domain.Profiles;
+using Personnel.Storage;
+
+namespace Personnel.Grains;
+
+/// <summary>What every grain activation is given: the store, the policy profile, the clock and logging.</summary>
+/// <param name="MaxAttempts">How many times a command is tried when other writers move its streams before it
+/// gives up with ABORTED.</param>
+public sealed record GrainServices(IEventStore Store, PolicyProfile Profile, TimeProvider TimeProvider, ILoggerFactory LoggerFactory, int MaxAttempts = 5);

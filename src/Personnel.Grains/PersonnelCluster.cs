@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Personnel.Domain.Profiles;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Departments;
+using Personnel.Grains.Employees;
+using Personnel.Grains.Runtime;
+using Personnel.Storage;
+using Personnel.Storage.Postgres;
+using Personnel.Storage.Sqlite;
+
+namespace Personnel.Grains;
+
+/// <summary>
+/// One node: the store, the policy profile, the grain runtime with the employee and department grains,
+/// the change feed that makes cached activations reload after another node's write, and the outbox
+/// dispatcher. The server creates one at start-up and stops it at shutdown.
+/// </summary>
+public sealed class PersonnelCluster : IGrainFactory, IAsyncDisposable
+{
+    private readonly bool _ownsStore;
+    private readonly IDisposable _subscription;
+    private readonly LeadershipOutboxDispatcher _outbox;
+    private int _stopped;
+
+    private PersonnelCluster(IEventStore store, bool ownsStore, PolicyProfile profile, PersonnelClusterOptions options)
+    {
+        Store = store;
+        _ownsStore = ownsStore;
+        Profile = profile;
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        Services = new GrainServices(store, profile, options.TimeProvider, loggers, options.MaxAttempts);
+        Runtime = new GrainRuntime(
+                new GrainRuntimeOptions { IdleTimeout = options.IdleTimeout, CollectionPeriod = options.CollectionPeriod },
+                options.TimeProvider,
+                loggers.CreateLogger<GrainRuntime>())
+            .AddGrain<IEmployeeGrain, EmployeeGrain>(() => new EmployeeGrain(Services), EmployeeGrain.GrainType)
+            .AddGrain<IDepartmentGrain, DepartmentGrain>(() => new DepartmentGrain(Services), DepartmentGrain.GrainType);
+        _outbox = new LeadershipOutboxDispatcher(store, Runtime, options.TimeProvider, options.OutboxPeriod, loggers.CreateLogger<LeadershipOutboxDispatcher>());
+        _subscription = store.Changes.Subscribe(OnChange);
+        _outbox.Start();
+    }
+
+    /// <summary>Gets the store (history and read models are read from it directly).</summary>
+    public IEventStore Store { get; }
+
+    /// <summary>Gets the policy profile the grains apply.</summary>
+    public PolicyProfile Profile { get; }
+
+    /// <summary>Gets the grain runtime (statistics, idle collection).</summary>
+    public GrainRuntime Runtime { get; }
+
+    /// <summary>Gets what the grains are given.</summary>
+    public GrainServices Services { get; }
+
+    /// <summary>Opens the store named by <paramref name="options"/>, loads the profile and starts the node.</summary>
+    public static async Task<PersonnelCluster> StartAsync(PersonnelClusterOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if ((options.SqlitePath is null) == (options.PostgresConnectionString is null))
+        {
+            throw new ArgumentException("Set exactly one of SqlitePath and PostgresConnectionString.", nameof(options));
+        }
+
+        var profile = PolicyProfiles.Load(options.ProfileName);
+        IEventStore store = options.SqlitePath is { } path
+            ? await SqliteEventStore.OpenAsync(path, new EventStoreOptions
+            {
+                NodeId = options.NodeId ?? Guid.NewGuid().ToString("N"),
+                TimeProvider = options.TimeProvider,
+                LoggerFactory = options.LoggerFactory,
+            }, cancellationToken).ConfigureAwait(false)
+            : await PostgresEventStore.OpenAsync(options.PostgresConnectionString!, new PostgresEventStoreOptions
+            {
+                NodeId = options.NodeId ?? Guid.NewGuid().ToString("N"),
+                Schema = options.PostgresSchema,
+                TimeProvider = options.TimeProvider,
+                LoggerFactory = options.LoggerFactory,
+            }, cancellationToken).ConfigureAwait(false);
+        return new PersonnelCluster(store, ownsStore: true, profile, options);
+    }
+
+    /// <summary>Starts a node on a store the caller owns (tests, tools); the store is not disposed by the node.</summary>
+    public static PersonnelCluster Start(IEventStore store, PolicyProfile profile, PersonnelClusterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(profile);
+        return new PersonnelCluster(store, ownsStore: false, profile, options ?? new PersonnelClusterOptions());
+    }
+
+    /// <inheritdoc/>
+    public TGrainInterface GetGrain<TGrainInterface>(string key)
+        where TGrainInterface : IGrainWithStringKey => Runtime.GetGrain<TGrainInterface>(key);
+
+    /// <summary>Delivers the waiting leadership adjustments now (the dispatcher also does so on its own).</summary>
+    public Task<int> DispatchOutboxAsync(CancellationToken cancellationToken = default) => _outbox.DispatchOnceAsync(cancellationToken);
+
+    /// <summary>Stops the node: unsubscribes, stops the dispatcher, finishes the queued calls, deactivates
+    /// everything and closes the store it opened.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        _subscription.Dispose();
+        await _outbox.DisposeAsync().ConfigureAwait(false);
+        await Runtime.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_ownsStore)
+        {
+            await Store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>Another node's write makes the cached activation stale: it reloads before its next answer.
+    /// A department write (here or there) may carry an outbox entry: prompt the dispatcher.</summary>
+    private void OnChange(StreamChange change)
+    {
+        if (change.StreamId.StartsWith(StreamIds.DepartmentPrefix, StringComparison.Ordinal))
+        {
+            _outbox.Signal();
+            if (!change.IsLocal)
+            {
+                Runtime.Invalidate(DepartmentGrain.GrainType, change.StreamId[StreamIds.DepartmentPrefix.Length..]);
+            }
+        }
+        else if (!change.IsLocal && change.StreamId.StartsWith(StreamIds.EmployeePrefix, StringComparison.Ordinal))
+        {
+            Runtime.Invalidate(EmployeeGrain.GrainType, change.StreamId[StreamIds.EmployeePrefix.Length..]);
+        }
+    }
+}

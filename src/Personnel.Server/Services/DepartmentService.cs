@@ -1,0 +1,150 @@
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Runtime;
+using Personnel.Rpc;
+using Personnel.Server.Auth;
+using Personnel.Server.Hosting;
+using Personnel.Server.Mapping;
+using Personnel.Storage;
+using V1 = Personnel.Api.V1;
+using D = Personnel.Domain;
+
+namespace Personnel.Server.Services;
+
+/// <summary>personnel.v1.DepartmentService: departments, their yearly assessment and quotas (AM 第十七条; AS 第八条, 第十二条).</summary>
+public sealed class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
+{
+    // Contract states of people who are on the department's staff.
+    private static readonly HashSet<string> OnStaff = new(StringComparer.Ordinal)
+    {
+        "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal",
+    };
+
+    public async Task<V1.CreateDepartmentResponse> CreateDepartment(V1.CreateDepartmentRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.DepartmentId, "department_id");
+        var requestId = Refusals.RequireRequestId(request.RequestId);
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            throw Refusals.Invalid("name is missing or longer than 100 characters.");
+        }
+
+        var kind = request.Kind switch
+        {
+            V1.DepartmentKind.ZoneDepartment => D.Departments.DepartmentKind.ZoneDepartment,
+            V1.DepartmentKind.DispatchedAgency => D.Departments.DepartmentKind.OtherDispatchedAgency,
+            V1.DepartmentKind.JudicialOffice => D.Departments.DepartmentKind.JudicialOffice,
+            V1.DepartmentKind.LawEnforcementSquad => D.Departments.DepartmentKind.LawEnforcementSquad,
+            V1.DepartmentKind.MarketSupervisionOffice => D.Departments.DepartmentKind.MarketSupervisionOffice,
+            _ => throw Refusals.Invalid($"kind {(int)request.Kind} is not a department kind: ZONE_DEPARTMENT, JUDICIAL_OFFICE, "
+                + "LAW_ENFORCEMENT_SQUAD, MARKET_SUPERVISION_OFFICE or DISPATCHED_AGENCY."),
+        };
+        var on = Dates.Optional(request.CreatedOn, "created_on") ?? clock.Today;
+        var result = await ExecuteAsync(id, new CreateDepartment(request.Name, kind), new CommandContext(requestId, Access.Caller(context).KeyId, on), context)
+            .ConfigureAwait(false);
+        return new V1.CreateDepartmentResponse { Department = await ToApiAsync(result.Snapshot, context.CancellationToken).ConfigureAwait(false) };
+    }
+
+    public async Task<V1.GetDepartmentResponse> GetDepartment(V1.GetDepartmentRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.DepartmentId, "department_id");
+        var snapshot = await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(id).GetSnapshotAsync(context.CancellationToken))
+            .ConfigureAwait(false);
+        return new V1.GetDepartmentResponse { Department = await ToApiAsync(snapshot, context.CancellationToken).ConfigureAwait(false) };
+    }
+
+    public async Task<V1.RecordDepartmentAssessmentResponse> RecordDepartmentAssessment(
+        V1.RecordDepartmentAssessmentRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.DepartmentId, "department_id");
+        var requestId = Refusals.RequireRequestId(request.RequestId);
+        var year = GrainCalls.Year(request.Year);
+        var tier = Enums.Tier(request.Tier);
+        D.Departments.CityRank? cityRank = null;
+        if (request.CityRank != 0 || request.CityGroupSize != 0)
+        {
+            if (request.CityRank < 1 || request.CityGroupSize < request.CityRank)
+            {
+                throw Refusals.Invalid($"city_rank {request.CityRank} of city_group_size {request.CityGroupSize}: the rank is 1 to the group size "
+                    + "(both 0 when the department has no city rank this year).");
+            }
+
+            cityRank = new D.Departments.CityRank(request.CityRank, request.CityGroupSize);
+        }
+
+        var on = Dates.Optional(request.DecidedOn, "decided_on") ?? clock.Today;
+        var result = await ExecuteAsync(id, new RecordDepartmentAssessment(year, tier, cityRank),
+            new CommandContext(requestId, Access.Caller(context).KeyId, on), context).ConfigureAwait(false);
+        var assessed = result.Snapshot.Years.FirstOrDefault(y => y.Year == year);
+        var response = new V1.RecordDepartmentAssessmentResponse
+        {
+            Assessment = assessed is null ? null : ToApi(assessed),
+            YellowCard = result.YellowCardGrounds.Count > 0,
+            LeadershipAdjustment = result.LeadershipAdjustment is not null,
+        };
+        response.Consequences.AddRange(EmployeeMapping.Consequences(result.Events));
+        return response;
+    }
+
+    public async Task<V1.GetQuotasResponse> GetQuotas(V1.GetQuotasRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.DepartmentId, "department_id");
+        var year = GrainCalls.Year(request.Year);
+        var quotas = await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(id).GetQuotasAsync(year, context.CancellationToken))
+            .ConfigureAwait(false);
+        var response = new V1.GetQuotasResponse { Excellent = quotas.Excellent is { } e ? Quotas.ToApi(e) : null };
+        response.Good.AddRange(quotas.Quarters.Select(Quotas.ToApi));
+        return response;
+    }
+
+    private async Task<DepartmentCommandResult> ExecuteAsync(string id, DepartmentCommand command, CommandContext commandContext, ServerCallContext context) =>
+        await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+            .ConfigureAwait(false);
+
+    private async Task<V1.Department> ToApiAsync(DepartmentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var department = new V1.Department
+        {
+            DepartmentId = snapshot.DepartmentId,
+            Name = snapshot.Name,
+            Kind = snapshot.Kind switch
+            {
+                D.Departments.DepartmentKind.ZoneDepartment => V1.DepartmentKind.ZoneDepartment,
+                D.Departments.DepartmentKind.JudicialOffice => V1.DepartmentKind.JudicialOffice,
+                D.Departments.DepartmentKind.LawEnforcementSquad => V1.DepartmentKind.LawEnforcementSquad,
+                D.Departments.DepartmentKind.MarketSupervisionOffice => V1.DepartmentKind.MarketSupervisionOffice,
+                _ => V1.DepartmentKind.DispatchedAgency,
+            },
+            Version = snapshot.Version,
+            Headcount = await HeadcountAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false),
+        };
+        department.Assessments.AddRange(snapshot.Years.Select(ToApi));
+        return department;
+    }
+
+    private async Task<int> HeadcountAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ReadModels.ListEmployeesAsync(departmentId, after, 1000, cancellationToken).ConfigureAwait(false);
+            count += page.Count(e => OnStaff.Contains(e.Status));
+            if (page.Count < 1000)
+            {
+                return count;
+            }
+
+            after = page[^1].EmployeeId;
+        }
+    }
+
+    private static V1.DepartmentAssessment ToApi(D.Departments.DepartmentYear year) => new()
+    {
+        Year = year.Year,
+        Tier = Enums.ToApi(year.Tier),
+        CityRank = year.CityRank?.Place ?? 0,
+        CityGroupSize = year.CityRank?.GroupSize ?? 0,
+        YellowCard = year.HasYellowCard,
+        LeadershipAdjustment = year.LeadershipAdjustment is not null,
+    };
+}

@@ -1,0 +1,177 @@
+using Personnel.Domain.Profiles;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Runtime;
+using Personnel.Rpc;
+using Personnel.Server.Auth;
+using Personnel.Server.Hosting;
+using Personnel.Server.Mapping;
+using V1 = Personnel.Api.V1;
+using D = Personnel.Domain;
+
+namespace Personnel.Server.Services;
+
+/// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
+/// and the import are in the partial file beside.</summary>
+public sealed partial class GradingService(IGrainFactory grains, Access access, ShanghaiClock clock, PolicyProfile profile)
+{
+    public async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
+        (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;
+
+    public async Task<V1.StartExcellentNoticeResponse> StartExcellentNotice(V1.StartExcellentNoticeRequest request, ServerCallContext context)
+    {
+        var year = GrainCalls.Year(request.Year);
+        var on = Dates.Optional(request.StartedOn, "started_on");
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ProposeExcellent(year), on, context).ConfigureAwait(false);
+        var proposed = result.Events.FirstOrDefault(e => e.Type == "excellent-proposed")
+            ?? throw new InvalidOperationException("ProposeExcellent recorded no excellent-proposed event.");
+        return new V1.StartExcellentNoticeResponse { EarliestDecisionOn = Dates.ToApi(EventPayloads.Date(proposed.Payload, "earliestDecision")) };
+    }
+
+    public async Task<V1.RecordAnnualGradeResponse> RecordAnnualGrade(V1.RecordAnnualGradeRequest request, ServerCallContext context)
+    {
+        var year = GrainCalls.Year(request.Year);
+        D.Grading.AnnualGrade? grade = request.OutcomeCase switch
+        {
+            V1.RecordAnnualGradeRequest.OutcomeOneofCase.Grade => Enums.Annual(request.Grade),
+            V1.RecordAnnualGradeRequest.OutcomeOneofCase.NoGrade => NoGrade(request.NoGrade),
+            _ => throw Refusals.Invalid("outcome is missing: set grade, or no_grade with its reason (AS 第十条)."),
+        };
+        var assessment = Assessment(request);
+        var on = Dates.Optional(request.DecidedOn, "decided_on");
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordAnnualGrade(year, grade, assessment), on, context)
+            .ConfigureAwait(false);
+        var record = new V1.AnnualGradeRecord
+        {
+            EmployeeId = result.Snapshot.EmployeeId,
+            DepartmentId = result.Snapshot.DepartmentId,
+            Year = year,
+            Comments = request.Comments,
+            DecidedOn = Dates.ToApi(on ?? clock.Today),
+            YearCounted = !result.Events.Any(e => e.Type == "year-not-counted"),
+            RecordedBy = Access.Caller(context).KeyId,
+        };
+        SetOutcome(record, request);
+        var response = new V1.RecordAnnualGradeResponse { Record = record };
+        response.Consequences.AddRange(EmployeeMapping.Consequences(result.Events));
+        if (result.Quota is { Quarter: null } quota)
+        {
+            response.ExcellentQuota = Quotas.ToApi(quota);
+        }
+
+        return response;
+    }
+
+    /// <summary>Records one quarterly grade; the import reuses it row by row.</summary>
+    private async Task<(V1.RecordQuarterlyGradeResponse Response, bool Replayed)> RecordQuarterlyAsync(
+        V1.RecordQuarterlyGradeRequest request, ServerCallContext context)
+    {
+        var quarter = GrainCalls.Quarter(request.Year, request.Quarter);
+        D.Grading.QuarterlyGrade? grade = request.OutcomeCase switch
+        {
+            V1.RecordQuarterlyGradeRequest.OutcomeOneofCase.Grade => Enums.Quarterly(request.Grade),
+            V1.RecordQuarterlyGradeRequest.OutcomeOneofCase.NoGrade => NoGrade<D.Grading.QuarterlyGrade>(request.NoGrade),
+            _ => throw Refusals.Invalid("outcome is missing: set grade, or no_grade with its reason (AS 第八条, 第二十三条–第二十七条)."),
+        };
+        var on = Dates.Optional(request.DecidedOn, "decided_on");
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade), on, context)
+            .ConfigureAwait(false);
+        var record = new V1.QuarterlyGradeRecord
+        {
+            EmployeeId = result.Snapshot.EmployeeId,
+            DepartmentId = result.Snapshot.DepartmentId,
+            Year = quarter.Year,
+            Quarter = quarter.Number,
+            Comments = request.Comments,
+            DecidedOn = Dates.ToApi(on ?? clock.Today),
+            PayPercent = PayPercent(grade),
+            RecordedBy = Access.Caller(context).KeyId,
+        };
+        if (grade is null)
+        {
+            record.NoGrade = request.NoGrade;
+        }
+        else
+        {
+            record.Grade = request.Grade;
+        }
+
+        var response = new V1.RecordQuarterlyGradeResponse { Record = record };
+        if (result.Quota is { Quarter: not null } quota)
+        {
+            response.GoodQuota = Quotas.ToApi(quota);
+        }
+
+        response.FollowUps.AddRange(EmployeeMapping.Consequences(result.Events));
+        return (response, result.Replayed);
+    }
+
+    private async Task<EmployeeCommandResult> ExecuteAsync(
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(employeeId, "employee_id");
+        var rid = Refusals.RequireRequestId(requestId);
+        await access.DemandEmployeeAsync(context, id).ConfigureAwait(false);
+        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
+        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    private int PayPercent(D.Grading.QuarterlyGrade? grade) => (int)Math.Round(100m * (grade is { } g
+        ? profile.Pay.QuarterlyPayRatio.GetValueOrDefault(g)
+        : profile.Pay.UngradedQuarterlyRatio));
+
+    // The grain decides the reason from the person's record; the request's reason is validated for form.
+    private static T? NoGrade<T>(V1.NoGrade noGrade)
+        where T : struct
+    {
+        Enums.RequireReason(noGrade);
+        return null;
+    }
+
+    private static D.Grading.AnnualGrade? NoGrade(V1.NoGrade noGrade) => NoGrade<D.Grading.AnnualGrade>(noGrade);
+
+    private static void SetOutcome(V1.AnnualGradeRecord record, V1.RecordAnnualGradeRequest request)
+    {
+        if (request.OutcomeCase == V1.RecordAnnualGradeRequest.OutcomeOneofCase.Grade)
+        {
+            record.Grade = request.Grade;
+        }
+        else
+        {
+            record.NoGrade = request.NoGrade;
+        }
+    }
+
+    private static D.Employees.AnnualAssessment Assessment(V1.RecordAnnualGradeRequest request)
+    {
+        var cases = new List<D.Employees.MandatoryIncompetentCase>();
+        var refused = false;
+        foreach (var c in request.MandatoryIncompetentCases)
+        {
+            switch (c)
+            {
+                case V1.MandatoryIncompetentCase.PoliticalDiscipline: cases.Add(D.Employees.MandatoryIncompetentCase.PoliticalDiscipline); break;
+                case V1.MandatoryIncompetentCase.DerelictionMajorLoss: cases.Add(D.Employees.MandatoryIncompetentCase.DerelictionMajorLoss); break;
+                case V1.MandatoryIncompetentCase.HarmingPublicInterests: cases.Add(D.Employees.MandatoryIncompetentCase.HarmingPublicInterest); break;
+                case V1.MandatoryIncompetentCase.AbsenceSeriousConsequences: cases.Add(D.Employees.MandatoryIncompetentCase.AbsenceSeriousConsequences); break;
+                case V1.MandatoryIncompetentCase.SeriousCorruption: cases.Add(D.Employees.MandatoryIncompetentCase.SeriousCorruption); break;
+                case V1.MandatoryIncompetentCase.Other: cases.Add(D.Employees.MandatoryIncompetentCase.Other); break;
+                case V1.MandatoryIncompetentCase.RefusedAssessment: refused = true; break;
+                default: throw Refusals.Invalid($"mandatory_incompetent_cases holds {(int)c}, which is not a case of AS 第十五条 or 第二十八条.");
+            }
+        }
+
+        D.Employees.DemocraticEvaluation? evaluation = null;
+        if (request.DemocraticEvaluation is { } e)
+        {
+            if (e.VotesCast < 0 || e.VotesIncompetent < 0 || e.VotesIncompetent > e.VotesCast)
+            {
+                throw Refusals.Invalid($"democratic_evaluation: votes_incompetent {e.VotesIncompetent} must be between 0 and votes_cast {e.VotesCast}.");
+            }
+
+            evaluation = new D.Employees.DemocraticEvaluation(e.VotesCast, e.VotesIncompetent, e.ConfirmedByOrganisation);
+        }
+
+        return new D.Employees.AnnualAssessment { MandatoryIncompetentCases = cases, Evaluation = evaluation, RefusedToParticipate = refused };
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Personnel.Domain.Pay;
+using Personnel.Domain.Profiles;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Runtime;
+using Personnel.Rpc;
+using Personnel.Server.Mapping;
+using Personnel.Storage;
+using V1 = Personnel.Api.V1;
+using D = Personnel.Domain;
+
+namespace Personnel.Server.Services;
+
+/// <summary>personnel.v1.PayService: coefficients and the annual pool, by the Pay calculators under the profile's PayPolicy (PM 第五条–第九条).</summary>
+public sealed class PayService(IGrainFactory grains, IEventStore store, PolicyProfile profile)
+{
+    private static readonly HashSet<string> Paid = new(StringComparer.Ordinal)
+    {
+        "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal", "TransferredOut", "Retired",
+    };
+
+    public async Task<V1.GetCoefficientsResponse> GetCoefficients(V1.GetCoefficientsRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.EmployeeId, "employee_id");
+        var year = GrainCalls.Year(request.Year);
+        var grain = grains.GetGrain<IEmployeeGrain>(id);
+        var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(context.CancellationToken)).ConfigureAwait(false);
+        var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(context.CancellationToken)).ConfigureAwait(false);
+        var facts = Facts(snapshot);
+        var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay);
+        var department = await DepartmentTierAsync(snapshot.DepartmentId, year, context.CancellationToken).ConfigureAwait(false);
+        var response = new V1.GetCoefficientsResponse
+        {
+            EmployeeId = id,
+            Year = year,
+            PersonalCoefficient = Decimal(personal.Value),
+            DepartmentCoefficient = department is { } tier ? Decimal(profile.Pay.DepartmentCoefficient[tier]) : "",
+            PostCoefficient = Decimal(1.0m),
+        };
+        foreach (var quarter in D.Common.Quarter.OfYear(year))
+        {
+            var graded = grades.Quarterly.LastOrDefault(q => q.Quarter == quarter);
+            response.QuarterlyPayPercent.Add((int)Math.Round(100m * PerformancePay.QuarterlyRatio(graded?.Grade, facts, profile.Pay).Value));
+        }
+
+        if (personal.Value == 0m && PerformancePay.AnnualPayWithheldBecause(facts) is { } withheld)
+        {
+            response.WithheldBecause.Add($"{withheld} ({personal.Article})");
+        }
+        else if (personal.Value == 0m && facts.InOpenRecruitmentProbation)
+        {
+            response.WithheldBecause.Add($"{personal.Reason} ({personal.Article})");
+        }
+
+        return response;
+    }
+
+    public async Task<V1.AllocateAnnualPerformancePayResponse> AllocateAnnualPerformancePay(
+        V1.AllocateAnnualPerformancePayRequest request, ServerCallContext context)
+    {
+        var year = GrainCalls.Year(request.Year);
+        var pool = await GrainCalls.RunAsync(() => Task.FromResult(AnnualPerformancePool.Compute(
+            Money(request.TotalPay, "total_pay"), Money(request.PostPay, "post_pay"),
+            Money(request.MonthlyPerformance, "monthly_performance"), Money(request.QuarterlyPerformance, "quarterly_performance"))))
+            .ConfigureAwait(false);
+        var postCoefficients = PostCoefficients(request);
+        var staff = await StaffAsync(year, postCoefficients, context.CancellationToken).ConfigureAwait(false);
+        var allocation = await GrainCalls.RunAsync(() => Task.FromResult(AnnualPerformanceAllocation.Allocate(pool.Pool, staff, profile.Pay)))
+            .ConfigureAwait(false);
+        var response = new V1.AllocateAnnualPerformancePayResponse { Pool = ToMoney(allocation.Pool) };
+        foreach (var share in allocation.Departments)
+        {
+            var department = staff.Single(d => d.Department == share.Department);
+            var api = new V1.DepartmentShare
+            {
+                DepartmentId = share.Department.Value,
+                Tier = Enums.ToApi(department.Tier),
+                DepartmentCoefficient = Decimal(share.Coefficient),
+                Amount = ToMoney(share.Amount),
+            };
+            api.People.AddRange(share.People.Select(p =>
+            {
+                var member = department.Staff.Single(s => s.Employee == p.Employee);
+                return new V1.PersonShare
+                {
+                    EmployeeId = p.Employee.Value,
+                    Amount = ToMoney(p.Amount),
+                    PersonalCoefficient = Decimal(member.PersonalCoefficient),
+                    PostCoefficient = Decimal(member.PostCoefficient),
+                };
+            }));
+            response.Departments.Add(api);
+        }
+
+        return response;
+    }
+
+    private async Task<IReadOnlyList<DepartmentStaff>> StaffAsync(int year, IReadOnlyDictionary<string, decimal> postCoefficients, CancellationToken ct)
+    {
+        var byDepartment = new SortedDictionary<string, List<StaffMember>>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ReadModels.ListEmployeesAsync(null, after, 1000, ct).ConfigureAwait(false);
+            foreach (var view in page.Where(v => Paid.Contains(v.Status)))
+            {
+                var grain = grains.GetGrain<IEmployeeGrain>(view.EmployeeId);
+                var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(ct)).ConfigureAwait(false);
+                var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(ct)).ConfigureAwait(false);
+                var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), Facts(snapshot), profile.Pay).Value;
+                var post = postCoefficients.GetValueOrDefault(snapshot.PostLevel.Post.ToString(), 1.0m);
+                if (!byDepartment.TryGetValue(snapshot.DepartmentId, out var members))
+                {
+                    byDepartment[snapshot.DepartmentId] = members = [];
+                }
+
+                members.Add(new StaffMember(new D.Common.EmployeeId(view.EmployeeId), personal, post));
+            }
+
+            if (page.Count < 1000)
+            {
+                break;
+            }
+
+            after = page[^1].EmployeeId;
+        }
+
+        var departments = new List<DepartmentStaff>();
+        foreach (var (departmentId, members) in byDepartment)
+        {
+            var tier = await DepartmentTierAsync(departmentId, year, ct).ConfigureAwait(false)
+                ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    $"Department coefficient by tier (PM 第五条): department '{departmentId}' has no assessment for {year}; record its tier first."));
+            departments.Add(new DepartmentStaff(new D.Common.DepartmentId(departmentId), tier, members));
+        }
+
+        return departments;
+    }
+
+    private async Task<D.Departments.DepartmentTier?> DepartmentTierAsync(string departmentId, int year, CancellationToken ct)
+    {
+        var snapshot = await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(departmentId).GetSnapshotAsync(ct)).ConfigureAwait(false);
+        return snapshot.Years.FirstOrDefault(y => y.Year == year)?.Tier;
+    }
+
+    private static D.Grading.AnnualGrade? AnnualGradeOf(GradeList grades, int year) => grades.Annual.LastOrDefault(a => a.Year == year)?.Grade;
+
+    // What the employee's record tells the pay rules; sanctions and investigations are read by the grain's grading, not here.
+    private static PerformancePayFacts Facts(EmployeeSnapshot snapshot) => new()
+    {
+        InOpenRecruitmentProbation = snapshot.State == D.Employees.ContractState.InProbation,
+        Separation = snapshot.State switch
+        {
+            D.Employees.ContractState.TransferredOut => Separation.TransferredOut,
+            D.Employees.ContractState.Retired => Separation.Retired,
+            D.Employees.ContractState.Resigned => Separation.Quit,
+            _ => Separation.None,
+        },
+    };
+
+    private static Dictionary<string, decimal> PostCoefficients(V1.AllocateAnnualPerformancePayRequest request)
+    {
+        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.PostCoefficients)
+        {
+            var post = Enum.TryParse<V1.Post>(key, out var p) && p != V1.Post.Unspecified ? Posts.FromApi(p)
+                : Enum.GetValues<V1.Post>().Where(v => v != V1.Post.Unspecified).Select(Posts.FromApi)
+                    .FirstOrDefault(d => string.Equals(PostWireName(d), key, StringComparison.Ordinal));
+            if (post is null)
+            {
+                throw Refusals.Invalid($"post_coefficients key '{key}' is not a post: use the post's name, e.g. POST_STAFF or Staff.");
+            }
+
+            if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0m)
+            {
+                throw Refusals.Invalid($"post_coefficients['{key}'] '{value}' is not a positive decimal like \"1.2\".");
+            }
+
+            result[post.Value.ToString()] = coefficient;
+        }
+
+        return result;
+    }
+
+    private static string? PostWireName(D.Posts.Post? post) => post is { } p
+        ? "POST_" + string.Concat(p.ToString().Select((c, i) => i > 0 && (char.IsUpper(c) || char.IsDigit(c)) ? "_" + c : c.ToString())).ToUpperInvariant()
+        : null;
+
+    private static decimal Money(V1.Money? money, string field)
+    {
+        if (money is null || !decimal.TryParse(money.Yuan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan))
+        {
+            throw Refusals.Invalid($"{field} is missing or not a decimal amount in yuan like \"12345.67\".");
+        }
+
+        return yuan;
+    }
+
+    private static V1.Money ToMoney(decimal yuan) => new() { Yuan = yuan.ToString("0.00", CultureInfo.InvariantCulture) };
+
+    private static string Decimal(decimal value) => value.ToString("0.0###", CultureInfo.InvariantCulture);
+}

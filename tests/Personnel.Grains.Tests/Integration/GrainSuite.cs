@@ -1,0 +1,116 @@
+using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
+using Personnel.Domain.Grading;
+using Personnel.Domain.Posts;
+using Personnel.Domain.Profiles;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Tests.Runtime;
+using Personnel.Storage;
+
+namespace Personnel.Grains.Tests.Integration;
+
+/// <summary>
+/// The grain suite: every test runs through <see cref="PersonnelCluster"/> on SQLite and on PostgreSQL
+/// (the subclasses), each against a fresh database. The idle clock is fake; the civil dates are the
+/// commands' own.
+/// </summary>
+public abstract partial class GrainSuite : IAsyncLifetime
+{
+    protected static readonly DepartmentId Planning = new("planning");
+    protected static readonly PostGrade L4S5 = new(4, 5);
+    protected static readonly PostGrade L6S5 = new(6, 5);
+    protected static readonly PostGrade L7S5 = new(7, 5);
+
+    private readonly List<IEventStore> _stores = [];
+    private readonly List<PersonnelCluster> _clusters = [];
+    private int _requests;
+
+    protected FakeTimeProvider Clock { get; } = new();
+
+    protected IEventStore Store { get; private set; } = null!;
+
+    protected PersonnelCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        Store = await OpenAsync("node-a");
+        Cluster = StartNode(Store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var cluster in _clusters)
+        {
+            await cluster.StopAsync();
+        }
+
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await DropDatabaseAsync();
+    }
+
+    protected abstract Task CreateDatabaseAsync();
+
+    protected abstract Task<IEventStore> OpenStoreAsync(EventStoreOptions options);
+
+    protected abstract Task DropDatabaseAsync();
+
+    protected async Task<IEventStore> OpenAsync(string node)
+    {
+        var store = await OpenStoreAsync(new EventStoreOptions { NodeId = node });
+        _stores.Add(store);
+        return store;
+    }
+
+    protected PersonnelCluster StartNode(IEventStore store)
+    {
+        var cluster = PersonnelCluster.Start(store, PolicyProfiles.Default, new PersonnelClusterOptions
+        {
+            TimeProvider = Clock,
+            IdleTimeout = TimeSpan.FromMinutes(10),
+            CollectionPeriod = TimeSpan.FromMinutes(1),
+            OutboxPeriod = TimeSpan.FromHours(1),
+        });
+        _clusters.Add(cluster);
+        return cluster;
+    }
+
+    protected static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    protected IEmployeeGrain Employee(string id) => Cluster.GetGrain<IEmployeeGrain>(id);
+
+    protected IDepartmentGrain Department(string id) => Cluster.GetGrain<IDepartmentGrain>(id);
+
+    protected CommandContext Context(string on, string? requestId = null) =>
+        new(requestId ?? $"req-{Interlocked.Increment(ref _requests)}", "key-hr", D(on));
+
+    protected Task<EmployeeCommandResult> Run(string employee, string on, EmployeeCommand command, string? requestId = null) =>
+        Employee(employee).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);
+
+    protected Task<DepartmentCommandResult> Run(string department, string on, DepartmentCommand command, string? requestId = null) =>
+        Department(department).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);
+
+    protected static AppointEmployee Appointment(string id, DepartmentId department, Post post = Post.DeputySectionChief, PostGrade? grade = null) =>
+        new(new AppointmentRequest(
+            new EmployeeId(id), department, new PostLevel(post, grade ?? L6S5), AppointmentMethod.Competition, ProbationKind.None,
+            D("2045-06-30"), AdministrativeRank.DeputySection, D("2015-07-01"), Education.Bachelor), $"Name of {id}");
+
+    /// <summary>Appoints <paramref name="count"/> people (ids prefix-1…) to a department on a date.</summary>
+    protected async Task<IReadOnlyList<string>> AppointMany(string prefix, DepartmentId department, int count, string on)
+    {
+        var ids = Enumerable.Range(1, count).Select(i => $"{prefix}-{i:D2}").ToList();
+        foreach (var id in ids)
+        {
+            await Run(id, on, Appointment(id, department));
+        }
+
+        return ids;
+    }
+
+    protected static async Task<Exception> Refused(Func<Task> call) =>
+        await Record.ExceptionAsync(call) ?? throw new Xunit.Sdk.XunitException("the call was not refused");
+}
