@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Personnel.Domain.Profiles;
+using Personnel.Grains;
+using Personnel.Grains.Runtime;
 using Personnel.Rpc;
 using Personnel.Server.Auth;
 using Personnel.Server.Services;
@@ -39,6 +41,15 @@ public static class ServerHost
         builder.Services.AddSingleton<ShanghaiClock>();
         builder.Services.AddSingleton<StoreHolder>();
         builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
+        // The grains over the same store; the container disposes the cluster (stopping every activation)
+        // before the store, since it was made after it.
+        builder.Services.AddSingleton(sp => PersonnelCluster.Start(sp.GetRequiredService<IEventStore>(), profile, new PersonnelClusterOptions
+        {
+            TimeProvider = sp.GetRequiredService<TimeProvider>(),
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            OutboxPeriod = builder.Configuration.GetValue("Grains:OutboxPeriod", TimeSpan.FromSeconds(5)),
+        }));
+        builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<PersonnelCluster>());
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton<Access>();
         ServiceRegistration.AddPersonnelServices(builder.Services);
@@ -49,8 +60,11 @@ public static class ServerHost
             app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
         StoreHolder.Attach(app, store);
 
+        // Started now, not on the first call, so the leadership-adjustment outbox is delivered from the start.
+        _ = app.Services.GetRequiredService<PersonnelCluster>();
         var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
-        await keys.InitializeAsync(Environment.GetEnvironmentVariable(ApiKeyRegistry.AdminKeyVariable), cancellationToken)
+        // Environment variables are configuration too, so PERSONNEL_ADMIN_KEY works from the environment or the command line.
+        await keys.InitializeAsync(builder.Configuration[ApiKeyRegistry.AdminKeyVariable], cancellationToken)
             .ConfigureAwait(false);
 
         app.UseRouting();

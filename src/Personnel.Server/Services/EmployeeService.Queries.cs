@@ -91,7 +91,7 @@ public sealed partial class EmployeeService
         }
 
         var pageSize = request.PageSize == 0 ? DefaultHistoryPage : request.PageSize;
-        var events = await store.ReadStreamAsync(StreamIds.Employee(id), request.AfterVersion + 1, context.CancellationToken)
+        var events = await store.ReadStreamAsync(Grains.StreamIds.Employee(id), request.AfterVersion + 1, context.CancellationToken)
             .ConfigureAwait(false);
         if (events.Count == 0 && request.AfterVersion == 0)
         {

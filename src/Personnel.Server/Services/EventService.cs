@@ -1,4 +1,5 @@
 using Personnel.Api.V1;
+using Personnel.Grains;
 using Personnel.Rpc;
 using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
@@ -103,15 +104,4 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Key {KeyId} watches events after position {Position}")]
     private static partial void LogWatching(ILogger logger, string keyId, long position);
-}
-
-/// <summary>How the grains name their streams (Personnel.Grains keeps the same names).</summary>
-public static class StreamIds
-{
-    public const string EmployeePrefix = "employee:";
-    public const string DepartmentPrefix = "department:";
-
-    public static string Employee(string id) => EmployeePrefix + id;
-
-    public static string Department(string id) => DepartmentPrefix + id;
 }
