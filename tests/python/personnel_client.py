@@ -57,8 +57,8 @@ class Api:
             response_deserializer=self.message("personnel.v1." + response_type).FromString)
         return stub(request, metadata=self.metadata, timeout=30)
 
-    def new(self, name, **fields):
-        return self.message("personnel.v1." + name)(**fields)
+    def new(self, type_name, **fields):
+        return self.message("personnel.v1." + type_name)(**fields)
 
 
 def date(message, text):
@@ -91,7 +91,7 @@ def main():
     head = api.new("AppointEmployeeRequest", request_id="py-appoint-h1", employee_id="py-h1", name="Head One",
                    department_id="d-py", method="APPOINTMENT_METHOD_COMPETITIVE",
                    post_level=api.new("PostLevel", post="POST_DEPARTMENT_HEAD", grade_level=3, step=2),
-                   starts_on=date(message, "2024-01-01"), retirement_on=date(message, "2045-06-30"),
+                   starts_on=date(message, "2026-01-01"), retirement_on=date(message, "2045-06-30"),
                    first_competition=True, administrative_rank="ADMINISTRATIVE_RANK_DIVISION_HEAD",
                    administrative_rank_since=date(message, "2015-01-01"), education="EDUCATION_POSTGRADUATE")
     api.call("EmployeeService", "AppointEmployee", "AppointEmployeeResponse", head)
@@ -101,7 +101,7 @@ def main():
             "AppointEmployeeRequest", request_id="py-appoint-" + employee, employee_id=employee, name="Staff %d" % i,
             department_id="d-py", method="APPOINTMENT_METHOD_COMPETITIVE",
             post_level=api.new("PostLevel", post="POST_STAFF", grade_level=6, step=i),
-            starts_on=date(message, "2024-01-01"), retirement_on=date(message, "2050-06-30"),
+            starts_on=date(message, "2026-01-01"), retirement_on=date(message, "2050-06-30"),
             first_competition=True, education="EDUCATION_BACHELOR"))
     print("appointed 6")
 
