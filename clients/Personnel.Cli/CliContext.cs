@@ -17,12 +17,18 @@ public sealed record CliContext(
     TimeProvider Clock)
 {
     /// <summary>The process's console, environment and a client over the network.</summary>
-    public static CliContext FromProcess() => new(
-        AnsiConsole.Console,
-        Console.Error,
-        Environment.GetEnvironmentVariable,
-        options => new PersonnelClient(options),
-        TimeProvider.System);
+    public static CliContext FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Piped into a file or another program there is no terminal width; 80 columns would wrap every
+            // rule message across several rows, so tables are laid out for a wide page instead.
+            console.Profile.Width = 240;
+        }
+
+        return new CliContext(console, Console.Error, Environment.GetEnvironmentVariable, options => new PersonnelClient(options), TimeProvider.System);
+    }
 
     /// <summary>A plain console over <paramref name="writer"/>: no colours, no live widgets, wide enough for any table.</summary>
     public static IAnsiConsole PlainConsole(TextWriter writer)

@@ -29,11 +29,12 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>Gets the server's address, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address { get; }
 
-    public static async Task<LiveServer> StartAsync()
+    /// <summary>Starts a server whose new database gets <paramref name="adminKey"/> (default <see cref="AdminKey"/>) as its admin key.</summary>
+    public static async Task<LiveServer> StartAsync(string adminKey = AdminKey)
     {
         var directory = Directory.CreateTempSubdirectory("personnel-client-test-");
-        // The server reads the bootstrap key from the environment; every test server uses the same value.
-        Environment.SetEnvironmentVariable("PERSONNEL_ADMIN_KEY", AdminKey);
+        // The server reads the bootstrap key from the environment, once, while it is built below.
+        Environment.SetEnvironmentVariable("PERSONNEL_ADMIN_KEY", adminKey);
         var app = await ServerHost.BuildAsync(
             ["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Path.Combine(directory.FullName, "personnel.db")],
             builder => builder.Logging.ClearProviders()).ConfigureAwait(false);

@@ -68,7 +68,7 @@ internal static class KeysCommands
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
             var response = await client.Keys.ListApiKeysAsync(new ListApiKeysRequest()).ConfigureAwait(false);
-            Render.Message(globals, parsed, response, console => console.Write(KeyTable(response.Keys)));
+            Render.Message(globals, parsed, response, console => console.Write(KeyTable(response.Keys.OrderBy(k => k.CreatedAt, StringComparer.Ordinal))));
             return ExitCodes.Ok;
         }));
         return command;
