@@ -16,6 +16,10 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>The admin key every test server starts with (PERSONNEL_ADMIN_KEY on a new database).</summary>
     public const string AdminKey = "test-admin-key-7f3a9c";
 
+    // The admin key travels through the process environment, which test classes running in parallel share:
+    // one server is built at a time so each reads its own key.
+    private static readonly SemaphoreSlim BuildLock = new(1, 1);
+
     private readonly WebApplication _app;
     private readonly DirectoryInfo _directory;
 
@@ -33,11 +37,21 @@ public sealed class LiveServer : IAsyncDisposable
     public static async Task<LiveServer> StartAsync(string adminKey = AdminKey)
     {
         var directory = Directory.CreateTempSubdirectory("personnel-client-test-");
-        // The server reads the bootstrap key from the environment, once, while it is built below.
-        Environment.SetEnvironmentVariable("PERSONNEL_ADMIN_KEY", adminKey);
-        var app = await ServerHost.BuildAsync(
-            ["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Path.Combine(directory.FullName, "personnel.db")],
-            builder => builder.Logging.ClearProviders()).ConfigureAwait(false);
+        WebApplication app;
+        await BuildLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            // The server reads the bootstrap key from the environment, once, while it is built.
+            Environment.SetEnvironmentVariable("PERSONNEL_ADMIN_KEY", adminKey);
+            app = await ServerHost.BuildAsync(
+                ["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Path.Combine(directory.FullName, "personnel.db")],
+                builder => builder.Logging.ClearProviders()).ConfigureAwait(false);
+        }
+        finally
+        {
+            BuildLock.Release();
+        }
+
         await app.StartAsync().ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveServer(app, directory, new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
