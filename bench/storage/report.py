@@ -1,5 +1,6 @@
 """Writes the `## storage` section of bench/RESULTS.md from the figures bench/storage/run.sh collected."""
 import datetime
+import os
 import pathlib
 import re
 import sys
@@ -12,6 +13,8 @@ def load(name):
 
 
 sq, pg, base = load("sqlite.txt"), load("pg.txt"), load("pgbench.txt")
+zone = int(os.environ.get("GRAIN_ZONE", "100000"))
+per = sq["grain_seed_events"] / zone
 pg1 = (base["pgbench_c1_before"] + base["pgbench_c1_after"]) / 2
 pg64 = (base["pgbench_c64_before"] + base["pgbench_c64_after"]) / 2
 sq1 = sq["sqlite_single_row_insert_per_s"]
@@ -41,7 +44,12 @@ department-quarter Good counter (cap checked), durable before the call returns.
 | rotation due, 10th page by keyset: p50 / p99 | {ms(sq["rotation_zone_page_10_p50_ms"])} / {ms(sq["rotation_zone_page_10_p99_ms"])} ms | {ms(pg["rotation_zone_page_10_p50_ms"])} / {ms(pg["rotation_zone_page_10_p99_ms"])} ms |
 | rotation due, one department: p50 / p99 | {ms(sq["rotation_department_p50_ms"])} / {ms(sq["rotation_department_p99_ms"])} ms | {ms(pg["rotation_department_p50_ms"])} / {ms(pg["rotation_department_p99_ms"])} ms |
 | rotation due, mandatory only: p50 / p99 | {ms(sq["rotation_mandatory_p50_ms"])} / {ms(sq["rotation_mandatory_p99_ms"])} ms | {ms(pg["rotation_mandatory_p50_ms"])} / {ms(pg["rotation_mandatory_p99_ms"])} ms |
-| zone start-up time; memory per active grain; post-level read from an active and from a cold grain | not yet measured: needs the grains (issue 4, after integration) | not yet measured |
+| zone of {n(zone)} employees × 10 years ({n(sq["grain_seed_events"])} events), seeded in | {sq["grain_seed_s"]:.0f} s | {pg["grain_seed_s"]:.0f} s |
+| node start-up on that zone (median of 3) / on an empty store (baseline) | {n(sq["grain_startup_zone_ms"])} ms / {n(sq["grain_startup_empty_ms"])} ms ({r(sq["grain_startup_zone_ms"], sq["grain_startup_empty_ms"])}) | {n(pg["grain_startup_zone_ms"])} ms / {n(pg["grain_startup_empty_ms"])} ms ({r(pg["grain_startup_zone_ms"], pg["grain_startup_empty_ms"])}) |
+| memory per active employee grain (managed heap, 2,000 activations) | {sq["grain_memory_bytes"] / 1024:.1f} KiB | {pg["grain_memory_bytes"] / 1024:.1f} KiB |
+| baseline: the employee's view row read from the store: p50 / p99 | {ms(sq["grain_read_view_p50_ms"])} / {ms(sq["grain_read_view_p99_ms"])} ms | {ms(pg["grain_read_view_p50_ms"])} / {ms(pg["grain_read_view_p99_ms"])} ms |
+| post-level read, active grain: p50 / p99 (p50 vs baseline) | {ms(sq["grain_read_active_p50_ms"])} / {ms(sq["grain_read_active_p99_ms"])} ms ({r(sq["grain_read_active_p50_ms"], sq["grain_read_view_p50_ms"])}) | {ms(pg["grain_read_active_p50_ms"])} / {ms(pg["grain_read_active_p99_ms"])} ms ({r(pg["grain_read_active_p50_ms"], pg["grain_read_view_p50_ms"])}) |
+| post-level read, cold grain (activation: {per:.0f} events read and replayed): p50 / p99 (p50 vs baseline) | {ms(sq["grain_read_cold_p50_ms"])} / {ms(sq["grain_read_cold_p99_ms"])} ms ({r(sq["grain_read_cold_p50_ms"], sq["grain_read_view_p50_ms"])}) | {ms(pg["grain_read_cold_p50_ms"])} / {ms(pg["grain_read_cold_p99_ms"])} ms ({r(pg["grain_read_cold_p50_ms"], pg["grain_read_view_p50_ms"])}) |
 
 Targets: ≥ 10,000 durable grade records/s on PostgreSQL with fsync on — **{target}** ({n(pg["streams_1000_per_s"])}/s);
 rotation-due p99 ≤ 20 ms at 100,000 employees — **{"met" if rot99 <= 20 else "NOT met"}** (worst zone-wide p99 {ms(rot99)} ms).

@@ -5,7 +5,10 @@
 # and on PostgreSQL: grade records appended per second (one stream; 1,000 streams in parallel) and the
 # rotation-due query over a zone of 100,000 employees (p50, p99). Baselines in the same run: pgbench's
 # single-row insert rate on the same server (before and after ours, averaged; 1 client, and 64), and
-# SQLite's single-row insert rate on the same disk. Writes the `## storage` section of bench/RESULTS.md.
+# SQLite's single-row insert rate on the same disk. Then the grain-level figures on a zone of 100,000
+# employees with 10 years of history (GRAIN_ZONE=N to change): node start-up (against an empty store),
+# memory per active grain, post-level read from an active and a cold grain (against the view-row read).
+# Writes the `## storage` section of bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -46,6 +49,9 @@ echo "== SQLite"
 "${BENCH[@]}" sqlite "$WORK/bench.db" "$SECS" >"$WORK/sqlite.txt"
 echo "== PostgreSQL"
 "${BENCH[@]}" pg "$PERSONNEL_TEST_PG" "$SECS" >"$WORK/pg.txt"
+echo "== grains on a zone of ${GRAIN_ZONE:-100000} employees with 10 years of history (SQLite, then PostgreSQL)"
+"${BENCH[@]}" grains sqlite "$WORK/zone.db" "${GRAIN_ZONE:-100000}" >>"$WORK/sqlite.txt"
+"${BENCH[@]}" grains pg "$PERSONNEL_TEST_PG" "${GRAIN_ZONE:-100000}" >>"$WORK/pg.txt"
 echo "== pgbench baseline (after)"
 { echo "pgbench_c1_after $(pgbench_tps 1)"; echo "pgbench_c64_after $(pgbench_tps 64)"; } >>"$WORK/pgbench.txt"
 

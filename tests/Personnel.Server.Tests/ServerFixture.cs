@@ -36,6 +36,7 @@ public class ServerFixture : IAsyncLifetime
     private readonly string _schema = "srv_" + Guid.NewGuid().ToString("N")[..16];
     private WebApplication? _app;
     private GrpcChannel? _channel;
+    private string? _partyAffairs;
 
     public ManualClock Clock { get; } = new();
 
@@ -62,6 +63,17 @@ public class ServerFixture : IAsyncLifetime
             DepartmentId = departmentId,
         });
         return created.Token;
+    }
+
+    /// <summary>Creates a department as party-affairs.</summary>
+    public async Task DepartmentAsync(string departmentId, string on = "2019-01-01")
+    {
+        _partyAffairs ??= await KeyAsync(Role.PartyAffairs);
+        await As(_partyAffairs).Call<CreateDepartmentRequest, CreateDepartmentResponse>(new CreateDepartmentRequest
+        {
+            RequestId = "dept-" + departmentId, DepartmentId = departmentId, Name = "Department " + departmentId,
+            Kind = DepartmentKind.ZoneDepartment, CreatedOn = Build.Date(on),
+        });
     }
 
     public async Task InitializeAsync()
@@ -130,6 +142,8 @@ public sealed class Client(CallInvoker invoker, string? token)
         EmployeeReflection.Descriptor, GradingReflection.Descriptor, DepartmentReflection.Descriptor, RotationReflection.Descriptor,
         PayReflection.Descriptor, EventsReflection.Descriptor, KeysReflection.Descriptor,
     ];
+
+    public CallInvoker Invoker => invoker;
 
     public static MethodDescriptor MethodFor(Type requestType) =>
         Files.SelectMany(f => f.Services).SelectMany(s => s.Methods).Single(m => m.InputType.ClrType == requestType);

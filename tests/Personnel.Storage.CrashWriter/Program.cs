@@ -7,6 +7,8 @@ namespace Personnel.Storage.CrashWriter;
 ///   can (8 concurrent workers, so commits are grouped), printing "ack i" once each is durable.
 /// node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;cap&gt;: races another node on the same employees
 ///   and department-quarter; prints what happened and which of the other node's writes it heard of.
+/// grains-node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;members&gt;: the same race through the
+///   employee grains of a PersonnelCluster (see <see cref="GrainsNodeWriter"/>).
 /// </summary>
 public static class Program
 {
@@ -19,6 +21,8 @@ public static class Program
                 ["crash", var store, var total, var acked] => await CrashAsync(store, int.Parse(total, CultureInfo.InvariantCulture), acked),
                 ["node", var store, var node, var employees, var operations, var cap] => await NodeWriter.RunAsync(
                     store, node, int.Parse(employees, CultureInfo.InvariantCulture), int.Parse(operations, CultureInfo.InvariantCulture), int.Parse(cap, CultureInfo.InvariantCulture)),
+                ["grains-node", var store, var node, var employees, var operations, var members] => await GrainsNodeWriter.RunAsync(
+                    store, node, int.Parse(employees, CultureInfo.InvariantCulture), int.Parse(operations, CultureInfo.InvariantCulture), int.Parse(members, CultureInfo.InvariantCulture)),
                 _ => Usage(),
             };
         }
@@ -31,7 +35,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> | node <store> <node-id> <employees> <operations> <cap>");
+        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> | node <store> <node-id> <employees> <operations> <cap> | grains-node <store> <node-id> <employees> <operations> <members>");
         return 64;
     }
 

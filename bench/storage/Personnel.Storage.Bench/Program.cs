@@ -11,6 +11,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["grains", var kind, var where, var count])
+        {
+            return await GrainsAsync(kind, where, int.Parse(count, CultureInfo.InvariantCulture));
+        }
+
         if (args is not [var dialect, var target, ..])
         {
             Console.Error.WriteLine("usage: bench sqlite <file> | pg <connection string> [seconds]");
@@ -36,6 +41,28 @@ public static class Program
         Report("streams_1000_per_s", await Workloads.ParallelStreamsAsync(store, 1000, duration));
         var rotation = await RotationBench.RunAsync(store);
         foreach (var (name, value) in rotation)
+        {
+            Report(name, value);
+        }
+
+        return 0;
+    }
+
+    /// <summary>grains sqlite &lt;file&gt; N | grains pg &lt;connection string&gt; N: the grain-level figures on a zone of N employees.</summary>
+    private static async Task<int> GrainsAsync(string kind, string where, int employees)
+    {
+        var schema = "grains_" + Guid.NewGuid().ToString("N")[..12];
+        var empty = "empty_" + Guid.NewGuid().ToString("N")[..12];
+        Func<string, Func<Task<IEventStore>>> open = kind switch
+        {
+            "sqlite" => file => async () => await SqliteEventStore.OpenAsync(file),
+            "pg" => s => async () => await PostgresEventStore.OpenAsync(where, new PostgresEventStoreOptions { Schema = s }),
+            _ => throw new ArgumentException($"unknown dialect {kind}"),
+        };
+        var figures = kind == "sqlite"
+            ? await GrainBench.RunAsync(open(where), open(where + ".empty"), employees)
+            : await GrainBench.RunAsync(open(schema), open(empty), employees);
+        foreach (var (name, value) in figures)
         {
             Report(name, value);
         }

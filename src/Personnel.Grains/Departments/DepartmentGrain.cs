@@ -117,7 +117,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
         }
         catch
         {
-            if (_department is { UncommittedEvents.Count: > 0 } || (_department is not null && _version == 0))
+            if (_department is { UncommittedEvents.Count: > 0 })
             {
                 await LoadAsync(cancellationToken).ConfigureAwait(false);
             }

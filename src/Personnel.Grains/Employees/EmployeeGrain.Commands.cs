@@ -177,7 +177,9 @@ public sealed partial class EmployeeGrain
             .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
         var stream = StreamIds.GoodQuota(department, quarter);
         var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
-        var grant = GoodQuotaLedger.FromHistory(assessor, quarter, history).Grant(on, _employee.Id, eligible, Policy);
+        var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, history);
+        EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, QuotaMath.GoodCap(eligible, Policy), ledger, eligible);
+        var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
         _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
@@ -205,7 +207,9 @@ public sealed partial class EmployeeGrain
             .GetYearFactsAsync(command.Year, cancellationToken).ConfigureAwait(false);
         var stream = StreamIds.ExcellentQuota(department, command.Year);
         var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
-        var grant = ExcellentQuotaLedger.FromHistory(assessor, command.Year, history).Grant(on, _employee.Id, facts, Policy);
+        var ledger = ExcellentQuotaLedger.FromHistory(assessor, command.Year, history);
+        EnsureRoom(Rules.ExcellentQuota, department, command.Year, null, QuotaMath.ExcellentCap(facts.Tier, facts.Eligible, Policy), ledger, facts.Eligible);
+        var grant = ledger.Grant(on, _employee.Id, facts, Policy);
         _employee.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
@@ -220,6 +224,15 @@ public sealed partial class EmployeeGrain
     private static StreamAppend QuotaAppend(string stream, QuotaEvent grant, DateOnly on) =>
         new(stream, ExpectedVersion.Any,
             [new NewEvent(GrainJson.Discriminator<QuotaEvent>(grant.GetType()), JsonSerializer.Serialize(grant, GrainJson.Options), on)]);
+
+    /// <summary>A full ledger is refused the same way whether this node's read or the database's counter saw it first.</summary>
+    private void EnsureRoom(Rule rule, string department, int year, int? quarter, int cap, QuotaLedger ledger, int eligible)
+    {
+        if (ledger.Granted >= cap && !ledger.Holders.Contains(_employee.Id))
+        {
+            throw new QuotaExhaustedException($"{rule.Summary} ({rule.Article})", department, year, quarter, cap, ledger.Granted, eligible);
+        }
+    }
 
     private async Task<IReadOnlyList<QuotaEvent>> ReadQuotaEventsAsync(string stream, CancellationToken cancellationToken)
     {

@@ -13,8 +13,9 @@ public abstract partial class GrainSuite
         var position = await Store.GetLastPositionAsync();
 
         var retry = await Run("chen", "2024-01-02", Appointment("chen", Planning), requestId: "hire-chen");
-        await Cluster.Runtime.CollectIdleAsync();
         Clock.Advance(TimeSpan.FromMinutes(11));
+        await Cluster.Runtime.CollectIdleAsync();
+        Assert.Equal(0, Cluster.Runtime.ActiveActivationCount);
         var coldRetry = await Run("chen", "2024-01-02", Appointment("chen", Planning), requestId: "hire-chen");
 
         Assert.False(first.Replayed);

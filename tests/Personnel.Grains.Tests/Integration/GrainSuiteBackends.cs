@@ -1,4 +1,7 @@
 using Npgsql;
+using Personnel.Domain.Common;
+using Personnel.Domain.Grading;
+using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 using Personnel.Storage.Postgres;
 using Personnel.Storage.Sqlite;
@@ -38,6 +41,27 @@ public sealed class PostgresGrainTests : GrainSuite
                 "PERSONNEL_TEST_PG is not set, so the PostgreSQL half of the grain suite cannot run. "
                 + "Run ./test.sh (it starts a throwaway PostgreSQL), or `source tests/setup/20-postgres.sh` "
                 + "from a shell that defines apt_install and on_exit, then run dotnet test again.");
+
+    [Fact]
+    public async Task A_cached_activation_on_another_node_reloads_after_this_node_writes_and_answers_with_it_within_a_second()
+    {
+        var nodeB = StartNode(await OpenAsync("node-b"));
+        await Run("wang", "2024-01-02", Appointment("wang", Planning));
+        var cached = await nodeB.GetGrain<IEmployeeGrain>("wang").GetSnapshotAsync(CancellationToken.None);
+
+        await Run("wang", "2024-03-31", new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.FairlyGood));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var seen = cached;
+        while (seen.Version == cached.Version && watch.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(10);
+            seen = await nodeB.GetGrain<IEmployeeGrain>("wang").GetSnapshotAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((2L, 3L), (cached.Version, seen.Version));
+        Assert.Single((await nodeB.GetGrain<IEmployeeGrain>("wang").ListGradesAsync(CancellationToken.None)).Quarterly);
+        Assert.Equal(2, nodeB.Runtime.GetStatistics().Activations);
+    }
 
     protected override Task CreateDatabaseAsync()
     {

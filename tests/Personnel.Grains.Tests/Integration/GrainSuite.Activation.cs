@@ -1,0 +1,55 @@
+using Personnel.Domain.Posts;
+using Personnel.Grains.Abstractions;
+
+namespace Personnel.Grains.Tests.Integration;
+
+public abstract partial class GrainSuite
+{
+    [Fact]
+    public async Task An_idle_employee_grain_is_deactivated_by_the_clock_and_the_next_call_finds_its_state_intact()
+    {
+        await Run("sun", "2024-01-02", Appointment("sun", Planning));
+        await Run("sun", "2024-03-31", new RecordQuarterlyGrade(new Domain.Common.Quarter(2024, 1), Domain.Grading.QuarterlyGrade.Average));
+        var before = await Employee("sun").GetSnapshotAsync(CancellationToken.None);
+        Assert.Equal(1, Cluster.Runtime.ActiveActivationCount);
+
+        Clock.Advance(TimeSpan.FromMinutes(9));
+        await Cluster.Runtime.CollectIdleAsync();
+        Assert.Equal(1, Cluster.Runtime.ActiveActivationCount);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Cluster.Runtime.CollectIdleAsync();
+        Assert.Equal(0, Cluster.Runtime.ActiveActivationCount);
+
+        var after = await Employee("sun").GetSnapshotAsync(CancellationToken.None);
+        var next = await Run("sun", "2024-06-30", new RecordQuarterlyGrade(new Domain.Common.Quarter(2024, 2), Domain.Grading.QuarterlyGrade.FairlyGood));
+        Assert.Equal(before, after);
+        Assert.Equal(2, (await Employee("sun").ListGradesAsync(CancellationToken.None)).Quarterly.Count);
+        Assert.Equal(before.Version + 1, next.Snapshot.Version);
+        Assert.Equal(2, Cluster.Runtime.GetStatistics().Activations);
+    }
+
+    [Fact]
+    public async Task A_thousand_concurrent_commands_on_one_employee_run_one_at_a_time_and_each_is_recorded_once()
+    {
+        const int calls = 1000;
+        var probe = new ProbeStore(Store, "employee:solo");
+        var node = StartNode(probe);
+        var solo = node.GetGrain<IEmployeeGrain>("solo");
+        await solo.ExecuteAsync(Appointment("solo", Planning), Context("2024-01-02"), CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, calls).Select(i => solo.ExecuteAsync(
+            new RecordQualifications(AdministrativeRank.DeputySection, D("2015-07-01").AddDays(-i), Education.Bachelor),
+            Context("2024-02-01", $"q-{i}"),
+            CancellationToken.None)));
+
+        Assert.Equal(1, probe.MaxInFlight);
+        Assert.Equal(0, probe.Conflicts);
+        Assert.Equal(Enumerable.Range(3, calls).Select(v => (long)v), results.Select(r => r.Snapshot.Version).Order());
+        var stream = await Store.ReadStreamAsync("employee:solo");
+        Assert.Equal(calls + 2, stream.Count);
+        var sinceDates = stream.Where(e => e.Type == "qualifications-recorded").Select(e => e.Payload).ToHashSet();
+        Assert.Equal(calls, sinceDates.Count);
+        Assert.Equal(calls, stream.Select(e => e.RequestId).Where(r => r.StartsWith("q-", StringComparison.Ordinal)).Distinct().Count());
+        Assert.Equal(calls + 2, (await Store.ReadModels.GetEmployeeAsync("solo"))!.UpdatedVersion);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using Personnel.Storage.CrashWriter;
+
+namespace Personnel.Grains.Tests.Integration;
+
+/// <summary>A Personnel.Storage.CrashWriter process (here in grains-node mode) whose stdout is read as whole lines; a line cut
+/// short by SIGKILL is not an acknowledgement.</summary>
+internal sealed class NodeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _partial = new();
+    private readonly char[] _buffer = new char[8192];
+    private readonly Queue<string> _lines = new();
+
+    public NodeProcess(params string[] args)
+    {
+        var dll = typeof(CrashWorkload).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the writer process");
+        StandardError = _process.StandardError.ReadToEndAsync();
+    }
+
+    public Task<string> StandardError { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Next complete line, or null at end of output.</summary>
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken = default)
+    {
+        while (_lines.Count == 0)
+        {
+            var read = await _process.StandardOutput.ReadAsync(_buffer, cancellationToken);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < read; i++)
+            {
+                if (_buffer[i] == '\n')
+                {
+                    _lines.Enqueue(_partial.ToString());
+                    _partial.Clear();
+                }
+                else
+                {
+                    _partial.Append(_buffer[i]);
+                }
+            }
+        }
+
+        return _lines.Dequeue();
+    }
+
+    public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
+
+    /// <summary>SIGKILL: no chance to flush or roll back anything.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,78 @@
+using Personnel.Storage;
+
+namespace Personnel.Grains.Tests.Integration;
+
+/// <summary>
+/// A store that forwards everything and watches the appends to one stream: how many were in flight at
+/// once (one grain's turns never overlap, so never more than one) and how many conflicted.
+/// </summary>
+internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEventStore
+{
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _conflicts;
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public int Conflicts => Volatile.Read(ref _conflicts);
+
+    public string NodeId => inner.NodeId;
+
+    public IReadModelQueries ReadModels => inner.ReadModels;
+
+    public IStreamChangeFeed Changes => inner.Changes;
+
+    public async Task<AppendOutcome> AppendAsync(Commit commit, CancellationToken cancellationToken = default)
+    {
+        var watched = commit.Appends.Any(a => a.StreamId == watchedStream);
+        if (watched)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            InterlockedMax(ref _maxInFlight, now);
+        }
+
+        try
+        {
+            // Yield first so that an overlapping turn, if the runtime allowed one, would be caught in flight.
+            await Task.Yield();
+            var outcome = await inner.AppendAsync(commit, cancellationToken);
+            if (watched && outcome is WrongExpectedVersion)
+            {
+                Interlocked.Increment(ref _conflicts);
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            if (watched)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default) =>
+        inner.ReadStreamAsync(streamId, fromVersion, cancellationToken);
+
+    public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default) =>
+        inner.GetStreamVersionAsync(streamId, cancellationToken);
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
+        inner.ReadAllAsync(afterPosition, maxCount, cancellationToken);
+
+    public Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default) => inner.GetLastPositionAsync(cancellationToken);
+
+    public Task<RecordedRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken = default) =>
+        inner.GetRequestAsync(requestId, cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
