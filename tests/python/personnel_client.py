@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 import grpc
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
@@ -133,8 +134,15 @@ def main():
         tier="DEPARTMENT_TIER_2", city_rank=4, city_group_size=4, decided_on=date(message, "2026-01-15")))
     print("assessed d-py 2025 yellow_card=%s leadership_adjustment=%s" % (assessment.yellow_card, assessment.leadership_adjustment))
 
-    due = api.call("RotationService", "ListRotationDue", "ListRotationDueResponse", api.new(
-        "ListRotationDueRequest", as_of=date(message, "2026-05-01"), department_id="d-py"))
+    # The head's employee record learns of the adjustment through the department's outbox, just after the
+    # department's commit (a department never waits on an employee): ask until it shows, for at most 10 s.
+    deadline = time.monotonic() + 10
+    while True:
+        due = api.call("RotationService", "ListRotationDue", "ListRotationDueResponse", api.new(
+            "ListRotationDueRequest", as_of=date(message, "2026-05-01"), department_id="d-py"))
+        if due.entries or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     for entry in due.entries:
         strength = entry.DESCRIPTOR.fields_by_name["strength"].enum_type.values_by_number[entry.strength].name
         print("rotation-due %s %s %s" % (entry.employee_id, show_date(entry.due_on), strength))
