@@ -9,7 +9,8 @@ public sealed class AppealTests(ServerFixture server) : IClassFixture<ServerFixt
     [Fact]
     public async Task AS28_an_incompetent_year_demotes_and_an_appeal_revising_it_to_competent_reverses_the_demotion()
     {
-        var hr = server.As(await server.KeyAsync(Role.Hr, "roads"));
+        var hrToken = await server.KeyAsync(Role.Hr, "roads");
+        var hr = server.As(hrToken);
         await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("zhou", "roads", "2020-01-06"));
         for (var quarter = 1; quarter <= 4; quarter++)
         {
@@ -25,6 +26,8 @@ public sealed class AppealTests(ServerFixture server) : IClassFixture<ServerFixt
             RequestId = Build.RequestId(), EmployeeId = "zhou", Year = 2020, Kind = AppealKind.Appeal, FiledOn = Build.Date("2021-01-05"), Reason = "the evaluation was wrong",
         });
         Assert.True(appealed.Record.UnderAppeal);
+        var during = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "zhou" });
+        Assert.True(Assert.Single(during.Annual).UnderAppeal);
 
         var resolved = await hr.Call<ResolveAppealRequest, ResolveAppealResponse>(new ResolveAppealRequest
         {
@@ -35,7 +38,8 @@ public sealed class AppealTests(ServerFixture server) : IClassFixture<ServerFixt
         Assert.Contains(resolved.Consequences, c => c.Kind == "DemotionReversed");
         Assert.Equal(6, (await PostLevelAsync(hr, "2021-03-01")).GradeLevel);
         var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "zhou", FromYear = 2020, ToYear = 2020 });
-        Assert.Equal(AnnualGrade.Competent, grades.Annual[^1].Grade);
+        Assert.Equal((AnnualGrade.Competent, false), (grades.Annual[^1].Grade, grades.Annual[^1].UnderAppeal));
+        Assert.All(grades.Quarterly, q => Assert.Equal(hrToken.Split('.')[0], q.RecordedBy));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class ServiceRegistration
         services.AddSingleton<EmployeeService>();
         services.AddSingleton<GradingService>();
         services.AddSingleton<DepartmentService>();
+        services.AddSingleton<PayFactsReader>();
         services.AddSingleton<PayService>();
     }
 

@@ -12,7 +12,7 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
 /// and the import are in the partial file beside.</summary>
-public sealed partial class GradingService(IGrainFactory grains, Access access, ShanghaiClock clock, PolicyProfile profile)
+public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, Access access, ShanghaiClock clock, PolicyProfile profile)
 {
     public async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
         (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;

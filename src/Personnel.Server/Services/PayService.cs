@@ -12,7 +12,7 @@ using D = Personnel.Domain;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.PayService: coefficients and the annual pool, by the Pay calculators under the profile's PayPolicy (PM 第五条–第九条).</summary>
-public sealed class PayService(IGrainFactory grains, IEventStore store, PolicyProfile profile)
+public sealed class PayService(IGrainFactory grains, IEventStore store, PayFactsReader factsReader, PolicyProfile profile)
 {
     private static readonly HashSet<string> Paid = new(StringComparer.Ordinal)
     {
@@ -26,9 +26,19 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PolicyPr
         var grain = grains.GetGrain<IEmployeeGrain>(id);
         var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(context.CancellationToken)).ConfigureAwait(false);
         var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(context.CancellationToken)).ConfigureAwait(false);
-        var facts = Facts(snapshot);
+        var facts = await factsReader.ReadAsync(snapshot, year, context.CancellationToken).ConfigureAwait(false);
         var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay);
-        var department = await DepartmentTierAsync(snapshot.DepartmentId, year, context.CancellationToken).ConfigureAwait(false);
+        D.Departments.DepartmentTier? department;
+        try
+        {
+            department = await DepartmentTierAsync(snapshot.DepartmentId, year, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            // A department not created or not assessed has no coefficient yet; the person's own answer still stands.
+            department = null;
+        }
+
         var response = new V1.GetCoefficientsResponse
         {
             EmployeeId = id,
@@ -107,7 +117,8 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PolicyPr
                 var grain = grains.GetGrain<IEmployeeGrain>(view.EmployeeId);
                 var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(ct)).ConfigureAwait(false);
                 var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(ct)).ConfigureAwait(false);
-                var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), Facts(snapshot), profile.Pay).Value;
+                var facts = await factsReader.ReadAsync(snapshot, year, ct).ConfigureAwait(false);
+                var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay).Value;
                 var post = postCoefficients.GetValueOrDefault(snapshot.PostLevel.Post.ToString(), 1.0m);
                 if (!byDepartment.TryGetValue(snapshot.DepartmentId, out var members))
                 {
@@ -144,19 +155,6 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PolicyPr
     }
 
     private static D.Grading.AnnualGrade? AnnualGradeOf(GradeList grades, int year) => grades.Annual.LastOrDefault(a => a.Year == year)?.Grade;
-
-    // What the employee's record tells the pay rules; sanctions and investigations are read by the grain's grading, not here.
-    private static PerformancePayFacts Facts(EmployeeSnapshot snapshot) => new()
-    {
-        InOpenRecruitmentProbation = snapshot.State == D.Employees.ContractState.InProbation,
-        Separation = snapshot.State switch
-        {
-            D.Employees.ContractState.TransferredOut => Separation.TransferredOut,
-            D.Employees.ContractState.Retired => Separation.Retired,
-            D.Employees.ContractState.Resigned => Separation.Quit,
-            _ => Separation.None,
-        },
-    };
 
     private static Dictionary<string, decimal> PostCoefficients(V1.AllocateAnnualPerformancePayRequest request)
     {
