@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The public API under load, written to bench/RESULTS.md under "## api":
+#   1. GetPostLevel through the whole server (auth, grain, read model, SQLite) under h2load, against the
+#      bare-endpoint ceiling of bench/rpc (a Kestrel endpoint framing gRPC by hand), alternating, same run;
+#   2. `personnel grades import` of ROWS rows (SQLite), timed end to end;
+#   3. RecordQuarterlyGrade durable writes/s through gRPC on a throwaway PostgreSQL (fsync on), WRITERS
+#      concurrent callers through Personnel.Client.
+#
+#   bench/api/run.sh [rows] [writers] [write-staff] [rounds]    defaults: 100000 64 4000 3
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd ../.. && pwd)
+ROWS=${1:-100000}
+WRITERS=${2:-64}
+WRITE_STAFF=${3:-4000}
+ROUNDS=${4:-3}
+REQUESTS=100000
+CLIENTS=16
+STREAMS=16
+PORT=${BENCH_PORT:-5401}
+RAW_PORT=$((PORT + 10))
+ADMIN_KEY="bench-admin-$RANDOM$RANDOM"
+
+command -v h2load >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null; }
+
+echo "== build (Release)"
+dotnet build -c Release -nologo -v quiet "$ROOT/src/Personnel.Server/Personnel.Server.csproj" >/dev/null
+dotnet build -c Release -nologo -v quiet "$ROOT/clients/Personnel.Cli/Personnel.Cli.csproj" >/dev/null
+dotnet build -c Release -nologo -v quiet "$ROOT/bench/rpc/Personnel.Rpc.Bench.csproj" >/dev/null
+dotnet build -c Release -nologo -v quiet Personnel.Api.Bench.csproj >/dev/null
+SERVER_DLL="$ROOT/src/Personnel.Server/bin/Release/net10.0/Personnel.Server.dll"
+CLI="dotnet $ROOT/clients/Personnel.Cli/bin/Release/net10.0/personnel.dll"
+TOOL="dotnet bin/Release/net10.0/Personnel.Api.Bench.dll"
+
+WORK=$(mktemp -d)
+PIDS=()
+CLEANUPS=()
+cleanup() {
+    local p i
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for ((i = ${#CLEANUPS[@]} - 1; i >= 0; i--)); do eval "${CLEANUPS[$i]}" || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_server() { # name args... ; waits until the admin key answers
+    local name=$1; shift
+    PERSONNEL_ADMIN_KEY=$ADMIN_KEY dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning "$@" >"$WORK/$name.log" 2>&1 &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    for _ in $(seq 1 60); do
+        $CLI --server "http://127.0.0.1:$PORT" --key "$ADMIN_KEY" keys list --json >/dev/null 2>&1 && return 0
+        sleep 0.5
+    done
+    cat "$WORK/$name.log"; exit 1
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; }
+
+h2() { # name url-path port body extra-header -> "name rps p99us"
+    local name=$1 path=$2 port=$3 body=$4 log="$WORK/h2.$RANDOM.log"
+    shift 4
+    h2load -n "$REQUESTS" -c "$CLIENTS" -m "$STREAMS" -t 1 -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' "$@" \
+        --log-file="$log" "http://127.0.0.1:$port$path" >"$WORK/h2load.out"
+    grep -q " $REQUESTS succeeded, 0 failed" "$WORK/h2load.out" || { cat "$WORK/h2load.out"; exit 1; }
+    /usr/bin/python3 - "$name" "$log" "$WORK/h2load.out" <<'PY'
+import re, sys
+name, log, out = sys.argv[1:4]
+rps = float(re.search(r"finished in [\d.]+m?s, ([\d.]+) req/s", open(out).read()).group(1))
+times = sorted(int(line.split()[2]) for line in open(log) if line.strip())
+print(name, rps, times[min(len(times) - 1, int(0.99 * len(times)))])
+PY
+}
+
+echo "== 1. GetPostLevel vs the bare endpoint (SQLite)"
+start_server sqlite --Storage:ConnectionString "$WORK/sqlite/personnel.db"
+$TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-read r- 100 16 >/dev/null
+$TOOL body "$WORK/postlevel.bin" r-7
+printf '\0\0\0\0\0' >"$WORK/empty.bin"
+dotnet "$ROOT/bench/rpc/bin/Release/net10.0/Personnel.Rpc.Bench.dll" "$RAW_PORT" >"$WORK/raw.log" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 100); do grep -q '^ready' "$WORK/raw.log" 2>/dev/null && break; sleep 0.2; done
+# Warm-up of both, then alternating rounds.
+h2 api /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >/dev/null
+h2 raw /raw/Call "$RAW_PORT" "$WORK/empty.bin" >/dev/null
+: >"$WORK/reads"
+for _ in $(seq 1 "$ROUNDS"); do
+    h2 api /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >>"$WORK/reads"
+    h2 raw /raw/Call "$RAW_PORT" "$WORK/empty.bin" >>"$WORK/reads"
+done
+cat "$WORK/reads"
+kill "${PIDS[-1]}"
+
+echo "== 2. grades import of $ROWS rows (SQLite)"
+STAFF=$(((ROWS + 2) / 3))
+$TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-imp m- "$STAFF" 32
+$TOOL csv "$WORK/grades.csv" m- "$ROWS"
+start=$(date +%s.%N)
+$CLI --server "http://127.0.0.1:$PORT" --key "$ADMIN_KEY" grades import "$WORK/grades.csv" --department d-imp | tee "$WORK/import.out"
+end=$(date +%s.%N)
+grep -q ": $ROWS rows: $ROWS recorded, 0 already recorded, 0 rejected." "$WORK/import.out"
+IMPORT_SECONDS=$(/usr/bin/python3 -c "print(f'{$end - $start:.1f}')")
+stop_server
+
+echo "== 3. RecordQuarterlyGrade on PostgreSQL, $WRITERS writers"
+apt_install() { local p; for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; return; }; done; }
+on_exit() { CLEANUPS+=("$1"); }
+# shellcheck source=/dev/null
+source "$ROOT/tests/setup/20-postgres.sh"
+start_server postgres --Storage:Provider postgres --Storage:ConnectionString "$PERSONNEL_TEST_PG" --Storage:Schema bench_api
+$TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-write w- "$WRITE_STAFF" 32
+$TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" w- "$WRITE_STAFF" "$WRITERS" | tee "$WORK/writes"
+stop_server
+
+COMMAND="bench/api/run.sh $ROWS $WRITERS $WRITE_STAFF $ROUNDS"
+/usr/bin/python3 - "$WORK/reads" "$WORK/writes" "$IMPORT_SECONDS" "$ROWS" "$ROOT/bench/RESULTS.md" "$COMMAND" "$(nproc)" "$WRITERS" "$CLIENTS" "$STREAMS" "$REQUESTS" <<'PY'
+import datetime, statistics, sys
+reads, writes, import_s, rows, target, command, cores, writers, clients, streams, requests = sys.argv[1:12]
+import_s, rows = float(import_s), int(rows)
+runs = {}
+for line in open(reads):
+    name, rps, p99 = line.split()
+    runs.setdefault(name, []).append((float(rps), int(p99)))
+api_rps = statistics.median(r[0] for r in runs["api"]); raw_rps = statistics.median(r[0] for r in runs["raw"])
+api_p99 = statistics.median(r[1] for r in runs["api"]); raw_p99 = statistics.median(r[1] for r in runs["raw"])
+paired = statistics.median(a[0] / b[0] for a, b in zip(runs["api"], runs["raw"]))
+_, count, seconds, wps, p50, p99 = open(writes).read().split()
+verdict = lambda ok: "met" if ok else "**not met**"
+section = f"""## api
+
+The public API end to end, {datetime.date.today().isoformat()}, {cores} cores shared by the load generator and
+the server. Command: `{command}`.
+
+| measure | result | baseline, same run | ratio | target |
+|---|---|---|---|---|
+| `GetPostLevel` (auth, grain, SQLite read model), h2load -n {requests} -c {clients} -m {streams} | {api_rps:,.0f} req/s, p99 {api_p99/1000:.1f} ms | bare endpoint of bench/rpc: {raw_rps:,.0f} req/s, p99 {raw_p99/1000:.1f} ms | {paired:.2f} × (paired median of {len(runs['api'])} alternating rounds) | ≥ 0.7 × ceiling: {verdict(paired >= 0.7)} |
+| `RecordQuarterlyGrade`, durable (PostgreSQL, fsync on), {writers} concurrent callers via Personnel.Client | {float(wps):,.0f} writes/s ({count} writes in {float(seconds):.1f} s; p50 {float(p50):.0f} ms, p99 {float(p99):.0f} ms) | — | — | ≥ 5,000/s: {verdict(float(wps) >= 5000)} |
+| `personnel grades import` of {rows:,} rows (SQLite), CLI process end to end | {import_s:.1f} s ({rows / import_s:,.0f} rows/s) | — | — | ≤ 30 s: {verdict(import_s <= 30)} |
+
+Rounds (req/s): GetPostLevel {", ".join(f"{r[0]:,.0f}" for r in runs["api"])}; bare {", ".join(f"{r[0]:,.0f}" for r in runs["raw"])}.
+"""
+text = open(target).read()
+start = text.find("## api\n")
+if start < 0:
+    text = text.rstrip("\n") + "\n\n" + section
+else:
+    end = text.find("\n## ", start + 1)
+    text = text[:start] + section + (text[end:] if end >= 0 else "")
+open(target, "w").write(text)
+print(section)
+PY

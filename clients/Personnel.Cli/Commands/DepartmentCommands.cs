@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Personnel.Api.V1;
+using Personnel.Cli.Output;
+using Spectre.Console;
+
+namespace Personnel.Cli.Commands;
+
+/// <summary><c>personnel department create|show|assess</c>.</summary>
+internal static class DepartmentCommands
+{
+    public static Command Build(GlobalOptions globals)
+    {
+        var department = new Command("department", "Create, show and assess departments.");
+        department.Subcommands.Add(Create(globals));
+        department.Subcommands.Add(Show(globals));
+        department.Subcommands.Add(Assess(globals));
+        return department;
+    }
+
+    private static Command Create(GlobalOptions globals)
+    {
+        var id = new Argument<string>("department-id");
+        var name = new Option<string>("--name") { Description = "The department's name.", Required = true };
+        var kind = new Option<string>("--kind") { Description = $"One of {Values.Choices<DepartmentKind>()}.", DefaultValueFactory = _ => "zone-department" };
+        var createdOn = new Option<string?>("--created-on") { Description = "yyyy-MM-dd. Defaults to the server's today." };
+        var command = new Command("create", "Create a department.") { id, name, kind, createdOn };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var request = new CreateDepartmentRequest
+            {
+                DepartmentId = parsed.GetValue(id)!,
+                Name = parsed.GetValue(name)!,
+                Kind = Args.Enum<DepartmentKind>(parsed.GetValue(kind), "--kind"),
+                CreatedOn = Args.OptionalDate(parsed.GetValue(createdOn), "--created-on"),
+            };
+            var response = await client.Departments.CreateDepartmentAsync(request).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console => console.Write(DepartmentTable(response.Department)));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show(GlobalOptions globals)
+    {
+        var id = new Argument<string>("department-id");
+        var command = new Command("show", "Show a department, its headcount and its assessments.") { id };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var response = await client.Departments.GetDepartmentAsync(new GetDepartmentRequest { DepartmentId = parsed.GetValue(id)! }).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                console.Write(DepartmentTable(response.Department));
+                if (response.Department.Assessments.Count > 0)
+                {
+                    var table = Render.NewTable("year", "tier", "city rank", "yellow card", "leadership adjustment");
+                    foreach (var a in response.Department.Assessments)
+                    {
+                        table.AddRow(Render.Cells(a.Year.ToString(), a.Tier == DepartmentTier.Unspecified ? string.Empty : ((int)a.Tier).ToString(), CityRank(a.CityRank, a.CityGroupSize), YesNo(a.YellowCard), YesNo(a.LeadershipAdjustment)));
+                    }
+
+                    console.Write(table);
+                }
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Assess(GlobalOptions globals)
+    {
+        var id = new Argument<string>("department-id");
+        var year = new Option<int>("--year") { Description = "The assessed year.", Required = true };
+        var tier = new Option<int>("--tier") { Description = "The zone's tier for the year, 1 to 4.", Required = true };
+        var cityRank = new Option<int>("--city-rank") { Description = "Rank in the city's group; 0 when there is none. Defaults to 0." };
+        var groupSize = new Option<int>("--city-group-size") { Description = "Size of the city's ranking group. Defaults to 0." };
+        var decidedOn = new Option<string?>("--decided-on") { Description = "yyyy-MM-dd. Defaults to the server's today." };
+        var command = new Command("assess", "Record a department's yearly tier and city rank; shows any yellow card or leadership adjustment.") { id, year, tier, cityRank, groupSize, decidedOn };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var tierValue = parsed.GetValue(tier);
+            if (tierValue is < 1 or > 4)
+            {
+                throw new InputException($"--tier {tierValue} must be 1, 2, 3 or 4.");
+            }
+
+            var response = await client.Departments.RecordDepartmentAssessmentAsync(new RecordDepartmentAssessmentRequest
+            {
+                DepartmentId = parsed.GetValue(id)!,
+                Year = parsed.GetValue(year),
+                Tier = (DepartmentTier)tierValue,
+                CityRank = parsed.GetValue(cityRank),
+                CityGroupSize = parsed.GetValue(groupSize),
+                DecidedOn = Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"),
+            }).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                console.Write(Render.Fields(
+                    ("department", parsed.GetValue(id)!),
+                    ("year", response.Assessment.Year.ToString()),
+                    ("tier", ((int)response.Assessment.Tier).ToString()),
+                    ("city rank", CityRank(response.Assessment.CityRank, response.Assessment.CityGroupSize)),
+                    ("yellow card", YesNo(response.YellowCard)),
+                    ("leadership adjustment", YesNo(response.LeadershipAdjustment))));
+                ConsequenceTable.Write(console, response.Consequences);
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Table DepartmentTable(Department department) => Render.Fields(
+        ("department", department.DepartmentId),
+        ("name", department.Name),
+        ("kind", Values.Show(department.Kind)),
+        ("headcount", department.Headcount.ToString()),
+        ("version", department.Version.ToString()));
+
+    private static string CityRank(int rank, int groupSize) => rank == 0 ? "none" : $"{rank} of {groupSize}";
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}
+
+/// <summary>The consequences the service derived, each with its rule.</summary>
+internal static class ConsequenceTable
+{
+    public static void Write(IAnsiConsole console, IReadOnlyCollection<Consequence> consequences)
+    {
+        if (consequences.Count == 0)
+        {
+            return;
+        }
+
+        var table = Render.NewTable("consequence", "rule", "what it means", "effective on");
+        foreach (var c in consequences)
+        {
+            table.AddRow(Render.Cells(c.Kind, c.Article, c.Description, Values.Show(c.EffectiveOn)));
+        }
+
+        console.Write(table);
+    }
+}

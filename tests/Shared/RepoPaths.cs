@@ -1,0 +1,33 @@
+namespace Personnel.Tests.Shared;
+
+/// <summary>Where the repository and the tools the suite uses are.</summary>
+public static class RepoPaths
+{
+    /// <summary>Gets the repository root: the first directory above the test binaries holding Personnel.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Debian's python, the one python3-grpcio serves.</summary>
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>Gets the protoc of the Grpc.Tools package restored for this build.</summary>
+    public static string Protoc => Path.Combine(GrpcTools, "tools", "linux_x64", "protoc");
+
+    /// <summary>Gets the well-known .proto files shipped with Grpc.Tools.</summary>
+    public static string ProtocInclude => Path.Combine(GrpcTools, "build", "native", "include");
+
+    private static string GrpcTools =>
+        Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "grpc.tools", "2.85.0");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Personnel.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Personnel.sln above {AppContext.BaseDirectory}.");
+    }
+}
