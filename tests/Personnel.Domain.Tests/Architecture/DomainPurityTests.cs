@@ -1,0 +1,61 @@
+using System.Reflection;
+using Personnel.Domain.Employees;
+
+namespace Personnel.Domain.Tests.Architecture;
+
+/// <summary>
+/// DESIGN.md: the domain references nothing but the base class library, does no I/O and reads no
+/// clock (time is passed in).
+/// </summary>
+public class DomainPurityTests
+{
+    private static readonly Assembly Domain = typeof(Employee).Assembly;
+
+    [Fact]
+    public void Domain_ReferencesOnlyTheBaseClassLibrary()
+    {
+        var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        var foreign = references.Where(name => !(name is "netstandard" or "mscorlib"
+            || name.StartsWith("System", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Win32.Primitives", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(foreign.Count == 0, $"Personnel.Domain references {string.Join(", ", foreign)}");
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)
+            || name is "System.Net.Http" or "System.Data.Common" or "System.Net.Sockets");
+    }
+
+    [Fact]
+    public void Domain_SourceReadsNoClockAndDoesNoIo()
+    {
+        var root = RepositoryRoot();
+        var forbidden = new[]
+        {
+            "DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "DateTimeOffset.Now", "DateTimeOffset.UtcNow",
+            "TimeProvider.System", "File.", "Directory.", "Console.", "HttpClient", "Environment.GetEnvironmentVariable",
+        };
+
+        var offences = Directory.EnumerateFiles(Path.Combine(root, "src", "Personnel.Domain"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => File.ReadLines(path)
+                .Select((line, index) => (path, line, index))
+                .Where(x => forbidden.Any(f => x.line.Contains(f, StringComparison.Ordinal))))
+            .Select(x => $"{Path.GetRelativePath(root, x.path)}:{x.index + 1}: {x.line.Trim()}")
+            .ToList();
+
+        Assert.True(offences.Count == 0, "the domain must take time and data as arguments:\n" + string.Join("\n", offences));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Personnel.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Personnel.sln not found above " + AppContext.BaseDirectory);
+    }
+}
