@@ -3,6 +3,8 @@ using Personnel.Storage.CrashWriter;
 using Personnel.Storage.Postgres;
 using Personnel.Storage.Sqlite;
 
+using Personnel.Tests.Shared;
+
 namespace Personnel.Storage.Tests;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using Personnel.Storage.CrashWriter;
 using Personnel.Storage.Postgres;
 
+using Personnel.Tests.Shared;
+
 namespace Personnel.Storage.Tests;
 
 /// <summary>

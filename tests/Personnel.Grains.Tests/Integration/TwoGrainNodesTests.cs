@@ -5,6 +5,8 @@ using Personnel.Storage;
 using Personnel.Storage.CrashWriter;
 using Personnel.Storage.Postgres;
 
+using Personnel.Tests.Shared;
+
 namespace Personnel.Grains.Tests.Integration;
 
 /// <summary>
@@ -41,8 +43,8 @@ public sealed class TwoGrainNodesTests
                 }
             }
 
-            using var a = new NodeProcess("grains-node", spec, "A", $"{Employees}", $"{OperationsPerNode}", $"{Members}");
-            using var b = new NodeProcess("grains-node", spec, "B", $"{Employees}", $"{OperationsPerNode}", $"{Members}");
+            using var a = new WriterProcess("grains-node", spec, "A", $"{Employees}", $"{OperationsPerNode}", $"{Members}");
+            using var b = new WriterProcess("grains-node", spec, "B", $"{Employees}", $"{OperationsPerNode}", $"{Members}");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             var linesA = new List<string[]>();
             var linesB = new List<string[]>();
@@ -113,7 +115,7 @@ public sealed class TwoGrainNodesTests
         }
     }
 
-    private static async Task WaitForAsync(NodeProcess process, List<string[]> lines, string marker, CancellationToken cancellationToken)
+    private static async Task WaitForAsync(WriterProcess process, List<string[]> lines, string marker, CancellationToken cancellationToken)
     {
         while (await process.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -128,7 +130,7 @@ public sealed class TwoGrainNodesTests
         throw new InvalidOperationException($"the node exited before '{marker}': {await process.StandardError}");
     }
 
-    private static async Task ReadToEndAsync(NodeProcess process, List<string[]> lines, CancellationToken cancellationToken)
+    private static async Task ReadToEndAsync(WriterProcess process, List<string[]> lines, CancellationToken cancellationToken)
     {
         while (await process.ReadLineAsync(cancellationToken) is { } line)
         {

@@ -2,18 +2,18 @@ using System.Diagnostics;
 using System.Text;
 using Personnel.Storage.CrashWriter;
 
-namespace Personnel.Grains.Tests.Integration;
+namespace Personnel.Tests.Shared;
 
-/// <summary>A Personnel.Storage.CrashWriter process (here in grains-node mode) whose stdout is read as whole lines; a line cut
+/// <summary>A Personnel.Storage.CrashWriter process (crash, node or grains-node mode) whose stdout is read as whole lines only: a line cut
 /// short by SIGKILL is not an acknowledgement.</summary>
-internal sealed class NodeProcess : IDisposable
+internal sealed class WriterProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _partial = new();
     private readonly char[] _buffer = new char[8192];
     private readonly Queue<string> _lines = new();
 
-    public NodeProcess(params string[] args)
+    public WriterProcess(params string[] args)
     {
         var dll = typeof(CrashWorkload).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
