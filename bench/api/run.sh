@@ -65,8 +65,8 @@ h2() { # name url-path port body extra-header -> "name rps p99us"
     /usr/bin/python3 - "$name" "$log" "$WORK/h2load.out" <<'PY'
 import re, sys
 name, log, out = sys.argv[1:4]
-rps = float(re.search(r"finished in [\d.]+m?s, ([\d.]+) req/s", open(out).read()).group(1))
-times = sorted(int(line.split()[2]) for line in open(log) if line.strip())
+rps = float(re.search(r"finished in [\d.]+(?:us|ms|s), ([\d.]+) req/s", open(out).read()).group(1))
+times = sorted(int(float(line.split()[2])) for line in open(log) if line.strip())
 print(name, rps, times[min(len(times) - 1, int(0.99 * len(times)))])
 PY
 }

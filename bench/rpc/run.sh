@@ -52,9 +52,9 @@ run() { # name path requests -> appends "name rps p50us p99us bytes_per_call" to
 import re, sys
 name, log, out, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[6])
 (alloc_before, cpu_before), (alloc_after, cpu_after) = (map(int, sys.argv[4].split()), map(int, sys.argv[5].split()))
-rps = float(re.search(r"finished in [\d.]+m?s, ([\d.]+) req/s", open(out).read()).group(1))
+rps = float(re.search(r"finished in [\d.]+(?:us|ms|s), ([\d.]+) req/s", open(out).read()).group(1))
 # h2load --log-file: start time, status, elapsed microseconds per request.
-times = sorted(int(line.split()[2]) for line in open(log) if line.strip())
+times = sorted(int(float(line.split()[2])) for line in open(log) if line.strip())
 pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
 print(name, rps, pick(0.50), pick(0.99), (alloc_after - alloc_before) / n, (cpu_after - cpu_before) / n)
 PY

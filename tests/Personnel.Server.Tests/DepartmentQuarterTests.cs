@@ -61,6 +61,28 @@ public sealed class DepartmentQuarterTests(ServerFixture server) : IClassFixture
         Assert.Empty(grades.Quarterly);
     }
 
+    [Fact]
+    public async Task AS8_an_import_takes_one_employees_rows_in_file_order_so_the_first_grade_of_a_quarter_is_the_one_recorded()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "ledger"));
+        var staff = await AppointAsync(hr, "ledger", "lg", 6);
+        // Each person twice for 2024Q2: Average first, then Poor; rows of different people interleave.
+        var rows = staff.Select((id, i) => Row((2 * i) + 1, Build.Quarterly(id, 2024, 2, QuarterlyGrade.Average)))
+            .Concat(staff.Select((id, i) => Row((2 * i) + 2, Build.Quarterly(id, 2024, 2, QuarterlyGrade.Poor))))
+            .OrderBy(r => r.RowNumber % 2 == 0).ThenBy(r => r.RowNumber)
+            .ToList();
+
+        var report = await hr.Import(rows);
+
+        Assert.Equal((6, 0, 6), (report.Recorded, report.AlreadyRecorded, report.Rejected));
+        Assert.All(report.Results, r => Assert.Equal(r.RowNumber % 2 == 0 ? "ALREADY_EXISTS" : string.Empty, r.ErrorCode));
+        foreach (var id in staff)
+        {
+            var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = id });
+            Assert.Equal(QuarterlyGrade.Average, Assert.Single(grades.Quarterly).Grade);
+        }
+    }
+
     private static ImportQuarterlyGradeRow Row(int number, RecordQuarterlyGradeRequest grade) => new() { RowNumber = number, Grade = grade };
 
     internal static async Task<List<string>> AppointAsync(Client hr, string department, string prefix, int count)

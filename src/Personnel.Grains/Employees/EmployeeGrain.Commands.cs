@@ -13,7 +13,7 @@ public sealed partial class EmployeeGrain
     /// <summary>The grant a Good or an Excellent takes, written in the grade's commit.</summary>
     private sealed record QuotaPart(StreamAppend Append, IReadOnlyList<ReadModelWrite> Writes, QuotaStanding Standing);
 
-    private sealed record Plan(Commit Commit, EmployeeCommandResult Result);
+    private sealed record Plan(Commit Commit, EmployeeCommandResult Result, IReadOnlyCollection<string> Gradability);
 
     /// <summary>Runs the command on the aggregate and builds its commit; a refusal leaves the aggregate as loaded.</summary>
     private async Task<Plan> PlanAsync(EmployeeCommand command, CommandContext context, string fingerprint, CancellationToken cancellationToken)
@@ -46,7 +46,8 @@ public sealed partial class EmployeeGrain
             new NewEvent(GrainJson.Discriminator<EmployeeEvent>(e.GetType()), EventJson.Serialize<EmployeeEvent>(e), e.OccurredOn)));
         var version = _version + newEvents.Count;
         var appends = new List<StreamAppend> { new(StreamId, _version, newEvents) };
-        var writes = new List<ReadModelWrite>(Project(on, version, before));
+        var after = Gradability(on);
+        var writes = new List<ReadModelWrite>(Project(on, version, before, after));
         if (quota is not null)
         {
             appends.Add(quota.Append);
@@ -56,7 +57,7 @@ public sealed partial class EmployeeGrain
         var appended = newEvents.Select((e, i) => new AppendedEvent(StreamId, _version + i + 1, e.Type, e.Payload, e.OccurredOn)).ToList();
         var result = new EmployeeCommandResult(Snapshot(version), appended, quota?.Standing);
         var commit = new Commit(context.RequestId, fingerprint, context.RecordedBy, appends, writes, JsonSerializer.Serialize(result, GrainJson.Options));
-        return new Plan(commit, result);
+        return new Plan(commit, result, after.Keys);
     }
 
     private async Task<QuotaPart?> ApplyAsync(EmployeeCommand command, DateOnly on, CancellationToken cancellationToken)

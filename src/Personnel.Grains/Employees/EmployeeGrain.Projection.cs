@@ -72,15 +72,17 @@ public sealed partial class EmployeeGrain
     }
 
     /// <summary>The employee's read-model rows after the command: the view row and the gradability documents.</summary>
-    private IEnumerable<ReadModelWrite> Project(DateOnly on, long version, Dictionary<string, string> before)
+    /// <remarks>A gradability document this activation already wrote (and saw committed) is not written again:
+    /// rewriting every document of the window on every command cost one row write each for nothing. After a
+    /// reload or an activation <see cref="_storedGradability"/> is empty, so the first commit writes them all.</remarks>
+    private IEnumerable<ReadModelWrite> Project(DateOnly on, long version, Dictionary<string, string> before, Dictionary<string, string> after)
     {
-        var after = Gradability(on);
         foreach (var kind in before.Keys.Where(k => !after.ContainsKey(k)))
         {
             yield return new DeleteDocument(kind, Key);
         }
 
-        foreach (var kind in after.Keys)
+        foreach (var kind in after.Keys.Where(k => !_storedGradability.Contains(k)))
         {
             yield return new PutDocument(kind, Key, "{}");
         }

@@ -30,6 +30,9 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     private long _version;
     private string _name = string.Empty;
 
+    /// <summary>The gradability documents this activation's own commits wrote and did not delete since.</summary>
+    private readonly HashSet<string> _storedGradability = new(StringComparer.Ordinal);
+
     public EmployeeGrain(GrainServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -59,15 +62,27 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         ArgumentNullException.ThrowIfNull(command);
         CommandChecks.Validate(context);
         var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
-        var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
-        if (first is not null)
-        {
-            return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
-        }
-
         for (var attempt = 1; ; attempt++)
         {
-            var plan = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+            // The request id is not looked up before the command: the commit's transaction checks it first
+            // (Duplicate, RequestIdReused) and only a refusal needs the lookup, so a new command saves a round trip.
+            Plan plan;
+            try
+            {
+                plan = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A repeat of a recorded request gets the first answer, not the refusal its repeat would earn now.
+                var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
+                if (first is not null)
+                {
+                    return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
+                }
+
+                throw;
+            }
+
             AppendOutcome outcome;
             try
             {
@@ -76,6 +91,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             catch
             {
                 // The commit's fate is unknown (or it was cancelled): the next call starts from storage.
+                _storedGradability.Clear();
                 DeactivateOnIdle();
                 throw;
             }
@@ -84,6 +100,8 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             {
                 _employee.MarkCommitted();
                 _version = plan.Result.Snapshot.Version;
+                _storedGradability.Clear();
+                _storedGradability.UnionWith(plan.Gradability);
                 return plan.Result;
             }
 
@@ -141,6 +159,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             }
         }
 
+        _storedGradability.Clear();
         _employee = Employee.FromHistory(events, Policy);
         _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
         _name = name;

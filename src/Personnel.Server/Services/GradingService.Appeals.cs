@@ -9,8 +9,6 @@ namespace Personnel.Server.Services;
 /// <summary>Listing grades, appeals (AS 第二十八条) and the department import.</summary>
 public sealed partial class GradingService
 {
-    private const int MaxImportRows = 10_000;
-
     public async Task<V1.ListGradesResponse> ListGrades(V1.ListGradesRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
@@ -127,48 +125,6 @@ public sealed partial class GradingService
             },
         };
         response.Consequences.AddRange(EmployeeMapping.Consequences(result.Events));
-        return response;
-    }
-
-    /// <summary>Each row is its own idempotent command: valid rows are recorded, invalid ones reported with their
-    /// status; a row is recorded whole or not at all, and a re-run reports ALREADY_RECORDED.</summary>
-    public async Task<V1.ImportQuarterlyGradesResponse> ImportQuarterlyGrades(
-        IAsyncStreamReader<V1.ImportQuarterlyGradeRow> requests, ServerCallContext context)
-    {
-        var response = new V1.ImportQuarterlyGradesResponse();
-        while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
-        {
-            if (response.Results.Count == MaxImportRows)
-            {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                    $"An import takes at most {MaxImportRows} rows; the first {MaxImportRows} were processed — send the rest in another import."));
-            }
-
-            var row = requests.Current;
-            var result = new V1.ImportRowResult { RowNumber = row.RowNumber };
-            try
-            {
-                if (row.Grade is null)
-                {
-                    throw Refusals.Invalid("grade is missing: each row carries a RecordQuarterlyGradeRequest.");
-                }
-
-                var (_, replayed) = await RecordQuarterlyAsync(row.Grade, context).ConfigureAwait(false);
-                result.Outcome = replayed ? V1.ImportRowResult.Types.Outcome.AlreadyRecorded : V1.ImportRowResult.Types.Outcome.Recorded;
-            }
-            catch (RpcException refused) when (refused.StatusCode is not (StatusCode.Cancelled or StatusCode.Unavailable))
-            {
-                result.Outcome = V1.ImportRowResult.Types.Outcome.Rejected;
-                result.ErrorCode = CodeName(refused.StatusCode);
-                result.ErrorMessage = refused.Status.Detail;
-            }
-
-            response.Results.Add(result);
-        }
-
-        response.Recorded = response.Results.Count(r => r.Outcome == V1.ImportRowResult.Types.Outcome.Recorded);
-        response.AlreadyRecorded = response.Results.Count(r => r.Outcome == V1.ImportRowResult.Types.Outcome.AlreadyRecorded);
-        response.Rejected = response.Results.Count(r => r.Outcome == V1.ImportRowResult.Types.Outcome.Rejected);
         return response;
     }
 

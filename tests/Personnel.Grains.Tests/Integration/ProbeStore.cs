@@ -11,6 +11,13 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
     private int _inFlight;
     private int _maxInFlight;
     private int _conflicts;
+    private int _requestLookups;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Commit> _commits = new();
+
+    /// <summary>The commits that appended to the watched stream, in the order they were sent.</summary>
+    public IReadOnlyCollection<Commit> Commits => _commits;
+
+    public int RequestLookups => Volatile.Read(ref _requestLookups);
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
@@ -27,6 +34,7 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
         var watched = commit.Appends.Any(a => a.StreamId == watchedStream);
         if (watched)
         {
+            _commits.Enqueue(commit);
             var now = Interlocked.Increment(ref _inFlight);
             InterlockedMax(ref _maxInFlight, now);
         }
@@ -63,8 +71,11 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
 
     public Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default) => inner.GetLastPositionAsync(cancellationToken);
 
-    public Task<RecordedRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken = default) =>
-        inner.GetRequestAsync(requestId, cancellationToken);
+    public Task<RecordedRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _requestLookups);
+        return inner.GetRequestAsync(requestId, cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
