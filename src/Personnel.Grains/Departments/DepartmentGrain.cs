@@ -50,7 +50,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
         var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
         if (first is not null)
         {
-            return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
+            return CommandChecks.Replay<DepartmentCommandResult>(first.Fingerprint, fingerprint, first.Result, context.RequestId, r => r with { Replayed = true });
         }
 
         for (var attempt = 1; ; attempt++)
@@ -78,33 +78,16 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
             switch (outcome)
             {
                 case Duplicate duplicate:
-                    return Replay(fingerprint, fingerprint, duplicate.Result, context.RequestId);
+                    return CommandChecks.Replay<DepartmentCommandResult>(fingerprint, fingerprint, duplicate.Result, context.RequestId, r => r with { Replayed = true });
                 case RequestIdReused:
                     throw new RequestIdReusedException(context.RequestId);
                 case WrongExpectedVersion conflict:
-                    GrainLog.Conflict(_logger, conflict.StreamId, conflict.Expected, conflict.Actual, attempt);
-                    if (attempt >= _services.MaxAttempts)
-                    {
-                        throw new ConcurrencyExhaustedException(conflict.StreamId, attempt);
-                    }
-
+                    CommandChecks.OnConflict(_logger, conflict, attempt, _services.MaxAttempts);
                     break;
                 default:
                     throw new InvalidOperationException($"unexpected append outcome {outcome.GetType().Name}");
             }
         }
-    }
-
-    private static DepartmentCommandResult Replay(string firstFingerprint, string fingerprint, string result, string requestId)
-    {
-        if (!string.Equals(firstFingerprint, fingerprint, StringComparison.Ordinal))
-        {
-            throw new RequestIdReusedException(requestId);
-        }
-
-        var first = JsonSerializer.Deserialize<DepartmentCommandResult>(result, GrainJson.Options)
-            ?? throw new JsonException($"the stored result of {requestId} is empty");
-        return first with { Replayed = true };
     }
 
     private async Task<(Commit Commit, DepartmentCommandResult Result)> PlanAsync(

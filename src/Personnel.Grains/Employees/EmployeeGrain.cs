@@ -77,7 +77,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
                 if (first is not null)
                 {
-                    return Replay(first.Fingerprint, fingerprint, first.Result, context.RequestId);
+                    return CommandChecks.Replay<EmployeeCommandResult>(first.Fingerprint, fingerprint, first.Result, context.RequestId, r => r with { Replayed = true });
                 }
 
                 throw;
@@ -109,7 +109,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             switch (outcome)
             {
                 case Duplicate duplicate:
-                    return Replay(fingerprint, fingerprint, duplicate.Result, context.RequestId);
+                    return CommandChecks.Replay<EmployeeCommandResult>(fingerprint, fingerprint, duplicate.Result, context.RequestId, r => r with { Replayed = true });
                 case RequestIdReused:
                     throw new RequestIdReusedException(context.RequestId);
                 case QuotaExceeded q:
@@ -117,29 +117,12 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                         q.Quarter is null ? $"{Rules.ExcellentQuota.Summary} ({Rules.ExcellentQuota.Article})" : $"{Rules.GoodQuota.Summary} ({Rules.GoodQuota.Article})",
                         q.DepartmentId, q.Year, q.Quarter, q.Cap, q.Count, plan.Result.Quota?.Eligible ?? 0);
                 case WrongExpectedVersion conflict:
-                    GrainLog.Conflict(_logger, conflict.StreamId, conflict.Expected, conflict.Actual, attempt);
-                    if (attempt >= _services.MaxAttempts)
-                    {
-                        throw new ConcurrencyExhaustedException(conflict.StreamId, attempt);
-                    }
-
+                    CommandChecks.OnConflict(_logger, conflict, attempt, _services.MaxAttempts);
                     break;
                 default:
                     throw new InvalidOperationException($"unknown append outcome {outcome.GetType().Name}");
             }
         }
-    }
-
-    private static EmployeeCommandResult Replay(string firstFingerprint, string fingerprint, string result, string requestId)
-    {
-        if (!string.Equals(firstFingerprint, fingerprint, StringComparison.Ordinal))
-        {
-            throw new RequestIdReusedException(requestId);
-        }
-
-        var first = JsonSerializer.Deserialize<EmployeeCommandResult>(result, GrainJson.Options)
-            ?? throw new JsonException($"the stored result of {requestId} is empty");
-        return first with { Replayed = true };
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
