@@ -33,21 +33,21 @@ public sealed class TwoNodeTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             var linesA = new List<string[]>();
             var linesB = new List<string[]>();
-            await WaitForAsync(a, linesA, "ready", timeout.Token);
-            await WaitForAsync(b, linesB, "ready", timeout.Token);
+            await a.ReadLinesUntilAsync(linesA, "ready", timeout.Token);
+            await b.ReadLinesUntilAsync(linesB, "ready", timeout.Token);
 
             await a.WriteLineAsync("go");
             await b.WriteLineAsync("go");
-            var finishedA = WaitForAsync(a, linesA, "finished", timeout.Token);
-            var finishedB = WaitForAsync(b, linesB, "finished", timeout.Token);
+            var finishedA = a.ReadLinesUntilAsync(linesA, "finished", timeout.Token);
+            var finishedB = b.ReadLinesUntilAsync(linesB, "finished", timeout.Token);
             await Task.WhenAll(finishedA, finishedB);
 
             // Let each node hear the other's last writes (up to the 1 s the test allows), then stop both.
             await Task.Delay(TimeSpan.FromSeconds(1.2), timeout.Token);
             await a.WriteLineAsync("stop");
             await b.WriteLineAsync("stop");
-            await ReadToEndAsync(a, linesA, timeout.Token);
-            await ReadToEndAsync(b, linesB, timeout.Token);
+            await a.ReadLinesToEndAsync(linesA, timeout.Token);
+            await b.ReadLinesToEndAsync(linesB, timeout.Token);
             Assert.True(a.ExitCode == 0, await a.StandardError);
             Assert.True(b.ExitCode == 0, await b.StandardError);
 
@@ -101,30 +101,5 @@ public sealed class TwoNodeTests
             var heard = seen[w.Stream].Where(s => s.Version >= w.Version).Select(s => s.At).DefaultIfEmpty(DateTime.MaxValue).Min();
             Assert.True(heard - w.At <= TimeSpan.FromSeconds(1), $"{w.Stream} v{w.Version} written at {w.At:O} was heard by the other node at {(heard == DateTime.MaxValue ? "never" : heard.ToString("O"))}");
         }
-    }
-
-    private static async Task WaitForAsync(WriterProcess process, List<string[]> lines, string marker, CancellationToken cancellationToken)
-    {
-        while (await process.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var parts = line.Split(' ');
-            lines.Add(parts);
-            if (parts[0] == marker)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"the node exited before '{marker}': {await process.StandardError}");
-    }
-
-    private static async Task ReadToEndAsync(WriterProcess process, List<string[]> lines, CancellationToken cancellationToken)
-    {
-        while (await process.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lines.Add(line.Split(' '));
-        }
-
-        await process.WaitForExitAsync(cancellationToken);
     }
 }

@@ -48,16 +48,16 @@ public sealed class TwoGrainNodesTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             var linesA = new List<string[]>();
             var linesB = new List<string[]>();
-            await WaitForAsync(a, linesA, "ready", timeout.Token);
-            await WaitForAsync(b, linesB, "ready", timeout.Token);
+            await a.ReadLinesUntilAsync(linesA, "ready", timeout.Token);
+            await b.ReadLinesUntilAsync(linesB, "ready", timeout.Token);
             await a.WriteLineAsync("go");
             await b.WriteLineAsync("go");
-            await Task.WhenAll(WaitForAsync(a, linesA, "finished", timeout.Token), WaitForAsync(b, linesB, "finished", timeout.Token));
+            await Task.WhenAll(a.ReadLinesUntilAsync(linesA, "finished", timeout.Token), b.ReadLinesUntilAsync(linesB, "finished", timeout.Token));
             await Task.Delay(TimeSpan.FromSeconds(1.5), timeout.Token);
             await a.WriteLineAsync("stop");
             await b.WriteLineAsync("stop");
-            await ReadToEndAsync(a, linesA, timeout.Token);
-            await ReadToEndAsync(b, linesB, timeout.Token);
+            await a.ReadLinesToEndAsync(linesA, timeout.Token);
+            await b.ReadLinesToEndAsync(linesB, timeout.Token);
             Assert.True(a.ExitCode == 0, await a.StandardError);
             Assert.True(b.ExitCode == 0, await b.StandardError);
             var all = linesA.Concat(linesB).ToList();
@@ -113,31 +113,6 @@ public sealed class TwoGrainNodesTests
             Assert.True(seen - w.At <= TimeSpan.FromSeconds(1),
                 $"{w.Employee} v{w.Version} written at {w.At:O} was read on the other node at {(seen == DateTime.MaxValue ? "never" : seen.ToString("O"))}");
         }
-    }
-
-    private static async Task WaitForAsync(WriterProcess process, List<string[]> lines, string marker, CancellationToken cancellationToken)
-    {
-        while (await process.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var parts = line.Split(' ');
-            lines.Add(parts);
-            if (parts[0] == marker)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"the node exited before '{marker}': {await process.StandardError}");
-    }
-
-    private static async Task ReadToEndAsync(WriterProcess process, List<string[]> lines, CancellationToken cancellationToken)
-    {
-        while (await process.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lines.Add(line.Split(' '));
-        }
-
-        await process.WaitForExitAsync(cancellationToken);
     }
 }
 

@@ -67,6 +67,33 @@ internal sealed class WriterProcess : IDisposable
         return _lines.Dequeue();
     }
 
+    /// <summary>Reads whole lines, split on spaces, into <paramref name="lines"/> until one starts with <paramref name="marker"/>.</summary>
+    public async Task ReadLinesUntilAsync(List<string[]> lines, string marker, CancellationToken cancellationToken)
+    {
+        while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            var parts = line.Split(' ');
+            lines.Add(parts);
+            if (parts[0] == marker)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"the node exited before '{marker}': {await StandardError.ConfigureAwait(false)}");
+    }
+
+    /// <summary>Reads the remaining lines, split on spaces, into <paramref name="lines"/> and waits for the process to end.</summary>
+    public async Task ReadLinesToEndAsync(List<string[]> lines, CancellationToken cancellationToken)
+    {
+        while (await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lines.Add(line.Split(' '));
+        }
+
+        await WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
 
     /// <summary>SIGKILL: no chance to flush or roll back anything.</summary>
