@@ -28,6 +28,7 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         ("appoint at grade level 9", c => Refuse(c, Appoint(r => r.PostLevel.GradeLevel = 9)), StatusCode.InvalidArgument, "grade_level 9"),
         ("appoint on 2023-02-30", c => Refuse(c, Appoint(r => r.StartsOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 30 })), StatusCode.InvalidArgument, "2023-02-30"),
         ("appoint with method 99", c => Refuse(c, Appoint(r => r.Method = (AppointmentMethod)99)), StatusCode.InvalidArgument, "method 99"),
+        ("appoint to post 99", c => Refuse(c, Appoint(r => r.PostLevel.Post = (Post)99)), StatusCode.InvalidArgument, "post_level.post 99"),
         ("appoint without retirement date", c => Refuse(c, Appoint(r => r.RetirementOn = null)), StatusCode.InvalidArgument, "retirement_on is missing"),
         ("quarter 5", c => Refuse(c, Quarterly(r => r.Quarter = 5)), StatusCode.InvalidArgument, "quarter 5"),
         ("quarterly grade 42", c => Refuse(c, Quarterly(r => r.Grade = (QuarterlyGrade)42)), StatusCode.InvalidArgument, "grade 42"),

@@ -14,7 +14,7 @@ public static class Posts
 
     /// <summary>The domain post of a wire post; null for unspecified or unknown values.</summary>
     public static Domain.Posts.Post? FromApi(ApiPost post) =>
-        post != ApiPost.Unspecified && Enum.TryParse<Domain.Posts.Post>(post.ToString(), ignoreCase: false, out var p) ? p : null;
+        post != ApiPost.Unspecified && Enum.IsDefined(post) && Enum.TryParse<Domain.Posts.Post>(post.ToString(), ignoreCase: false, out var p) ? p : null;
 }
 
 /// <summary>Reads the optional fields the grains keep in an employee row's <c>details</c> JSON.</summary>
