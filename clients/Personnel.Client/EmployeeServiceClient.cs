@@ -25,6 +25,11 @@ public sealed class EmployeeServiceClient
     private static readonly Method<RecordLeaveRequest, RecordLeaveResponse> RecordLeaveMethod = CallRunner.Method<RecordLeaveRequest, RecordLeaveResponse>(Service, "RecordLeave");
     private static readonly Method<RecordAbsenceRequest, RecordAbsenceResponse> RecordAbsenceMethod = CallRunner.Method<RecordAbsenceRequest, RecordAbsenceResponse>(Service, "RecordAbsence");
     private static readonly Method<ListHistoryRequest, ListHistoryResponse> ListHistoryMethod = CallRunner.Method<ListHistoryRequest, ListHistoryResponse>(Service, "ListHistory");
+    private static readonly Method<OpenRenewalRequest, OpenRenewalResponse> OpenRenewalMethod = CallRunner.Method<OpenRenewalRequest, OpenRenewalResponse>(Service, "OpenRenewal");
+    private static readonly Method<ChangePostRequest, ChangePostResponse> ChangePostMethod = CallRunner.Method<ChangePostRequest, ChangePostResponse>(Service, "ChangePost");
+    private static readonly Method<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse> RecordHealthIncapacityMethod = CallRunner.Method<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(Service, "RecordHealthIncapacity");
+    private static readonly Method<RecordSecondmentRequest, RecordSecondmentResponse> RecordSecondmentMethod = CallRunner.Method<RecordSecondmentRequest, RecordSecondmentResponse>(Service, "RecordSecondment");
+    private static readonly Method<RecordQualificationsRequest, RecordQualificationsResponse> RecordQualificationsMethod = CallRunner.Method<RecordQualificationsRequest, RecordQualificationsResponse>(Service, "RecordQualifications");
 
     private readonly CallRunner _runner;
 
@@ -102,4 +107,24 @@ public sealed class EmployeeServiceClient
     /// <summary>Calls <c>ListHistory</c>.</summary>
     public Task<ListHistoryResponse> ListHistoryAsync(ListHistoryRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(ListHistoryMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>OpenRenewal</c>. Opens the renewal decision in the last 90 days of the term (AM 第九条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<OpenRenewalResponse> OpenRenewalAsync(OpenRenewalRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(OpenRenewalMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>ChangePost</c>. A change of post inside the term, with its reason (AM 第九条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<ChangePostResponse> ChangePostAsync(ChangePostRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(ChangePostMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordHealthIncapacity</c>. A spell unable to work for health reasons; more than 1 year makes a post adjustment due (AM 第十六条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<RecordHealthIncapacityResponse> RecordHealthIncapacityAsync(RecordHealthIncapacityRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordHealthIncapacityMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordSecondment</c>. A secondment: the receiving unit grades the person meanwhile (AS 第二十四条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<RecordSecondmentResponse> RecordSecondmentAsync(RecordSecondmentRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordSecondmentMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordQualifications</c>. The administrative rank and education the eligibility for the next post is judged on (AM 第五条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<RecordQualificationsResponse> RecordQualificationsAsync(RecordQualificationsRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordQualificationsMethod, request, cancellationToken);
 }

@@ -71,6 +71,54 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         ("key without role", c => Refuse(c, new CreateApiKeyRequest { RequestId = Build.RequestId(), Name = "x" }), StatusCode.InvalidArgument, "role"),
         ("watch from position -5", c => RefuseWatch(c, new WatchEventsRequest { AfterPosition = -5 }), StatusCode.InvalidArgument, "after_position -5"),
         ("a request id reused for other content", c => Refuse(c, Quarterly(r => { r.RequestId = "m-1-q1"; r.Quarter = 1; r.Grade = QuarterlyGrade.FairlyGood; })), StatusCode.InvalidArgument, "request_id 'm-1-q1'"),
+        ("open renewal without employee id", c => Refuse(c, new OpenRenewalRequest { RequestId = Build.RequestId() }), StatusCode.InvalidArgument, "employee_id is missing"),
+        ("open renewal without request id", c => Refuse(c, new OpenRenewalRequest { EmployeeId = "m-1" }), StatusCode.InvalidArgument, "request_id is missing"),
+        ("open renewal before the window", c => Refuse(c, new OpenRenewalRequest { RequestId = Build.RequestId(), EmployeeId = "m-1" }), StatusCode.FailedPrecondition, "AM 第九条"),
+        ("change post without reason", c => Refuse(c, new ChangePostRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 7, Step = 1 },
+        }), StatusCode.InvalidArgument, "reason is missing"),
+        ("change post to step 20", c => Refuse(c, new ChangePostRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", Reason = "x", PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 7, Step = 20 },
+        }), StatusCode.InvalidArgument, "post_level.step 20"),
+        ("change post to post 99", c => Refuse(c, new ChangePostRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", Reason = "x", PostLevel = new PostLevel { Post = (Post)99, GradeLevel = 7, Step = 1 },
+        }), StatusCode.InvalidArgument, "post_level.post 99"),
+        ("health incapacity on 2024-02-30", c => Refuse(c, new RecordHealthIncapacityRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", StartsOn = new Google.Type.Date { Year = 2024, Month = 2, Day = 30 }, EndsOn = Build.Date("2024-03-10"),
+        }), StatusCode.InvalidArgument, "2024-02-30"),
+        ("health incapacity ending before it starts", c => Refuse(c, new RecordHealthIncapacityRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", StartsOn = Build.Date("2024-03-10"), EndsOn = Build.Date("2024-03-01"),
+        }), StatusCode.InvalidArgument, "before starts_on"),
+        ("secondment without receiving department", c => Refuse(c, new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", StartsOn = Build.Date("2024-04-01"), EndsOn = Build.Date("2024-06-30"),
+        }), StatusCode.InvalidArgument, "receiving_department_id is missing"),
+        ("secondment to its own department", c => Refuse(c, new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", ReceivingDepartmentId = "mal", StartsOn = Build.Date("2024-04-01"), EndsOn = Build.Date("2024-06-30"),
+        }), StatusCode.InvalidArgument, "AS 第二十四条"),
+        ("secondment to an unknown department", c => Refuse(c, new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", ReceivingDepartmentId = "nowhere", StartsOn = Build.Date("2024-04-01"), EndsOn = Build.Date("2024-06-30"),
+        }), StatusCode.NotFound, "nowhere"),
+        ("qualifications with rank 42", c => Refuse(c, new RecordQualificationsRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", AdministrativeRank = (AdministrativeRank)42, AdministrativeRankSince = Build.Date("2024-01-01"), Education = Education.Bachelor,
+        }), StatusCode.InvalidArgument, "administrative_rank 42"),
+        ("qualifications without education", c => Refuse(c, new RecordQualificationsRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", AdministrativeRank = AdministrativeRank.SectionChief, AdministrativeRankSince = Build.Date("2024-01-01"),
+        }), StatusCode.InvalidArgument, "education is missing"),
+        ("qualifications with a rank held from the future", c => Refuse(c, new RecordQualificationsRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", AdministrativeRank = AdministrativeRank.SectionChief, AdministrativeRankSince = Build.Date("2024-06-01"),
+            Education = Education.Bachelor, RecordedOn = Build.Date("2024-05-01"),
+        }), StatusCode.InvalidArgument, "administrative_rank_since 2024-06-01"),
     ];
 
     [Fact]

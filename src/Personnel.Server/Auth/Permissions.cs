@@ -79,6 +79,13 @@ public static class Permissions
         ["personnel.v1.KeyService/CreateApiKey"] = new(Set(AdminOnly), Scope.None),
         ["personnel.v1.KeyService/RevokeApiKey"] = new(Set(AdminOnly), Scope.None),
         ["personnel.v1.KeyService/ListApiKeys"] = new(Set(AdminOnly), Scope.None),
+
+        // Added later, kept together at the end: contract amendments and records inside the term.
+        ["personnel.v1.EmployeeService/OpenRenewal"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/ChangePost"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/RecordHealthIncapacity"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/RecordSecondment"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/RecordQualifications"] = new(Set(Recorders), Scope.Employee),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Services anyone may call without a key: generic tools discover and probe the server with them.</summary>

@@ -1,0 +1,225 @@
+using Google.Protobuf;
+using Personnel.Api.V1;
+using Personnel.Rpc;
+
+namespace Personnel.Server.Tests;
+
+/// <summary>Amendments inside the term through real gRPC: opening the renewal (AM 第九条), a change of post (AM 第九条),
+/// health incapacity (AM 第十六条), secondment (AS 第二十四条) and qualifications (AM 第五条). Each happy path shows its
+/// consequence, a retry with the same request_id records nothing, and each domain refusal names its article and writes nothing.</summary>
+public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task AM9_OpenRenewal_opens_only_in_the_last_90_days_of_the_term_and_then_the_contract_can_be_renewed()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "shore"));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("ren-1", "shore", "2022-01-03"));
+
+        // The term ends 2025-01-02: the renewal window opens 90 days before, on 2024-10-04.
+        var early = await NothingWritten("ren-1", () => hr.Refused<OpenRenewalRequest, OpenRenewalResponse>(new OpenRenewalRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "ren-1", DecidedOn = Build.Date("2024-10-03"),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("AM 第九条", early.Status.Detail);
+        Assert.Contains("2024-10-04", early.Status.Detail);
+
+        var request = new OpenRenewalRequest { RequestId = Build.RequestId(), EmployeeId = "ren-1", DecidedOn = Build.Date("2024-10-04") };
+        var opened = await hr.Call<OpenRenewalRequest, OpenRenewalResponse>(request);
+        Assert.Equal((ContractState.AwaitingRenewal, 1, Build.Date("2025-01-02")), (opened.Employee.State, opened.Employee.TermNumber, opened.Employee.TermEndsOn));
+        await RetryRecordsNothing<OpenRenewalRequest, OpenRenewalResponse>(hr, "ren-1", request, opened, r => r.DecidedOn = Build.Date("2024-10-05"));
+        Assert.Single(await History("ren-1"), e => e.Type == "renewal-opened");
+
+        var renewed = await hr.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "ren-1", DecidedOn = Build.Date("2024-11-01"),
+        });
+        Assert.Equal((ContractState.Appointed, 2, Build.Date("2025-01-03")), (renewed.Employee.State, renewed.Employee.TermNumber, renewed.Employee.TermStartsOn));
+    }
+
+    [Fact]
+    public async Task AM9_ChangePost_amends_the_post_with_its_reason_and_the_term_continues()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "shore"));
+        var appointed = await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("post-1", "shore", "2022-01-03"));
+
+        var request = new ChangePostRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "post-1", EffectiveOn = Build.Date("2023-05-02"), Reason = "section merged in the 2023 restructuring",
+            PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 7, Step = 5 },
+        };
+        var changed = await hr.Call<ChangePostRequest, ChangePostResponse>(request);
+
+        Assert.Equal(request.PostLevel, changed.Employee.PostLevel);
+        Assert.Equal((appointed.Employee.TermNumber, appointed.Employee.TermStartsOn, appointed.Employee.TermEndsOn),
+            (changed.Employee.TermNumber, changed.Employee.TermStartsOn, changed.Employee.TermEndsOn));
+        var level = await hr.Call<GetPostLevelRequest, GetPostLevelResponse>(new GetPostLevelRequest { EmployeeId = "post-1", AsOf = Build.Date("2023-06-01") });
+        Assert.Equal((request.PostLevel, Build.Date("2023-05-02")), (level.PostLevel, level.Since));
+        var before = await hr.Call<GetPostLevelRequest, GetPostLevelResponse>(new GetPostLevelRequest { EmployeeId = "post-1", AsOf = Build.Date("2023-05-01") });
+        Assert.Equal(appointed.Employee.PostLevel, before.PostLevel);
+        Assert.Contains("2023 restructuring", Assert.Single(await History("post-1"), e => e.Type == "post-changed").PayloadJson);
+        await RetryRecordsNothing<ChangePostRequest, ChangePostResponse>(hr, "post-1", request, changed, r => r.Reason = "another reason");
+    }
+
+    [Fact]
+    public async Task AM13_ChangePost_is_refused_during_a_promotion_trial_and_writes_nothing()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "shore"));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("post-2", "shore", "2022-01-03"));
+        await hr.Call<PromoteRequest, PromoteResponse>(new PromoteRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "post-2", StartsOn = Build.Date("2023-01-05"),
+            PostLevel = new PostLevel { Post = Post.SectionChief, GradeLevel = 5, Step = 5 },
+        });
+
+        var refused = await NothingWritten("post-2", () => hr.Refused<ChangePostRequest, ChangePostResponse>(new ChangePostRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "post-2", EffectiveOn = Build.Date("2023-06-01"), Reason = "reorganisation",
+            PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 7, Step = 5 },
+        }));
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("AM 第十三条", refused.Status.Detail);
+        Assert.Contains("2024-01-04", refused.Status.Detail);
+    }
+
+    [Fact]
+    public async Task AM16_health_incapacity_over_one_year_joined_across_adjacent_spells_makes_a_post_adjustment_due_once()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "shore"));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("sick-1", "shore", "2022-01-03"));
+
+        var first = await hr.Call<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(Incapacity("sick-1", "2023-01-01", "2023-06-30"));
+        Assert.Empty(first.Consequences);
+
+        var request = Incapacity("sick-1", "2023-07-01", "2024-01-15");
+        var second = await hr.Call<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(request);
+        var adjustment = Assert.Single(second.Consequences);
+        Assert.Equal(("PostAdjustmentDue", "AM 第十六条", Build.Date("2024-01-15")), (adjustment.Kind, adjustment.Article, adjustment.EffectiveOn));
+        Assert.Contains("2023-01-01", adjustment.Description);
+        await RetryRecordsNothing<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(hr, "sick-1", request, second, r => r.EndsOn = Build.Date("2024-01-16"));
+
+        // Extending the spell that already made the adjustment due does not make it due again.
+        var third = await hr.Call<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(Incapacity("sick-1", "2024-01-16", "2024-02-29"));
+        Assert.Empty(third.Consequences);
+        var history = await History("sick-1");
+        Assert.Equal(3, history.Count(e => e.Type == "health-incapacity-recorded"));
+        Assert.Contains("AM-16", Assert.Single(history, e => e.Type == "post-adjustment-due").PayloadJson);
+
+        var overlap = await NothingWritten("sick-1", () => hr.Refused<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(
+            Incapacity("sick-1", "2023-03-01", "2023-03-10")));
+        Assert.Equal(StatusCode.FailedPrecondition, overlap.StatusCode);
+        Assert.Contains("PM 第六条", overlap.Status.Detail);
+        Assert.Contains("2023-01-01", overlap.Status.Detail);
+    }
+
+    [Fact]
+    public async Task AS24_a_seconded_person_is_graded_by_the_receiving_unit_for_the_quarters_ending_in_the_secondment()
+    {
+        await server.DepartmentAsync("home");
+        await server.DepartmentAsync("host");
+        var hr = server.As(await server.KeyAsync(Role.Hr, "home"));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("sec-1", "home", "2022-01-03"));
+
+        var request = new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-1", ReceivingDepartmentId = "host", StartsOn = Build.Date("2024-04-01"), EndsOn = Build.Date("2024-09-30"),
+        };
+        var seconded = await hr.Call<RecordSecondmentRequest, RecordSecondmentResponse>(request);
+        Assert.Equal(("host", "home"), (seconded.AssessingDepartmentId, seconded.Employee.DepartmentId));
+        await RetryRecordsNothing<RecordSecondmentRequest, RecordSecondmentResponse>(hr, "sec-1", request, seconded, r => r.EndsOn = Build.Date("2024-10-31"));
+
+        foreach (var quarter in new[] { 1, 2, 4 })
+        {
+            await hr.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("sec-1", 2024, quarter, QuarterlyGrade.FairlyGood));
+        }
+
+        var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "sec-1", FromYear = 2024, ToYear = 2024 });
+        Assert.Equal(["1 home", "2 host", "4 home"], grades.Quarterly.Select(q => $"{q.Quarter} {q.DepartmentId}"));
+
+        // The receiving unit counts the person among those it may grade (N of its Good quota); the home unit does not.
+        var host = await hr.Call<GetQuotasRequest, GetQuotasResponse>(new GetQuotasRequest { DepartmentId = "host", Year = 2024 });
+        var home = await hr.Call<GetQuotasRequest, GetQuotasResponse>(new GetQuotasRequest { DepartmentId = "home", Year = 2024 });
+        Assert.Equal((1, 0), (host.Good[1].Eligible, home.Good[1].Eligible));
+        Assert.Equal((0, 1), (host.Good[0].Eligible, home.Good[0].Eligible));
+
+        var overlap = await NothingWritten("sec-1", () => hr.Refused<RecordSecondmentRequest, RecordSecondmentResponse>(new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-1", ReceivingDepartmentId = "host", StartsOn = Build.Date("2024-09-01"), EndsOn = Build.Date("2024-12-31"),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, overlap.StatusCode);
+        Assert.Contains("2024-04-01", overlap.Status.Detail);
+    }
+
+    [Fact]
+    public async Task AM5_recorded_qualifications_move_the_earliest_eligibility_for_the_next_post()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "shore"));
+        var appointment = Build.Appointment("qual-1", "shore", "2022-01-03", Post.Staff, level: 7);
+        appointment.AdministrativeRank = AdministrativeRank.FirstGradeStaff;
+        appointment.AdministrativeRankSince = Build.Date("2022-01-03");
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(appointment);
+        var before = await hr.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "qual-1", AsOf = Build.Date("2024-03-01") });
+
+        var request = new RecordQualificationsRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "qual-1", AdministrativeRank = AdministrativeRank.DeputySection,
+            AdministrativeRankSince = Build.Date("2024-03-01"), Education = Education.Bachelor, RecordedOn = Build.Date("2024-03-01"),
+        };
+        var recorded = await hr.Call<RecordQualificationsRequest, RecordQualificationsResponse>(request);
+        var after = await hr.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "qual-1", AsOf = Build.Date("2024-03-01") });
+
+        // First-grade staff since 2022-01-03 needs 3 years for deputy section chief; deputy-section rank qualifies at once.
+        Assert.Equal(Build.Date("2025-01-03"), before.NextPostEligibleOn);
+        Assert.Equal(Build.Date("2024-03-01"), after.NextPostEligibleOn);
+        Assert.Equal(after.NextPostEligibleOn, recorded.NextPostEligibleOn);
+        Assert.Single(await History("qual-1"), e => e.Type == "qualifications-recorded");
+        await RetryRecordsNothing<RecordQualificationsRequest, RecordQualificationsResponse>(hr, "qual-1", request, recorded, r => r.Education = Education.Postgraduate);
+
+        await hr.Call<SeparateRequest, SeparateResponse>(new SeparateRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "qual-1", Kind = SeparationKind.Resignation, EffectiveOn = Build.Date("2024-04-01"),
+        });
+        var separated = await NothingWritten("qual-1", () => hr.Refused<RecordQualificationsRequest, RecordQualificationsResponse>(new RecordQualificationsRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "qual-1", AdministrativeRank = AdministrativeRank.SectionChief,
+            AdministrativeRankSince = Build.Date("2024-05-01"), Education = Education.Bachelor, RecordedOn = Build.Date("2024-05-02"),
+        }));
+        Assert.Equal(StatusCode.FailedPrecondition, separated.StatusCode);
+        Assert.Contains("Resigned", separated.Status.Detail);
+    }
+
+    private static RecordHealthIncapacityRequest Incapacity(string employeeId, string from, string to) => new()
+    {
+        RequestId = Build.RequestId(), EmployeeId = employeeId, StartsOn = Build.Date(from), EndsOn = Build.Date(to),
+    };
+
+    private async Task<IReadOnlyList<HistoryEntry>> History(string employeeId) =>
+        (await server.Admin.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = employeeId })).Entries;
+
+    /// <summary>Runs a refused call and proves it wrote nothing: the store's position and the employee's stream stay put.</summary>
+    private async Task<RpcException> NothingWritten(string employeeId, Func<Task<RpcException>> call)
+    {
+        var position = await server.Store.GetLastPositionAsync();
+        var version = await server.Store.GetStreamVersionAsync("employee:" + employeeId);
+        var refused = await call();
+        Assert.Equal(position, await server.Store.GetLastPositionAsync());
+        Assert.Equal(version, await server.Store.GetStreamVersionAsync("employee:" + employeeId));
+        return refused;
+    }
+
+    /// <summary>The same request again returns the first answer and records nothing; the same id with other content is INVALID_ARGUMENT.</summary>
+    private async Task RetryRecordsNothing<TRequest, TResponse>(Client client, string employeeId, TRequest request, TResponse first, Action<TRequest> alter)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        var position = await server.Store.GetLastPositionAsync();
+        Assert.Equal(first, await client.Call<TRequest, TResponse>(request));
+        var other = request.Clone();
+        alter(other);
+        var reused = await NothingWritten(employeeId, () => client.Refused<TRequest, TResponse>(other));
+        Assert.Equal(StatusCode.InvalidArgument, reused.StatusCode);
+        Assert.Contains("request_id", reused.Status.Detail);
+        Assert.Equal(position, await server.Store.GetLastPositionAsync());
+    }
+}
