@@ -30,6 +30,8 @@ public sealed class EmployeeServiceClient
     private static readonly Method<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse> RecordHealthIncapacityMethod = CallRunner.Method<RecordHealthIncapacityRequest, RecordHealthIncapacityResponse>(Service, "RecordHealthIncapacity");
     private static readonly Method<RecordSecondmentRequest, RecordSecondmentResponse> RecordSecondmentMethod = CallRunner.Method<RecordSecondmentRequest, RecordSecondmentResponse>(Service, "RecordSecondment");
     private static readonly Method<RecordQualificationsRequest, RecordQualificationsResponse> RecordQualificationsMethod = CallRunner.Method<RecordQualificationsRequest, RecordQualificationsResponse>(Service, "RecordQualifications");
+    private static readonly Method<RecordRankingPlaceRequest, RecordRankingPlaceResponse> RecordRankingPlaceMethod = CallRunner.Method<RecordRankingPlaceRequest, RecordRankingPlaceResponse>(Service, "RecordRankingPlace");
+    private static readonly Method<SignAnnualFeedbackRequest, SignAnnualFeedbackResponse> SignAnnualFeedbackMethod = CallRunner.Method<SignAnnualFeedbackRequest, SignAnnualFeedbackResponse>(Service, "SignAnnualFeedback");
 
     private readonly CallRunner _runner;
 
@@ -127,4 +129,12 @@ public sealed class EmployeeServiceClient
     /// <summary>Calls <c>RecordQualifications</c>. The administrative rank and education the eligibility for the next post is judged on (AM 第五条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordQualificationsResponse> RecordQualificationsAsync(RecordQualificationsRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordQualificationsMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordRankingPlace</c>. The yearly ranking place under a ranking-based profile (yangshahu-2020, 三(五)19). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<RecordRankingPlaceResponse> RecordRankingPlaceAsync(RecordRankingPlaceRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordRankingPlaceMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>SignAnnualFeedback</c>. The employee signed the written feedback of the year's assessment (AS 第九条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<SignAnnualFeedbackResponse> SignAnnualFeedbackAsync(SignAnnualFeedbackRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(SignAnnualFeedbackMethod, request, cancellationToken);
 }

@@ -119,6 +119,20 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
             RequestId = Build.RequestId(), EmployeeId = "m-1", AdministrativeRank = AdministrativeRank.SectionChief, AdministrativeRankSince = Build.Date("2024-06-01"),
             Education = Education.Bachelor, RecordedOn = Build.Date("2024-05-01"),
         }), StatusCode.InvalidArgument, "administrative_rank_since 2024-06-01"),
+        ("ranking place 0 of 10", c => Refuse(c, new RecordRankingPlaceRequest { RequestId = Build.RequestId(), EmployeeId = "m-1", Year = 2025, GroupSize = 10 }), StatusCode.InvalidArgument, "place 0"),
+        ("ranking place 3 and 9 from the bottom of 10", c => Refuse(c, new RecordRankingPlaceRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", Year = 2025, Place = 3, GroupSize = 10, PlaceFromBottom = 9,
+        }), StatusCode.InvalidArgument, "place_from_bottom 9"),
+        ("ranking place under the grade-based weihai-2020 profile", c => Refuse(c, new RecordRankingPlaceRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", Year = 2025, Place = 10, GroupSize = 10, DecidedOn = Build.Date("2025-12-20"),
+        }), StatusCode.FailedPrecondition, "洋沙湖 三(五)19): the running policy profile 'weihai-2020'"),
+        ("feedback for year 0", c => Refuse(c, new SignAnnualFeedbackRequest { RequestId = Build.RequestId(), EmployeeId = "m-1" }), StatusCode.InvalidArgument, "year 0"),
+        ("feedback on a year without a result", c => Refuse(c, new SignAnnualFeedbackRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "m-1", Year = 2025, SignedOn = Build.Date("2026-01-05"),
+        }), StatusCode.FailedPrecondition, "AS 第九条"),
     ];
 
     [Fact]

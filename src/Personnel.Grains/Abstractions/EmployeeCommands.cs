@@ -39,6 +39,8 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(AppealAnnualGrade), "appeal")]
 [JsonDerivedType(typeof(ResolveAppeal), "resolve-appeal")]
 [JsonDerivedType(typeof(OrderLeadershipAdjustment), "leadership-adjustment")]
+[JsonDerivedType(typeof(RecordRankingPlace), "ranking-place")]
+[JsonDerivedType(typeof(SignAnnualFeedback), "sign-feedback")]
 public abstract record EmployeeCommand;
 
 /// <summary>Appoints the person the grain's key names (AM 第六条, 第九条); the request's employee id must equal the key.</summary>
@@ -124,3 +126,10 @@ public sealed record ResolveAppeal(int Year, AppealOutcome Outcome, AnnualGrade?
 /// <summary>The department's leadership adjustment reaches its head: rotation mandatory now (AM 第十七条).
 /// Normally sent by the department's outbox dispatcher, not by people.</summary>
 public sealed record OrderLeadershipAdjustment(DepartmentId Department, int Year) : EmployeeCommand;
+
+/// <summary>Records the yearly ranking place (积分排名) and applies the ranking-based profile's consequences
+/// (洋沙湖 三(五)19); refused when the running profile judges the year by grade.</summary>
+public sealed record RecordRankingPlace(int Year, int Place, int GroupSize, int? PlaceFromBottom) : EmployeeCommand;
+
+/// <summary>The employee signed the written feedback of the year's result (AS 第九条).</summary>
+public sealed record SignAnnualFeedback(int Year) : EmployeeCommand;

@@ -155,6 +155,12 @@ public sealed partial class EmployeeGrain
             case OrderLeadershipAdjustment c:
                 e.OrderLeadershipAdjustment(on, c.Department, c.Year);
                 return null;
+            case RecordRankingPlace c:
+                e.RecordRankingPlace(on, c.Year, c.Place, c.GroupSize, RankingPolicyOrRefuse(), c.PlaceFromBottom);
+                return null;
+            case SignAnnualFeedback c:
+                e.SignAnnualFeedback(on, c.Year);
+                return null;
             default:
                 throw new RuleViolationException(Rules.WellFormedInput, $"unknown employee command {command.GetType().Name}", ViolationKind.InvalidArgument);
         }
@@ -239,6 +245,18 @@ public sealed partial class EmployeeGrain
     {
         var recorded = await Store.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false);
         return recorded.Select(r => JsonSerializer.Deserialize<QuotaEvent>(r.Payload, GrainJson.Options)!).ToList();
+    }
+
+    /// <summary>The running profile's ranking rules; a grade-based profile has none, and a ranking place would bring
+    /// no consequence there, so it is refused rather than recorded to no effect.</summary>
+    private Personnel.Domain.Ranking.RankingPolicy RankingPolicyOrRefuse()
+    {
+        var profile = _services.Profile;
+        return profile.Consequences is { Basis: Personnel.Domain.Profiles.ConsequenceBasis.Ranking, Ranking: { } ranking }
+            ? ranking
+            : throw new RuleViolationException(Rules.RankingConsequences,
+                $"the running policy profile '{profile.Name}' judges the year by grade, not by ranking; ranking places are recorded "
+                + "under a ranking-based profile such as yangshahu-2020");
     }
 
     private DepartmentId AssessorOn(DateOnly day) => day >= _employee.AppointedOn ? _employee.AssessingUnitOn(day) : _employee.Department;

@@ -86,6 +86,9 @@ public static class Permissions
         ["personnel.v1.EmployeeService/RecordHealthIncapacity"] = new(Set(Recorders), Scope.Employee),
         ["personnel.v1.EmployeeService/RecordSecondment"] = new(Set(Recorders), Scope.Employee),
         ["personnel.v1.EmployeeService/RecordQualifications"] = new(Set(Recorders), Scope.Employee),
+        // The ranking place and the signed feedback are part of the assessment: heads and deputies by party-affairs (AS 第二条).
+        ["personnel.v1.EmployeeService/RecordRankingPlace"] = new(Set(Recorders), Scope.Grading),
+        ["personnel.v1.EmployeeService/SignAnnualFeedback"] = new(Set(Recorders), Scope.Grading),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Services anyone may call without a key: generic tools discover and probe the server with them.</summary>
