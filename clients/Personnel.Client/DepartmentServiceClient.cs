@@ -13,6 +13,7 @@ public sealed class DepartmentServiceClient
     private static readonly Method<GetDepartmentRequest, GetDepartmentResponse> GetDepartmentMethod = CallRunner.Method<GetDepartmentRequest, GetDepartmentResponse>(Service, "GetDepartment");
     private static readonly Method<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse> RecordDepartmentAssessmentMethod = CallRunner.Method<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Service, "RecordDepartmentAssessment");
     private static readonly Method<GetQuotasRequest, GetQuotasResponse> GetQuotasMethod = CallRunner.Method<GetQuotasRequest, GetQuotasResponse>(Service, "GetQuotas");
+    private static readonly Method<CorrectDepartmentAssessmentRequest, CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessmentMethod = CallRunner.Method<CorrectDepartmentAssessmentRequest, CorrectDepartmentAssessmentResponse>(Service, "CorrectDepartmentAssessment");
 
     private readonly CallRunner _runner;
 
@@ -42,4 +43,8 @@ public sealed class DepartmentServiceClient
     /// <summary>Calls <c>GetQuotas</c>. The Good quota of each quarter and the Excellent quota of the year.</summary>
     public Task<GetQuotasResponse> GetQuotasAsync(GetQuotasRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(GetQuotasMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>CorrectDepartmentAssessment</c>. Corrects the latest assessed year with a reason; the answer says which yellow card and leadership adjustment now follow (AM 第十七条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessmentAsync(CorrectDepartmentAssessmentRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(CorrectDepartmentAssessmentMethod, request, cancellationToken);
 }

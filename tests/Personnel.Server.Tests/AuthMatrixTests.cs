@@ -137,7 +137,8 @@ public sealed class AuthMatrixTests(ServerFixture server) : IClassFixture<Server
         var read = service != "KeyService" && (method.Name.StartsWith("Get", StringComparison.Ordinal)
             || method.Name.StartsWith("List", StringComparison.Ordinal) || method.Name == "WatchEvents");
         var hrWrites = service is "EmployeeService" or "GradingService" && method.Name != "Rotate";
-        var partyWrites = method.Name is "Rotate" or "CreateDepartment" or "RecordDepartmentAssessment" or "AllocateAnnualPerformancePay";
+        var partyWrites = method.Name is "Rotate" or "CreateDepartment" or "RecordDepartmentAssessment" or "AllocateAnnualPerformancePay"
+            or "CorrectDepartmentAssessment";
         return role switch
         {
             Role.Reader => read,

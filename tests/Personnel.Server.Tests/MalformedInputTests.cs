@@ -133,6 +133,22 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         {
             RequestId = Build.RequestId(), EmployeeId = "m-1", Year = 2025, SignedOn = Build.Date("2026-01-05"),
         }), StatusCode.FailedPrecondition, "AS 第九条"),
+        ("correction without reason", c => Refuse(c, new CorrectDepartmentAssessmentRequest
+        {
+            RequestId = Build.RequestId(), DepartmentId = "mal", Year = 2024, Tier = DepartmentTier._2,
+        }), StatusCode.InvalidArgument, "reason is missing"),
+        ("correction with tier 7", c => Refuse(c, new CorrectDepartmentAssessmentRequest
+        {
+            RequestId = Build.RequestId(), DepartmentId = "mal", Year = 2024, Tier = (DepartmentTier)7, Reason = "x",
+        }), StatusCode.InvalidArgument, "tier 7"),
+        ("correction without department", c => Refuse(c, new CorrectDepartmentAssessmentRequest
+        {
+            RequestId = Build.RequestId(), Year = 2024, Tier = DepartmentTier._2, Reason = "x",
+        }), StatusCode.InvalidArgument, "department_id is missing"),
+        ("correction of a year never assessed", c => Refuse(c, new CorrectDepartmentAssessmentRequest
+        {
+            RequestId = Build.RequestId(), DepartmentId = "mal", Year = 2024, Tier = DepartmentTier._2, Reason = "x", DecidedOn = Build.Date("2025-02-01"),
+        }), StatusCode.NotFound, "no assessment for 2024"),
     ];
 
     [Fact]

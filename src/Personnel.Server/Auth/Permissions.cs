@@ -89,6 +89,8 @@ public static class Permissions
         // The ranking place and the signed feedback are part of the assessment: heads and deputies by party-affairs (AS 第二条).
         ["personnel.v1.EmployeeService/RecordRankingPlace"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.EmployeeService/SignAnnualFeedback"] = new(Set(Recorders), Scope.Grading),
+        // Party-affairs corrects a department's assessment (AM 第十七条).
+        ["personnel.v1.DepartmentService/CorrectDepartmentAssessment"] = new(Set(PartyAffairs), Scope.None),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Services anyone may call without a key: generic tools discover and probe the server with them.</summary>

@@ -11,7 +11,7 @@ using D = Personnel.Domain;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.DepartmentService: departments, their yearly assessment and quotas (AM 第十七条; AS 第八条, 第十二条).</summary>
-public sealed class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
+public sealed partial class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
 {
     // Contract states of people who are on the department's staff.
     private static readonly HashSet<string> OnStaff = new(StringComparer.Ordinal)

@@ -1,0 +1,53 @@
+using Personnel.Grains.Abstractions;
+using Personnel.Rpc;
+using Personnel.Server.Auth;
+using Personnel.Server.Mapping;
+using V1 = Personnel.Api.V1;
+using D = Personnel.Domain;
+
+namespace Personnel.Server.Services;
+
+/// <summary>Correcting a department's latest assessed year (AM 第十七条): the yellow card and the leadership
+/// adjustment are judged again, and the answer says which follow now and which were withdrawn or rescinded.</summary>
+public sealed partial class DepartmentService
+{
+    public async Task<V1.CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessment(
+        V1.CorrectDepartmentAssessmentRequest request, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(request.DepartmentId, "department_id");
+        var requestId = Refusals.RequireRequestId(request.RequestId);
+        var year = GrainCalls.Year(request.Year);
+        var tier = Enums.Tier(request.Tier);
+        D.Departments.CityRank? cityRank = null;
+        if (request.CityRank != 0 || request.CityGroupSize != 0)
+        {
+            if (request.CityRank < 1 || request.CityGroupSize < request.CityRank)
+            {
+                throw Refusals.Invalid($"city_rank {request.CityRank} of city_group_size {request.CityGroupSize}: the rank is 1 to the group size "
+                    + "(both 0 when the department has no city rank this year).");
+            }
+
+            cityRank = new D.Departments.CityRank(request.CityRank, request.CityGroupSize);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            throw Refusals.Invalid("reason is missing: a correction of a department assessment states why (AM 第十七条).");
+        }
+
+        var on = Dates.Optional(request.DecidedOn, "decided_on") ?? clock.Today;
+        var result = await ExecuteAsync(id, new CorrectDepartmentAssessment(year, tier, cityRank, request.Reason),
+            new CommandContext(requestId, Access.Caller(context).KeyId, on), context).ConfigureAwait(false);
+        var corrected = result.Snapshot.Years.Single(y => y.Year == year);
+        var response = new V1.CorrectDepartmentAssessmentResponse
+        {
+            Assessment = ToApi(corrected),
+            YellowCard = corrected.HasYellowCard,
+            LeadershipAdjustment = corrected.LeadershipAdjustment is not null,
+            YellowCardWithdrawn = result.Events.Any(e => e.Type == "yellow-card-withdrawn"),
+            LeadershipAdjustmentRescinded = result.Events.Any(e => e.Type == "leadership-adjustment-rescinded"),
+        };
+        response.Consequences.AddRange(RuleConsequences.Of(result.Events));
+        return response;
+    }
+}
