@@ -41,6 +41,13 @@ public sealed class RankingTests(YangshahuServerFixture server) : IClassFixture<
         var history = await hr.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "rk-last" });
         Assert.Equal(2, history.Entries.Count(e => e.Type == "ranking-place-recorded"));
         Assert.Single(history.Entries, e => e.Type == "removed-for-ranking");
+
+        // Downstream systems following the feed see the removal.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var watch = server.As(await server.KeyAsync(Role.Reader))
+            .Watch(new WatchEventsRequest { Types_ = { "removed-for-ranking" }, DepartmentId = "lake" }, cancel.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
+        Assert.Equal(("employee:rk-last", Build.Date("2024-12-20")), (watch.ResponseStream.Current.StreamId, watch.ResponseStream.Current.OccurredOn));
     }
 
     [Fact]
