@@ -129,11 +129,17 @@ public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(("host", "home"), (seconded.AssessingDepartmentId, seconded.Employee.DepartmentId));
         await RetryRecordsNothing<RecordSecondmentRequest, RecordSecondmentResponse>(hr, "sec-1", request, seconded, r => r.EndsOn = Build.Date("2024-10-31"));
 
-        foreach (var quarter in new[] { 1, 2, 4 })
+        // The home unit's HR grades the quarters it assesses, the receiving unit's HR the quarter ending in the secondment,
+        // and each answer names the assessing unit.
+        var hostHr = server.As(await server.KeyAsync(Role.Hr, "host"));
+        var graded = new List<string>();
+        foreach (var (quarter, grader) in new[] { (1, hr), (2, hostHr), (4, hr) })
         {
-            await hr.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("sec-1", 2024, quarter, QuarterlyGrade.FairlyGood));
+            var answer = await grader.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("sec-1", 2024, quarter, QuarterlyGrade.FairlyGood));
+            graded.Add($"{answer.Record.Quarter} {answer.Record.DepartmentId}");
         }
 
+        Assert.Equal(["1 home", "2 host", "4 home"], graded);
         var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "sec-1", FromYear = 2024, ToYear = 2024 });
         Assert.Equal(["1 home", "2 host", "4 home"], grades.Quarterly.Select(q => $"{q.Quarter} {q.DepartmentId}"));
 
@@ -149,6 +155,117 @@ public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerF
         }));
         Assert.Equal(StatusCode.FailedPrecondition, overlap.StatusCode);
         Assert.Contains("2024-04-01", overlap.Status.Detail);
+    }
+
+    [Fact]
+    public async Task AS24_the_home_units_hr_is_refused_a_quarter_the_receiving_unit_assesses_and_the_other_way_round()
+    {
+        await server.DepartmentAsync("home-q");
+        await server.DepartmentAsync("host-q");
+        var homeHr = server.As(await server.KeyAsync(Role.Hr, "home-q"));
+        var hostHr = server.As(await server.KeyAsync(Role.Hr, "host-q"));
+        await homeHr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("sec-2", "home-q", "2022-01-03"));
+        await homeHr.Call<RecordSecondmentRequest, RecordSecondmentResponse>(new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-2", ReceivingDepartmentId = "host-q", StartsOn = Build.Date("2024-04-01"), EndsOn = Build.Date("2024-09-30"),
+        });
+
+        var byHome = await NothingWritten("sec-2", () => homeHr.Refused<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(
+            Build.Quarterly("sec-2", 2024, 2, QuarterlyGrade.FairlyGood)));
+        Assert.Equal(StatusCode.PermissionDenied, byHome.StatusCode);
+        Assert.Contains("AS 第二十四条", byHome.Status.Detail);
+        Assert.Contains("'host-q'", byHome.Status.Detail);
+        Assert.Contains("2024-06-30", byHome.Status.Detail);
+
+        // The receiving unit grades only the quarters ending in the secondment: the home unit keeps the first quarter.
+        var byHost = await NothingWritten("sec-2", () => hostHr.Refused<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(
+            Build.Quarterly("sec-2", 2024, 1, QuarterlyGrade.FairlyGood)));
+        Assert.Equal(StatusCode.PermissionDenied, byHost.StatusCode);
+        Assert.Contains("AS 第二十四条", byHost.Status.Detail);
+        Assert.Contains("'home-q'", byHost.Status.Detail);
+
+        // In an import the row the home unit may not grade is rejected alone; its other rows are recorded.
+        var import = await homeHr.Import(
+        [
+            new ImportQuarterlyGradeRow { RowNumber = 1, Grade = Build.Quarterly("sec-2", 2024, 1, QuarterlyGrade.FairlyGood) },
+            new ImportQuarterlyGradeRow { RowNumber = 2, Grade = Build.Quarterly("sec-2", 2024, 3, QuarterlyGrade.FairlyGood) },
+        ]);
+        Assert.Equal(["1 Recorded", "2 Rejected PERMISSION_DENIED"],
+            import.Results.Select(r => $"{r.RowNumber} {r.Outcome}{(r.ErrorCode.Length > 0 ? " " + r.ErrorCode : "")}"));
+        Assert.Contains("AS 第二十四条", import.Results[1].ErrorMessage);
+
+        // Party-affairs grades anyone, and the record still names the assessing unit.
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        var byParty = await party.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("sec-2", 2024, 2, QuarterlyGrade.Average));
+        Assert.Equal("host-q", byParty.Record.DepartmentId);
+        var grades = await homeHr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "sec-2", FromYear = 2024 });
+        Assert.Equal(["1 home-q", "2 host-q"], grades.Quarterly.Select(q => $"{q.Quarter} {q.DepartmentId}"));
+    }
+
+    [Fact]
+    public async Task AS24_the_year_is_graded_by_the_unit_that_assesses_it_at_the_year_end_and_its_hr_signs_the_feedback()
+    {
+        await server.DepartmentAsync("home-y");
+        await server.DepartmentAsync("host-y");
+        var homeHr = server.As(await server.KeyAsync(Role.Hr, "home-y"));
+        var hostHr = server.As(await server.KeyAsync(Role.Hr, "host-y"));
+        await homeHr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("sec-3", "home-y", "2022-01-03"));
+        await homeHr.Call<RecordSecondmentRequest, RecordSecondmentResponse>(new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-3", ReceivingDepartmentId = "host-y", StartsOn = Build.Date("2024-10-01"), EndsOn = Build.Date("2025-03-31"),
+        });
+
+        var annual = Build.Annual("sec-3", 2024, AnnualGrade.Competent);
+        annual.DecidedOn = Build.Date("2025-01-10");
+        var byHome = await NothingWritten("sec-3", () => homeHr.Refused<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(annual));
+        Assert.Equal(StatusCode.PermissionDenied, byHome.StatusCode);
+        Assert.Contains("AS 第二十四条", byHome.Status.Detail);
+        Assert.Contains("'host-y'", byHome.Status.Detail);
+
+        var byHost = await hostHr.Call<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(annual);
+        Assert.Equal(("host-y", "home-y"), (byHost.Record.DepartmentId, (await homeHr.Call<GetEmployeeRequest, GetEmployeeResponse>(
+            new GetEmployeeRequest { EmployeeId = "sec-3" })).Employee.DepartmentId));
+        Assert.Equal(byHost, await hostHr.Call<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(annual));
+
+        // The written feedback of the year's result (AS 第九条) belongs to the same assessment.
+        var feedback = new SignAnnualFeedbackRequest { RequestId = Build.RequestId(), EmployeeId = "sec-3", Year = 2024, SignedOn = Build.Date("2025-01-15") };
+        var refused = await NothingWritten("sec-3", () => homeHr.Refused<SignAnnualFeedbackRequest, SignAnnualFeedbackResponse>(feedback));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        await hostHr.Call<SignAnnualFeedbackRequest, SignAnnualFeedbackResponse>(feedback);
+        Assert.Single(await History("sec-3"), e => e.Type == "annual-feedback-signed");
+    }
+
+    [Fact]
+    public async Task AS24_a_person_transferred_in_during_the_year_is_graded_by_the_new_department_and_the_old_keeps_its_quarters()
+    {
+        await server.DepartmentAsync("old-t");
+        await server.DepartmentAsync("new-t");
+        var oldHr = server.As(await server.KeyAsync(Role.Hr, "old-t"));
+        var newHr = server.As(await server.KeyAsync(Role.Hr, "new-t"));
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        await oldHr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("moved-1", "old-t", "2022-01-03"));
+        await party.Call<RotateRequest, RotateResponse>(new RotateRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "moved-1", ToDepartmentId = "new-t",
+            PostLevel = new PostLevel { Post = Post.DeputySectionChief, GradeLevel = 6, Step = 5 }, StartsOn = Build.Date("2024-05-06"),
+        });
+
+        // The first quarter ended in the old department: its HR grades it though the person has left, the new one may not.
+        var byNew = await NothingWritten("moved-1", () => newHr.Refused<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(
+            Build.Quarterly("moved-1", 2024, 1, QuarterlyGrade.FairlyGood, "2024-05-20")));
+        Assert.Equal(StatusCode.PermissionDenied, byNew.StatusCode);
+        Assert.Contains("'old-t'", byNew.Status.Detail);
+        var first = await oldHr.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("moved-1", 2024, 1, QuarterlyGrade.FairlyGood, "2024-05-20"));
+        Assert.Equal("old-t", first.Record.DepartmentId);
+
+        var byOld = await NothingWritten("moved-1", () => oldHr.Refused<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(
+            Build.Quarterly("moved-1", 2024, 2, QuarterlyGrade.FairlyGood)));
+        Assert.Equal(StatusCode.PermissionDenied, byOld.StatusCode);
+        Assert.Contains("AS 第二十四条", byOld.Status.Detail);
+        Assert.Equal("new-t", (await newHr.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(
+            Build.Quarterly("moved-1", 2024, 2, QuarterlyGrade.FairlyGood))).Record.DepartmentId);
+        Assert.Equal("new-t", (await newHr.Call<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(
+            Build.Annual("moved-1", 2024, AnnualGrade.Competent))).Record.DepartmentId);
     }
 
     [Fact]

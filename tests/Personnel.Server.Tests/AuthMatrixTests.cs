@@ -99,6 +99,36 @@ public sealed class AuthMatrixTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task AS24_grading_follows_the_assessing_unit_so_a_receiving_units_hr_grades_a_seconded_person_and_the_home_hr_does_not()
+    {
+        await server.DepartmentAsync("dept-r");
+        var hrHome = server.As(await server.KeyAsync(Role.Hr, "dept-s"));
+        var hrHost = server.As(await server.KeyAsync(Role.Hr, "dept-r"));
+        var hrAll = server.As(await server.KeyAsync(Role.Hr));
+        await hrHome.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("s-1", "dept-s", "2024-01-02"));
+        await hrHome.Call<RecordSecondmentRequest, RecordSecondmentResponse>(new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "s-1", ReceivingDepartmentId = "dept-r", StartsOn = Build.Date("2024-01-02"), EndsOn = Build.Date("2024-12-31"),
+        });
+        var position = await server.Store.GetLastPositionAsync();
+
+        // Grading follows the assessing unit; the other employee RPCs still follow the home department.
+        var gradeByHome = await hrHome.Refused<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("s-1", 2024, 1, QuarterlyGrade.Average));
+        var leaveByHost = await hrHost.Refused<RecordLeaveRequest, RecordLeaveResponse>(new RecordLeaveRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "s-1", Kind = LeaveKind.Annual, StartsOn = Build.Date("2024-02-01"), EndsOn = Build.Date("2024-02-02"),
+        });
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (gradeByHome.StatusCode, leaveByHost.StatusCode));
+        Assert.Contains("AS 第二十四条", gradeByHome.Status.Detail);
+        Assert.Contains("'dept-r'", gradeByHome.Status.Detail);
+        Assert.Equal(position, await server.Store.GetLastPositionAsync());
+
+        var byHost = await hrHost.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("s-1", 2024, 1, QuarterlyGrade.Average));
+        var byAll = await hrAll.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("s-1", 2024, 2, QuarterlyGrade.Average));
+        Assert.Equal(("dept-r", "dept-r"), (byHost.Record.DepartmentId, byAll.Record.DepartmentId));
+    }
+
+    [Fact]
     public async Task AS2_heads_and_deputies_are_graded_by_party_affairs_only()
     {
         var party = server.As(await server.KeyAsync(Role.PartyAffairs));

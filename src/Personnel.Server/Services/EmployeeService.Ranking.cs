@@ -1,5 +1,6 @@
 using Personnel.Grains.Abstractions;
 using Personnel.Rpc;
+using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
 
@@ -25,7 +26,7 @@ public sealed partial class EmployeeService
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         int? fromBottom = request.PlaceFromBottom == 0 ? null : request.PlaceFromBottom;
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId,
-            new RecordRankingPlace(year, request.Place, request.GroupSize, fromBottom), on, context).ConfigureAwait(false);
+            new RecordRankingPlace(year, request.Place, request.GroupSize, fromBottom), on, year, context).ConfigureAwait(false);
         var response = new V1.RecordRankingPlaceResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
         response.Consequences.AddRange(RuleConsequences.Of(result.Events));
         return response;
@@ -35,7 +36,20 @@ public sealed partial class EmployeeService
     {
         var year = GrainCalls.Year(request.Year);
         var on = Dates.Optional(request.SignedOn, "signed_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new SignAnnualFeedback(year), on, context).ConfigureAwait(false);
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new SignAnnualFeedback(year), on, year, context).ConfigureAwait(false);
         return new V1.SignAnnualFeedbackResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
+    }
+
+    /// <summary>As <see cref="ExecuteAsync"/>, for a part of the year's assessment: the caller must be allowed to grade the
+    /// person for <paramref name="year"/>, which the assessing unit of the year decides (AS 第二条, 第二十四条).</summary>
+    private async Task<EmployeeCommandResult> ExecuteAsync(
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, int year, ServerCallContext context)
+    {
+        var id = GrainCalls.Id(employeeId, "employee_id");
+        var rid = Refusals.RequireRequestId(requestId);
+        await access.DemandGradingAsync(context, id, Access.YearAssessedOn(year, on ?? clock.Today)).ConfigureAwait(false);
+        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
+        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+            .ConfigureAwait(false);
     }
 }

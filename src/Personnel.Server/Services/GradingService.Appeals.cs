@@ -84,7 +84,7 @@ public sealed partial class GradingService
         }
 
         var on = Dates.Optional(request.FiledOn, "filed_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new AppealAnnualGrade(year), on, context).ConfigureAwait(false);
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new AppealAnnualGrade(year), on, YearAssessedOn(year, on), context).ConfigureAwait(false);
         return new V1.AppealAnnualGradeResponse
         {
             Record = new V1.AnnualGradeRecord
@@ -107,7 +107,7 @@ public sealed partial class GradingService
             : null;
         var on = Dates.Optional(request.ResolvedOn, "resolved_on");
         var outcome = revised is null ? D.Employees.AppealOutcome.Upheld : D.Employees.AppealOutcome.Revised;
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ResolveAppeal(year, outcome, revised), on, context)
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ResolveAppeal(year, outcome, revised), on, YearAssessedOn(year, on), context)
             .ConfigureAwait(false);
         var grade = revised ?? D.Grading.AnnualGrade.Incompetent;
         var response = new V1.ResolveAppealResponse

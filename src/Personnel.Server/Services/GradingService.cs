@@ -21,7 +21,8 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
     {
         var year = GrainCalls.Year(request.Year);
         var on = Dates.Optional(request.StartedOn, "started_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ProposeExcellent(year), on, context).ConfigureAwait(false);
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ProposeExcellent(year), on, YearAssessedOn(year, on), context)
+            .ConfigureAwait(false);
         var proposed = result.Events.FirstOrDefault(e => e.Type == "excellent-proposed")
             ?? throw new InvalidOperationException("ProposeExcellent recorded no excellent-proposed event.");
         return new V1.StartExcellentNoticeResponse { EarliestDecisionOn = Dates.ToApi(EventPayloads.Date(proposed.Payload, "earliestDecision")) };
@@ -38,12 +39,12 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         };
         var assessment = Assessment(request);
         var on = Dates.Optional(request.DecidedOn, "decided_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordAnnualGrade(year, grade, assessment), on, context)
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordAnnualGrade(year, grade, assessment), on, YearAssessedOn(year, on), context)
             .ConfigureAwait(false);
         var record = new V1.AnnualGradeRecord
         {
             EmployeeId = result.Snapshot.EmployeeId,
-            DepartmentId = result.Snapshot.DepartmentId,
+            DepartmentId = GradedBy<D.Employees.AnnualGradeRecorded>(result, "annual-grade-recorded").GradedBy.Value,
             Year = year,
             Comments = request.Comments,
             DecidedOn = Dates.ToApi(on ?? clock.Today),
@@ -73,12 +74,12 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
             _ => throw Refusals.Invalid("outcome is missing: set grade, or no_grade with its reason (AS 第八条, 第二十三条–第二十七条)."),
         };
         var on = Dates.Optional(request.DecidedOn, "decided_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade), on, context)
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade), on, quarter.LastDay, context)
             .ConfigureAwait(false);
         var record = new V1.QuarterlyGradeRecord
         {
             EmployeeId = result.Snapshot.EmployeeId,
-            DepartmentId = result.Snapshot.DepartmentId,
+            DepartmentId = GradedBy<D.Employees.QuarterlyGradeRecorded>(result, "quarterly-grade-recorded").GradedBy.Value,
             Year = quarter.Year,
             Quarter = quarter.Number,
             Comments = request.Comments,
@@ -105,16 +106,26 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         return (response, result.Replayed);
     }
 
+    /// <summary>Validates the ids, checks the caller may grade the person for the period whose assessing day is
+    /// <paramref name="assessedOn"/> (AS 第二条, 第二十四条), and runs the command on <paramref name="on"/> (today when unset).</summary>
     private async Task<EmployeeCommandResult> ExecuteAsync(
-        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, ServerCallContext context)
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, DateOnly assessedOn, ServerCallContext context)
     {
         var id = GrainCalls.Id(employeeId, "employee_id");
         var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandEmployeeAsync(context, id).ConfigureAwait(false);
+        await access.DemandGradingAsync(context, id, assessedOn).ConfigureAwait(false);
         var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
         return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
             .ConfigureAwait(false);
     }
+
+    private DateOnly YearAssessedOn(int year, DateOnly? on) => Access.YearAssessedOn(year, on ?? clock.Today);
+
+    /// <summary>The grade event the command recorded (or first recorded, on a retry); its unit is the assessing unit.</summary>
+    private static T GradedBy<T>(EmployeeCommandResult result, string type)
+        where T : D.Employees.EmployeeEvent =>
+        (T)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(
+            (result.Events.FirstOrDefault(e => e.Type == type) ?? throw new InvalidOperationException($"The grade recorded no {type} event.")).Payload);
 
     private int PayPercent(D.Grading.QuarterlyGrade? grade) => (int)Math.Round(100m * (grade is { } g
         ? profile.Pay.QuarterlyPayRatio.GetValueOrDefault(g)
