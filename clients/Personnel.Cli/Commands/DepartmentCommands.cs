@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Personnel.Cli.Commands;
 
-/// <summary><c>personnel department create|show|assess</c>.</summary>
+/// <summary><c>personnel department create|show|assess|correct-assessment</c>.</summary>
 internal static class DepartmentCommands
 {
     public static Command Build(GlobalOptions globals)
@@ -14,6 +14,7 @@ internal static class DepartmentCommands
         department.Subcommands.Add(Create(globals));
         department.Subcommands.Add(Show(globals));
         department.Subcommands.Add(Assess(globals));
+        department.Subcommands.Add(CorrectAssessment(globals));
         return department;
     }
 
@@ -101,6 +102,62 @@ internal static class DepartmentCommands
                     ("city rank", CityRank(response.Assessment.CityRank, response.Assessment.CityGroupSize)),
                     ("yellow card", YesNo(response.YellowCard)),
                     ("leadership adjustment", YesNo(response.LeadershipAdjustment))));
+                ConsequenceTable.Write(console, response.Consequences);
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command CorrectAssessment(GlobalOptions globals)
+    {
+        var id = new Argument<string>("department-id");
+        var year = new Option<int>("--year") { Description = "The latest assessed year, the one corrected.", Required = true };
+        var tier = new Option<int>("--tier") { Description = "The corrected tier, 1 to 4.", Required = true };
+        var cityRank = new Option<int>("--city-rank") { Description = "The corrected rank in the city's group; 0 when there is none. Defaults to 0." };
+        var groupSize = new Option<int>("--city-group-size") { Description = "Size of the city's ranking group. Defaults to 0." };
+        var reason = new Option<string>("--reason") { Description = "Why the assessment is corrected (required).", Required = true };
+        var decidedOn = new Option<string?>("--decided-on") { Description = "yyyy-MM-dd. Defaults to the server's today." };
+        var command = new Command("correct-assessment",
+            "Correct a department's latest yearly assessment; shows the yellow card and leadership adjustment that now follow, and any withdrawn (AM 第十七条).")
+        {
+            id, year, tier, cityRank, groupSize, reason, decidedOn,
+        };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var tierValue = parsed.GetValue(tier);
+            if (tierValue is < 1 or > 4)
+            {
+                throw new InputException($"--tier {tierValue} must be 1, 2, 3 or 4.");
+            }
+
+            var why = parsed.GetValue(reason);
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                throw new InputException("--reason is empty: a corrected assessment states why.");
+            }
+
+            var response = await client.Departments.CorrectDepartmentAssessmentAsync(new CorrectDepartmentAssessmentRequest
+            {
+                DepartmentId = parsed.GetValue(id)!,
+                Year = parsed.GetValue(year),
+                Tier = (DepartmentTier)tierValue,
+                CityRank = parsed.GetValue(cityRank),
+                CityGroupSize = parsed.GetValue(groupSize),
+                Reason = why,
+                DecidedOn = Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"),
+            }).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                console.Write(Render.Fields(
+                    ("department", parsed.GetValue(id)!),
+                    ("year", response.Assessment.Year.ToString()),
+                    ("tier", ((int)response.Assessment.Tier).ToString()),
+                    ("city rank", CityRank(response.Assessment.CityRank, response.Assessment.CityGroupSize)),
+                    ("yellow card", YesNo(response.YellowCard)),
+                    ("leadership adjustment", YesNo(response.LeadershipAdjustment)),
+                    ("yellow card withdrawn", YesNo(response.YellowCardWithdrawn)),
+                    ("leadership adjustment rescinded", YesNo(response.LeadershipAdjustmentRescinded))));
                 ConsequenceTable.Write(console, response.Consequences);
             });
             return ExitCodes.Ok;

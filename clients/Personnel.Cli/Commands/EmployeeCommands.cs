@@ -5,14 +5,19 @@ using Spectre.Console;
 
 namespace Personnel.Cli.Commands;
 
-/// <summary><c>personnel employee appoint|show</c> and <c>personnel post-level</c>.</summary>
+/// <summary><c>personnel employee appoint|show</c> (the amendments are in <see cref="AmendmentCommands"/>) and <c>personnel post-level</c>.</summary>
 internal static class EmployeeCommands
 {
     public static Command Build(GlobalOptions globals)
     {
-        var employee = new Command("employee", "Appoint and show employees.");
+        var employee = new Command("employee", "Appoint and show employees; record amendments and records inside the term.");
         employee.Subcommands.Add(Appoint(globals));
         employee.Subcommands.Add(Show(globals));
+        foreach (var amendment in AmendmentCommands.Build(globals))
+        {
+            employee.Subcommands.Add(amendment);
+        }
+
         return employee;
     }
 
