@@ -227,7 +227,30 @@ public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerF
             new GetEmployeeRequest { EmployeeId = "sec-3" })).Employee.DepartmentId));
         Assert.Equal(byHost, await hostHr.Call<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(annual));
 
-        // The written feedback of the year's result (AS 第九条) belongs to the same assessment.
+        // The written feedback of the year's result (AS 第九条) belongs to the same assessment, and so does an appeal of it.
+        var appealRequest = new AppealAnnualGradeRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-4", Year = 2024, Kind = AppealKind.Appeal, FiledOn = Build.Date("2025-01-20"), Reason = "the evaluation was wrong",
+        };
+        await homeHr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("sec-4", "home-y", "2022-01-03"));
+        await homeHr.Call<RecordSecondmentRequest, RecordSecondmentResponse>(new RecordSecondmentRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-4", ReceivingDepartmentId = "host-y", StartsOn = Build.Date("2024-10-01"), EndsOn = Build.Date("2025-03-31"),
+        });
+        var incompetent = Build.Annual("sec-4", 2024, AnnualGrade.Incompetent);
+        incompetent.DecidedOn = Build.Date("2025-01-10");
+        await hostHr.Call<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(incompetent);
+        var appealByHome = await NothingWritten("sec-4", () => homeHr.Refused<AppealAnnualGradeRequest, AppealAnnualGradeResponse>(appealRequest));
+        Assert.Equal(StatusCode.PermissionDenied, appealByHome.StatusCode);
+        Assert.Contains("AS 第二十四条", appealByHome.Status.Detail);
+        var appealed = await hostHr.Call<AppealAnnualGradeRequest, AppealAnnualGradeResponse>(appealRequest);
+        Assert.Equal(("host-y", true), (appealed.Record.DepartmentId, appealed.Record.UnderAppeal));
+        var resolved = await hostHr.Call<ResolveAppealRequest, ResolveAppealResponse>(new ResolveAppealRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "sec-4", Year = 2024, ResolvedOn = Build.Date("2025-02-01"), ChangedTo = AnnualGrade.Competent, Explanation = "review found the grade wrong",
+        });
+        Assert.Equal(("host-y", AnnualGrade.Competent), (resolved.Record.DepartmentId, resolved.Record.Grade));
+
         var feedback = new SignAnnualFeedbackRequest { RequestId = Build.RequestId(), EmployeeId = "sec-3", Year = 2024, SignedOn = Build.Date("2025-01-15") };
         var refused = await NothingWritten("sec-3", () => homeHr.Refused<SignAnnualFeedbackRequest, SignAnnualFeedbackResponse>(feedback));
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);

@@ -90,7 +90,7 @@ public sealed partial class GradingService
             Record = new V1.AnnualGradeRecord
             {
                 EmployeeId = result.Snapshot.EmployeeId,
-                DepartmentId = result.Snapshot.DepartmentId,
+                DepartmentId = await GradedByAsync(result, year, context).ConfigureAwait(false),
                 Year = year,
                 Grade = V1.AnnualGrade.Incompetent,
                 UnderAppeal = true,
@@ -115,7 +115,7 @@ public sealed partial class GradingService
             Record = new V1.AnnualGradeRecord
             {
                 EmployeeId = result.Snapshot.EmployeeId,
-                DepartmentId = result.Snapshot.DepartmentId,
+                DepartmentId = await GradedByAsync(result, year, context).ConfigureAwait(false),
                 Year = year,
                 Grade = Enums.ToApi(grade),
                 Comments = request.Explanation,
@@ -126,6 +126,14 @@ public sealed partial class GradingService
         };
         response.Consequences.AddRange(EmployeeMapping.Consequences(result.Events));
         return response;
+    }
+
+    /// <summary>The unit that graded <paramref name="year"/> (AS 第二十四条), as <see cref="ListGrades"/> shows it.</summary>
+    private async Task<string> GradedByAsync(EmployeeCommandResult result, int year, ServerCallContext context)
+    {
+        var list = await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(result.Snapshot.EmployeeId).ListGradesAsync(context.CancellationToken))
+            .ConfigureAwait(false);
+        return list.Annual.LastOrDefault(a => a.Year == year)?.GradedBy.Value ?? result.Snapshot.DepartmentId;
     }
 
     private static string CodeName(StatusCode code) => code switch
