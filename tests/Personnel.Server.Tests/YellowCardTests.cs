@@ -49,6 +49,7 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
         for (var i = 0; i < 3; i++)
         {
             var head = Build.Appointment($"chief-{i}", "mills", "2017-01-0" + (2 + i), Post.SectionChief, level: 5);
+            head.AdministrativeRank = AdministrativeRank.SectionChief; // AM 第五条: a section chief competes from section-chief rank
             await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
             ids.Add(head.EmployeeId);
         }

@@ -71,7 +71,7 @@ public sealed partial class EmployeeGrain
                     $"the request appoints {c.Request.EmployeeId}, but this is employee {Key}");
                 RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 100 && c.Name.Trim() == c.Name,
                     Rules.WellFormedInput, $"the name '{c.Name}' must be 1–100 characters without surrounding spaces");
-                e.Hire(on, c.Request);
+                e.Hire(on, c.Request, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordProbationOutcome c when c.Passed:
                 e.PassProbation(on);
@@ -80,7 +80,7 @@ public sealed partial class EmployeeGrain
                 e.FailProbation(on, c.Reason ?? string.Empty);
                 return null;
             case PromoteEmployee c:
-                e.Promote(on, c.To);
+                e.Promote(on, c.To, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordTrialOutcome c when c.Passed:
                 e.PassTrial(on);
