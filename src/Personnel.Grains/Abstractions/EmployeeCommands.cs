@@ -111,8 +111,11 @@ public sealed record RecordSecondment(DepartmentId ReceivingUnit, DatePeriod Per
 public sealed record RecordQualifications(AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeCommand;
 
 /// <summary>Records a quarterly grade, or none (null) with the reason the measures give (AS 第八条, 第二十三条–第二十七条).
-/// A Good takes one of the department-quarter's Good quota in the same transaction.</summary>
-public sealed record RecordQuarterlyGrade(Quarter Quarter, QuarterlyGrade? Grade) : EmployeeCommand;
+/// A Good takes one of the department-quarter's Good quota in the same transaction. <paramref name="Comments"/> are the 评语.</summary>
+public sealed record RecordQuarterlyGrade(
+    Quarter Quarter,
+    QuarterlyGrade? Grade,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null) : EmployeeCommand;
 
 /// <summary>Starts the public notice of a proposed Excellent (AS 第九条).</summary>
 public sealed record ProposeExcellent(int Year) : EmployeeCommand;

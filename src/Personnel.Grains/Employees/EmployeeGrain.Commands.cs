@@ -169,7 +169,7 @@ public sealed partial class EmployeeGrain
         var assessor = AssessorOn(quarter.LastDay);
         if (command.Grade != QuarterlyGrade.Good)
         {
-            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor);
+            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor, comments: command.Comments);
             return null;
         }
 
@@ -181,7 +181,7 @@ public sealed partial class EmployeeGrain
         var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, history);
         EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, QuotaMath.GoodCap(eligible, Policy), ledger, eligible);
         var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
-        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant);
+        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
             [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
