@@ -36,6 +36,7 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
 
         var entry = Assert.Single(due.Entries);
         Assert.Equal(("boss", RotationStrength.Mandatory, "Name of boss"), (entry.EmployeeId, entry.Strength, entry.Name));
+        Assert.Equal("AM 第十七条: the yellow cards of works forced a leadership adjustment, ordered on 2024-01-20: the head's rotation is mandatory now", entry.Reason);
         var tenure = await party.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "boss", AsOf = Build.Date("2024-02-01") });
         Assert.Equal(RotationStrength.Mandatory, tenure.RotationDue.Strength);
     }
@@ -55,12 +56,14 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
         }
 
         var seen = new List<string>();
+        var reasons = new List<string>();
         var request = new ListRotationDueRequest { AsOf = Build.Date("2024-06-01"), DepartmentId = "mills", PageSize = 2, WindowDays = 3650 };
         var pages = 0;
         do
         {
             var page = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(request);
             seen.AddRange(page.Entries.Select(e => e.EmployeeId));
+            reasons.AddRange(page.Entries.Select(e => $"{e.EmployeeId}: {e.Reason}"));
             request.PageToken = page.NextPageToken;
             pages++;
         }
@@ -68,6 +71,9 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
 
         Assert.Equal(ids.Order(), seen.Order());
         Assert.Equal(2, pages);
+        Assert.Equal(
+            Enumerable.Range(0, 3).Select(i => $"chief-{i}: AM 第十二条: 2 consecutive terms as section chief/deputy in the same post in mills since 2017-01-0{2 + i}"),
+            reasons.Order());
         request.PageToken = "not-a-token";
         var refused = await party.Refused<ListRotationDueRequest, ListRotationDueResponse>(request);
         Assert.Equal(Personnel.Rpc.StatusCode.InvalidArgument, refused.StatusCode);

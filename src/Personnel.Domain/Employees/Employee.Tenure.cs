@@ -61,7 +61,7 @@ public sealed partial class Employee
         if (MandatoryRotationOrderedOn is { } ordered)
         {
             schedule.Add(new RotationDue(ordered, RotationStrength.Mandatory,
-                $"{Rules.LeadershipAdjustment.Article}: leadership adjustment of {Department} ordered on {ordered:yyyy-MM-dd}"));
+                $"{Rules.LeadershipAdjustment.Article}: the yellow cards of {Department} forced a leadership adjustment, ordered on {ordered:yyyy-MM-dd}: the head's rotation is mandatory now"));
         }
 
         return schedule.OrderBy(r => r.DueOn).ThenBy(r => r.Strength).ToList();
