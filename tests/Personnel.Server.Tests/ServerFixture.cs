@@ -48,6 +48,9 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual bool UsePostgres => false;
 
+    /// <summary>More server arguments, e.g. a policy profile file.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     private WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
     public Client As(string? token) => new(Invoker, token);
@@ -97,7 +100,7 @@ public class ServerFixture : IAsyncLifetime
         _app = await ServerHost.BuildAsync(
             [
                 "--urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Grains:OutboxPeriod", "00:00:00.100",
-                "--Logging:LogLevel:Default", "Warning", .. storage,
+                "--Logging:LogLevel:Default", "Warning", .. storage, .. ExtraArguments,
             ],
             builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();
