@@ -95,9 +95,11 @@ public sealed partial class EmployeeGrain
                 e.OpenRenewal(on);
                 return null;
             case RenewContract:
+                OpenRenewalIfNeeded(on);
                 e.Renew(on);
                 return null;
             case DeclineRenewal c:
+                OpenRenewalIfNeeded(on);
                 e.DeclineRenewal(on, c.Reason);
                 return null;
             case RotateEmployee c:
@@ -239,6 +241,17 @@ public sealed partial class EmployeeGrain
     {
         var recorded = await Store.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false);
         return recorded.Select(r => JsonSerializer.Deserialize<QuotaEvent>(r.Payload, GrainJson.Options)!).ToList();
+    }
+
+    /// <summary>The API decides a renewal in one call: the decision opens it first (AM 第九条: within the renewal window
+    /// before the term ends, refused earlier naming the window) unless it is open already.</summary>
+    private void OpenRenewalIfNeeded(DateOnly on)
+    {
+        EnsureAppointed();
+        if (!_employee.IsIn(ContractState.AwaitingRenewal))
+        {
+            _employee.OpenRenewal(on);
+        }
     }
 
     private DepartmentId AssessorOn(DateOnly day) => day >= _employee.AppointedOn ? _employee.AssessingUnitOn(day) : _employee.Department;
