@@ -176,6 +176,39 @@ public sealed class ContractLifecycleTests(ServerFixture server) : IClassFixture
         Assert.Equal((1, 1, 4), (excellent.ExcellentQuota.Granted, excellent.ExcellentQuota.Cap, excellent.ExcellentQuota.Eligible));
     }
 
+    [Fact]
+    public async Task AM12_rotation_due_counts_the_terms_begun_in_the_role_which_a_rotation_restarts()
+    {
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        var chief = Build.Appointment("mover-chief", "life-a", "2017-01-02", Post.SectionChief, level: 5);
+        chief.AdministrativeRank = AdministrativeRank.SectionChief;
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(chief);
+        await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "mover-chief", DecidedOn = Build.Date("2019-12-01"),
+        });
+        await party.Call<RotateRequest, RotateResponse>(new RotateRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "mover-chief", ToDepartmentId = "life-b", StartsOn = Build.Date("2020-06-01"),
+            PostLevel = new PostLevel { Post = Post.SectionChief, GradeLevel = 5, Step = 5 },
+        });
+        var third = await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "mover-chief", DecidedOn = Build.Date("2022-12-01"),
+        });
+
+        var due = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(new ListRotationDueRequest
+        {
+            AsOf = Build.Date("2023-06-01"), DepartmentId = "life-b", WindowDays = 3650,
+        });
+
+        // Term 3 (from 2023-01-02) is the first begun in the post in life-b; two full terms there end 2029-01-01.
+        Assert.Equal(3, third.Employee.TermNumber);
+        var entry = Assert.Single(due.Entries);
+        Assert.Equal(("mover-chief", 1, Build.Date("2029-01-01"), RotationStrength.Advisory), (entry.EmployeeId, entry.ConsecutiveTerms, entry.DueOn, entry.Strength));
+        Assert.Equal("AM 第十二条: 2 consecutive terms as section chief/deputy in the same post in life-b since 2020-06-01", entry.Reason);
+    }
+
     private static PromoteRequest Promote(string id, PostLevel to, string on) => new()
     {
         RequestId = Build.RequestId(), EmployeeId = id, PostLevel = to, StartsOn = Build.Date(on),

@@ -82,6 +82,9 @@ public sealed partial class Employee
         }
     }
 
+    /// <summary>The contract terms begun in the current role (AM 第十二条 连续任职): the count the rotation rules read, the current term included.</summary>
+    public int ConsecutiveTermsInRole => _terms.Count(t => t.Start >= RoleSince);
+
     /// <summary>The end of the <paramref name="n"/>-th full term in the role: recorded terms where known, projected 3-year terms after.</summary>
     private DateOnly EndOfFullTermInRole(int n)
     {
