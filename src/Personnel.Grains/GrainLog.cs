@@ -11,7 +11,7 @@ internal static partial class GrainLog
     [LoggerMessage(102, LogLevel.Information, "Leadership adjustment of {Department} {Year} delivered to head {Employee}")]
     public static partial void AdjustmentDelivered(ILogger logger, string department, int year, string employee);
 
-    [LoggerMessage(103, LogLevel.Warning, "Leadership adjustment of {Department} {Year}: no head in service to deliver it to; dropped")]
+    [LoggerMessage(103, LogLevel.Warning, "Leadership adjustment of {Department} {Year}: no head in service to deliver it to; kept until one is")]
     public static partial void NoHead(ILogger logger, string department, int year);
 
     [LoggerMessage(104, LogLevel.Warning, "Leadership adjustment of {Department} {Year} refused by {Employee}: {Reason}; dropped")]

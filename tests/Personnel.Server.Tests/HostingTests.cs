@@ -17,6 +17,27 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_profile_file_with_a_zero_post_coefficient_stops_the_start_naming_the_file_and_the_value()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "personnel-bad-profile-" + Guid.NewGuid().ToString("N") + ".json");
+        var weihai = PolicyProfiles.Default;
+        var coefficients = weihai.Pay.PostCoefficient.ToDictionary(p => p.Key, p => p.Value);
+        coefficients[Personnel.Domain.Posts.Post.Staff] = 0m;
+        await File.WriteAllTextAsync(file, PolicyProfiles.ToJson(weihai with { Name = "bad", Pay = weihai.Pay with { PostCoefficient = coefficients } }));
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerHost.BuildAsync(["--Policy:ProfileFile", file]));
+
+            Assert.Contains(file, error.Message, StringComparison.Ordinal);
+            Assert.Contains("pay.postCoefficient[Staff] = 0", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_storage_provider_stops_the_start_naming_the_supported_ones()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerHost.BuildAsync(["--Storage:Provider", "oracle"]));

@@ -51,6 +51,9 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Gets the policy profile the server runs. Defaults to the server's default (weihai-2020).</summary>
     protected virtual string? Profile => null;
 
+    /// <summary>More server arguments, e.g. a policy profile file.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     private WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
     public Client As(string? token) => new(Invoker, token);
@@ -100,7 +103,7 @@ public class ServerFixture : IAsyncLifetime
         _app = await ServerHost.BuildAsync(
             [
                 "--urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Grains:OutboxPeriod", "00:00:00.100",
-                "--Logging:LogLevel:Default", "Warning", .. storage, .. Profile is null ? Array.Empty<string>() : ["--Policy:Profile", Profile],
+                "--Logging:LogLevel:Default", "Warning", .. storage, .. Profile is null ? Array.Empty<string>() : ["--Policy:Profile", Profile], .. ExtraArguments,
             ],
             builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();

@@ -36,6 +36,7 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
 
         var entry = Assert.Single(due.Entries);
         Assert.Equal(("boss", RotationStrength.Mandatory, "Name of boss"), (entry.EmployeeId, entry.Strength, entry.Name));
+        Assert.Equal("AM 第十七条: the yellow cards of works forced a leadership adjustment, ordered on 2024-01-20: the head's rotation is mandatory now", entry.Reason);
         var tenure = await party.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "boss", AsOf = Build.Date("2024-02-01") });
         Assert.Equal(RotationStrength.Mandatory, tenure.RotationDue.Strength);
     }
@@ -49,17 +50,20 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
         for (var i = 0; i < 3; i++)
         {
             var head = Build.Appointment($"chief-{i}", "mills", "2017-01-0" + (2 + i), Post.SectionChief, level: 5);
+            head.AdministrativeRank = AdministrativeRank.SectionChief; // AM 第五条: a section chief competes from section-chief rank
             await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
             ids.Add(head.EmployeeId);
         }
 
         var seen = new List<string>();
+        var reasons = new List<string>();
         var request = new ListRotationDueRequest { AsOf = Build.Date("2024-06-01"), DepartmentId = "mills", PageSize = 2, WindowDays = 3650 };
         var pages = 0;
         do
         {
             var page = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(request);
             seen.AddRange(page.Entries.Select(e => e.EmployeeId));
+            reasons.AddRange(page.Entries.Select(e => $"{e.EmployeeId}: {e.Reason}"));
             request.PageToken = page.NextPageToken;
             pages++;
         }
@@ -67,6 +71,9 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
 
         Assert.Equal(ids.Order(), seen.Order());
         Assert.Equal(2, pages);
+        Assert.Equal(
+            Enumerable.Range(0, 3).Select(i => $"chief-{i}: AM 第十二条: 2 consecutive terms as section chief/deputy in the same post in mills since 2017-01-0{2 + i}"),
+            reasons.Order());
         request.PageToken = "not-a-token";
         var refused = await party.Refused<ListRotationDueRequest, ListRotationDueResponse>(request);
         Assert.Equal(Personnel.Rpc.StatusCode.InvalidArgument, refused.StatusCode);
@@ -75,5 +82,56 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
     private static RecordDepartmentAssessmentRequest Assessment(int year, DepartmentTier tier, string on) => new()
     {
         RequestId = Build.RequestId(), DepartmentId = "works", Year = year, Tier = tier, DecidedOn = Build.Date(on),
+    };
+}
+
+/// <summary>A leadership adjustment ordered while the department has no head in service (AM 第十七条) is not lost: it
+/// stays pending on the department (GetDepartment) and reaches the next head in service.</summary>
+public sealed class PendingLeadershipAdjustmentTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task AM17_an_adjustment_with_no_head_waits_on_the_department_and_reaches_the_head_appointed_later()
+    {
+        await server.DepartmentAsync("vacant");
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        var deputy = Build.Appointment("deputy", "vacant", "2022-01-03", Post.DeputyHead, level: 5);
+        deputy.AdministrativeRank = AdministrativeRank.DeputyDivision;
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(deputy);
+        await party.Call<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Assessment(2022, DepartmentTier._3, "2023-01-20"));
+        var second = await party.Call<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Assessment(2023, DepartmentTier._4, "2024-01-20"));
+        Assert.True(second.LeadershipAdjustment);
+
+        // Several outbox rounds (every 100 ms in tests) pass with no head: the adjustment stays.
+        await Task.Delay(1000);
+        var waiting = await party.Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "vacant" });
+        var pending = Assert.Single(waiting.Department.PendingLeadershipAdjustments);
+        Assert.Equal((2023, Build.Date("2024-01-20")), (pending.Year, pending.OrderedOn));
+        var deputyHistory = await party.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "deputy" });
+        Assert.DoesNotContain(deputyHistory.Entries, e => e.Type == "leadership-adjustment-ordered");
+
+        var head = Build.Appointment("new-head", "vacant", "2024-03-01", Post.DepartmentHead, level: 4);
+        head.AdministrativeRank = AdministrativeRank.DivisionHead;
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
+        var query = new ListRotationDueRequest { AsOf = Build.Date("2024-03-10"), DepartmentId = "vacant", Strength = RotationStrength.Mandatory };
+        ListRotationDueResponse due = new();
+        for (var attempt = 0; attempt < 100 && due.Entries.Count == 0; attempt++)
+        {
+            await Task.Delay(100);
+            due = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(query);
+        }
+
+        var entry = Assert.Single(due.Entries);
+        Assert.Equal(("new-head", Build.Date("2024-03-01")), (entry.EmployeeId, entry.DueOn));
+        Assert.StartsWith("AM 第十七条", entry.Reason, StringComparison.Ordinal);
+        var delivered = await party.Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "vacant" });
+        Assert.Empty(delivered.Department.PendingLeadershipAdjustments);
+        var history = await party.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "new-head" });
+        var ordered = Assert.Single(history.Entries, e => e.Type == "leadership-adjustment-ordered");
+        Assert.Equal(Build.Date("2024-03-01"), ordered.OccurredOn);
+    }
+
+    private static RecordDepartmentAssessmentRequest Assessment(int year, DepartmentTier tier, string on) => new()
+    {
+        RequestId = Build.RequestId(), DepartmentId = "vacant", Year = year, Tier = tier, DecidedOn = Build.Date(on),
     };
 }

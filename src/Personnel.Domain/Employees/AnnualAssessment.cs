@@ -14,6 +14,12 @@ public sealed record AnnualAssessment
 
     /// <summary>Refused to take part without good reason, after education (AS 第二十八条).</summary>
     public bool RefusedToParticipate { get; init; }
+
+    /// <summary>The comments (评语) written with the grade; none under investigation (AS 第二十六条).</summary>
+    public string? Comments { get; init; }
+
+    /// <summary>The grade is set afterwards (补定等次) because an investigation closed with no sanction or a warning (AS 第二十六条).</summary>
+    public bool SetAfterInvestigation { get; init; }
 }
 
 /// <summary>民主测评: the votes cast and how many judged the person Incompetent or Poor (AS 第十五条(六)).</summary>

@@ -61,8 +61,13 @@ public sealed partial class Employee
         RuleViolationException.ThrowUnless(department.DepartmentId == assessor, Rules.AssessingUnit,
             $"{Id} is graded for {year} by {assessor}, not {department.DepartmentId}");
         EnsureNotGradedYet(_annual.TryGetValue(year, out var existing) ? existing.NoGradeReason : null, existing is not null, year.ToString());
+        if (assessment.SetAfterInvestigation)
+        {
+            CheckSetAfterInvestigation(DatePeriod.OfYear(year), on, year.ToString());
+        }
 
         var reason = NoGradeReasonFor(DatePeriod.OfYear(year), on, annual: true);
+        CheckComments(assessment.Comments, reason, year.ToString());
         if (reason is null)
         {
             CheckMandatoryIncompetent(grade, assessment, year);
@@ -79,7 +84,10 @@ public sealed partial class Employee
             RuleViolationException.ThrowIfInvalid(excellentQuota is null, Rules.ExcellentQuota, $"an Excellent grant was given for {grade?.ToString() ?? "no grade"}");
         }
 
-        var recorded = new AnnualGradeRecorded(on, year, department.DepartmentId, grade, reason);
+        // A result replacing one withheld for the investigation is a grade set afterwards, flagged or not.
+        var afterInvestigation = assessment.SetAfterInvestigation || existing?.NoGradeReason == NoGradeReason.UnderInvestigation;
+        var recorded = new AnnualGradeRecorded(
+            on, year, department.DepartmentId, grade, reason, string.IsNullOrWhiteSpace(assessment.Comments) ? null : assessment.Comments, afterInvestigation);
         var consequences = ConsequencesOf(on, year, recorded.Outcome, PostLevel.Grade);
         if (consequences.Any(c => c is ContractTerminated))
         {

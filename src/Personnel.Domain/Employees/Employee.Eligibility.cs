@@ -1,3 +1,4 @@
+using Personnel.Domain.Common;
 using Personnel.Domain.Grading;
 using Personnel.Domain.Posts;
 
@@ -5,6 +6,92 @@ namespace Personnel.Domain.Employees;
 
 public sealed partial class Employee
 {
+    /// <summary>
+    /// Appoints as <see cref="Hire(DateOnly, AppointmentRequest)"/> does, judging AM 第五条 first when the person competes
+    /// for the post (竞争上岗): conditions not met are refused unless <paramref name="waiver"/> records the zone committee
+    /// waiving them (工委研究同意), in which case <see cref="EligibilityWaived"/> is recorded beside the appointment.
+    /// Open recruitment and direct appointment are not competitions and carry no waiver.
+    /// </summary>
+    public void Hire(DateOnly on, AppointmentRequest request, EligibilityPolicy eligibility, EligibilityWaiverGrant? waiver)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        if (IsAppointed || request.Method != AppointmentMethod.Competition || request.RankSince > on)
+        {
+            // Hire refuses these with their own rule; a waiver outside a competition has nothing to waive.
+            RuleViolationException.ThrowIfInvalid(
+                IsAppointed || request.RankSince > on || waiver is null, Rules.EligibilityWaiver,
+                $"{request.Method} is not a competition (竞争上岗), so AM 第五条 is not judged and there is nothing for {waiver?.GrantedBy} to waive");
+            Hire(on, request);
+            return;
+        }
+
+        var candidate = new Candidate { RankHistory = [new RankHeld(request.Rank, request.RankSince)], Education = request.Education };
+        var waived = JudgeEligibility(on, request.PostLevel.Post, candidate, eligibility, waiver);
+        Hire(on, request);
+        if (waived is not null)
+        {
+            Raise(waived);
+        }
+    }
+
+    /// <summary>
+    /// Promotes as <see cref="Promote(DateOnly, PostLevel)"/> does, judging AM 第五条 for the new post first (a raise of
+    /// grade in the same post is not a new post and is not judged): conditions not met are refused unless
+    /// <paramref name="waiver"/> records the zone committee waiving them.
+    /// </summary>
+    public void Promote(DateOnly on, PostLevel to, EligibilityPolicy eligibility, EligibilityWaiverGrant? waiver)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        EnsureAppointed();
+        EnsureNotBeforeAppointment(on);
+        EligibilityWaived? waived = null;
+        if (to.Post != PostLevel.Post)
+        {
+            waived = JudgeEligibility(on, to.Post, CandidateOn(on), eligibility, waiver);
+        }
+        else
+        {
+            RuleViolationException.ThrowIfInvalid(
+                waiver is null, Rules.EligibilityWaiver,
+                $"{to} keeps the post {PostLevel.Post}: AM 第五条 judges a new post, so there is nothing for {waiver?.GrantedBy} to waive");
+        }
+
+        Promote(on, to);
+        if (waived is not null)
+        {
+            Raise(waived);
+        }
+    }
+
+    /// <summary>
+    /// AM 第五条 for <paramref name="post"/> on <paramref name="on"/>: null when every condition is met; the waiver
+    /// event when unmet conditions are waived; refused (FAILED_PRECONDITION, naming each unmet condition) otherwise.
+    /// </summary>
+    private EligibilityWaived? JudgeEligibility(DateOnly on, Post post, Candidate candidate, EligibilityPolicy eligibility, EligibilityWaiverGrant? grant)
+    {
+        var verdict = PostEligibility.Assess(post, candidate, on, eligibility);
+        var unmet = verdict.Unmet.ToList();
+        if (unmet.Count == 0)
+        {
+            RuleViolationException.ThrowIfInvalid(
+                grant is null, Rules.EligibilityWaiver,
+                $"the candidate meets every condition for {post.ChineseName()} on {on:yyyy-MM-dd}: there is nothing for {grant?.GrantedBy} to waive");
+            return null;
+        }
+
+        var facts = string.Join("; ", unmet.Select(c => c.Facts));
+        if (grant is null)
+        {
+            throw new RuleViolationException(unmet[0].Rule,
+                $"not eligible for {post.ChineseName()} on {on:yyyy-MM-dd}: {facts}. Only a waiver by the zone committee (工委研究同意) lets the appointment stand");
+        }
+
+        var waiver = new EligibilityWaiver(grant.GrantedBy, on, grant.Reason, unmet.Select(c => c.Condition).ToHashSet());
+        return new EligibilityWaived(on, post, waiver.GrantedBy, waiver.Reason, [.. unmet.Select(c => c.Condition)], facts);
+    }
+
     /// <summary>
     /// The tenure as of <paramref name="asOf"/> (RULES §6) with <see cref="Tenure.EarliestNextPostEligibility"/> judged by
     /// AM 第五条 under <paramref name="eligibility"/>: the next management post up that has a rank-and-tenure condition
@@ -97,3 +184,6 @@ public sealed partial class Employee
         return revised is not null ? revised.RevisedGrade.ToOutcome() : known.OfType<AnnualGradeRecorded>().Last(a => a.Year == year).Outcome;
     }
 }
+
+/// <summary>Who in the zone committee waived AM 第五条 conditions (工委研究同意) and why.</summary>
+public sealed record EligibilityWaiverGrant(string GrantedBy, string Reason);

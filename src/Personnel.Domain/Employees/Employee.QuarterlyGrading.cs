@@ -16,7 +16,8 @@ public sealed partial class Employee
     /// (<see cref="GoodQuotaLedger.Grant"/>, AS 第八条) and no warning period in the quarter.
     /// <paramref name="gradedBy"/> must be the assessing unit (AS 第二十四条).
     /// </summary>
-    public void RecordQuarterlyGrade(DateOnly on, Quarter quarter, QuarterlyGrade? grade, DepartmentId gradedBy, GoodQuotaGranted? goodQuota = null)
+    public void RecordQuarterlyGrade(
+        DateOnly on, Quarter quarter, QuarterlyGrade? grade, DepartmentId gradedBy, GoodQuotaGranted? goodQuota = null, string? comments = null)
     {
         EnsureAppointed();
         RuleViolationException.ThrowIfInvalid(grade is null || Enum.IsDefined(grade.Value), Rules.WellFormedInput, $"quarterly grade {(int?)grade} does not exist");
@@ -34,6 +35,7 @@ public sealed partial class Employee
 
         var reason = NoGradeReasonFor(quarter.Period, on, annual: false);
         CheckGradeAgainstReason(grade.HasValue, reason, quarter.ToString());
+        CheckComments(comments, reason, quarter.ToString());
         if (grade == QuarterlyGrade.Good)
         {
             var warning = _sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Warning && s.Period.Overlaps(quarter.Period));
@@ -50,7 +52,7 @@ public sealed partial class Employee
             RuleViolationException.ThrowIfInvalid(goodQuota is null, Rules.GoodQuota, $"a Good grant was given for a {grade?.ToString() ?? "no grade"}");
         }
 
-        var recorded = new QuarterlyGradeRecorded(on, quarter, gradedBy, grade, reason);
+        var recorded = new QuarterlyGradeRecorded(on, quarter, gradedBy, grade, reason, string.IsNullOrWhiteSpace(comments) ? null : comments);
         QuarterlyFollowUp? followUp = grade switch
         {
             QuarterlyGrade.Good => QuarterlyFollowUp.PraiseOrReward,
@@ -132,6 +134,30 @@ public sealed partial class Employee
         RuleViolationException.ThrowUnless(
             hasGrade || reason is not null, Rules.GradeRequired,
             $"no reason to withhold the grade for {period} applies (probation, leave over half, investigation, sanction)");
+    }
+
+    /// <summary>Comments (评语) are written with any result, except under investigation: no comments, no grade (AS 第二十六条).</summary>
+    private static void CheckComments(string? comments, NoGradeReason? reason, string period)
+    {
+        RuleViolationException.ThrowUnless(
+            string.IsNullOrWhiteSpace(comments) || reason != NoGradeReason.UnderInvestigation, Rules.InvestigationNoGrade,
+            $"no comments for {period}: an investigation is open");
+        RuleViolationException.ThrowIfInvalid(
+            comments is null || comments.Length <= 2000, Rules.WellFormedInput, $"the comments for {period} run {comments?.Length} characters, over 2000");
+    }
+
+    /// <summary>
+    /// A grade set afterwards (补定等次, AS 第二十六条) needs an investigation that covered <paramref name="period"/> and closed,
+    /// by <paramref name="on"/>, with no sanction or a warning.
+    /// </summary>
+    private void CheckSetAfterInvestigation(DatePeriod period, DateOnly on, string label)
+    {
+        var closed = _investigations.LastOrDefault(i => i.Opened <= period.End && i.Closed is { } c && c <= on);
+        RuleViolationException.ThrowUnless(
+            closed is { Outcome: InvestigationOutcome.NoSanction or InvestigationOutcome.Warning }, Rules.InvestigationNoGrade,
+            closed is null
+                ? $"{label} is set afterwards, but no investigation covering it has closed by {on:yyyy-MM-dd}"
+                : $"{label} is set afterwards, but the investigation opened {closed.Opened:yyyy-MM-dd} closed with {closed.Outcome}: only no sanction or a warning lets the grade be set afterwards");
     }
 
     private static Rule RuleOf(NoGradeReason reason) => reason switch

@@ -61,7 +61,7 @@ public sealed partial class Employee
         if (MandatoryRotationOrderedOn is { } ordered)
         {
             schedule.Add(new RotationDue(ordered, RotationStrength.Mandatory,
-                $"{Rules.LeadershipAdjustment.Article}: leadership adjustment of {Department} ordered on {ordered:yyyy-MM-dd}"));
+                $"{Rules.LeadershipAdjustment.Article}: the yellow cards of {Department} forced a leadership adjustment, ordered on {ordered:yyyy-MM-dd}: the head's rotation is mandatory now"));
         }
 
         return schedule.OrderBy(r => r.DueOn).ThenBy(r => r.Strength).ToList();
@@ -81,6 +81,9 @@ public sealed partial class Employee
                 $"{Rules.Rotation.Article}: {terms} consecutive terms as {role} in {Department} since {RoleSince:yyyy-MM-dd}"));
         }
     }
+
+    /// <summary>The contract terms begun in the current role (AM 第十二条 连续任职): the count the rotation rules read, the current term included.</summary>
+    public int ConsecutiveTermsInRole => _terms.Count(t => t.Start >= RoleSince);
 
     /// <summary>The end of the <paramref name="n"/>-th full term in the role: recorded terms where known, projected 3-year terms after.</summary>
     private DateOnly EndOfFullTermInRole(int n)

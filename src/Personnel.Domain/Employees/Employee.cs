@@ -16,6 +16,7 @@ public sealed partial class Employee
     private readonly List<EmployeeEvent> _uncommitted = [];
     private readonly List<PostPeriod> _postHistory = [];
     private readonly List<ContractTermPeriod> _terms = [];
+    private readonly List<EligibilityWaived> _waivers = [];
     private PostLevel? _postLevel;
 
     private Employee(GradingPolicy policy)
@@ -88,6 +89,9 @@ public sealed partial class Employee
     public DateOnly? MandatoryRotationOrderedOn { get; private set; }
 
     public IReadOnlyList<PostPeriod> PostHistory => _postHistory;
+
+    /// <summary>The AM 第五条 waivers the zone committee granted this person, oldest first.</summary>
+    public IReadOnlyList<EligibilityWaived> EligibilityWaivers => _waivers;
 
     public bool IsAppointed => State != ContractState.NotAppointed;
 
@@ -249,6 +253,9 @@ public sealed partial class Employee
                 break;
             case LeadershipAdjustmentOrdered e:
                 MandatoryRotationOrderedOn ??= e.OccurredOn;
+                break;
+            case EligibilityWaived e:
+                _waivers.Add(e);
                 break;
             case PromotionFrozen e:
                 PromotionFrozenUntil = PromotionFrozenUntil is { } until && until > e.Until ? until : e.Until;

@@ -53,4 +53,5 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(RankingWarningIssued), "ranking-warning-issued")]
 [JsonDerivedType(typeof(RemovedForRanking), "removed-for-ranking")]
 [JsonDerivedType(typeof(AnnualFeedbackSigned), "annual-feedback-signed")]
+[JsonDerivedType(typeof(EligibilityWaived), "eligibility-waived")]
 public abstract record EmployeeEvent(DateOnly OccurredOn);

@@ -5,9 +5,11 @@ using Personnel.Domain.Posts;
 
 namespace Personnel.Domain.Employees;
 
-/// <summary>A quarterly grade, or no grade with its reason (AS 第八条, 第二十三条–第二十七条).</summary>
+/// <summary>A quarterly grade, or no grade with its reason (AS 第八条, 第二十三条–第二十七条), with the comments (评语) written.</summary>
 public sealed record QuarterlyGradeRecorded(
-    DateOnly OccurredOn, Quarter Quarter, DepartmentId GradedBy, QuarterlyGrade? Grade, NoGradeReason? NoGradeReason) : EmployeeEvent(OccurredOn);
+    DateOnly OccurredOn, Quarter Quarter, DepartmentId GradedBy, QuarterlyGrade? Grade, NoGradeReason? NoGradeReason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null)
+    : EmployeeEvent(OccurredOn);
 
 /// <summary>The follow-up a quarterly grade calls for (AS 第十八条).</summary>
 public sealed record QuarterlyFollowUpDue(DateOnly OccurredOn, Quarter Quarter, QuarterlyFollowUp FollowUp) : EmployeeEvent(OccurredOn);
@@ -15,9 +17,12 @@ public sealed record QuarterlyFollowUpDue(DateOnly OccurredOn, Quarter Quarter, 
 /// <summary>Proposed for Excellent: the public notice (公示) starts (AS 第九条(四)).</summary>
 public sealed record ExcellentProposed(DateOnly OccurredOn, int Year, DateOnly EarliestDecision) : EmployeeEvent(OccurredOn);
 
-/// <summary>An annual grade, or no grade with its reason (AS 第十条–第十五条, 第二十三条–第二十八条).</summary>
+/// <summary>An annual grade, or no grade with its reason (AS 第十条–第十五条, 第二十三条–第二十八条), with the comments (评语);
+/// <see cref="SetAfterInvestigation"/> marks a grade set afterwards (补定等次) once an investigation closed (AS 第二十六条).</summary>
 public sealed record AnnualGradeRecorded(
-    DateOnly OccurredOn, int Year, DepartmentId GradedBy, AnnualGrade? Grade, NoGradeReason? NoGradeReason) : EmployeeEvent(OccurredOn)
+    DateOnly OccurredOn, int Year, DepartmentId GradedBy, AnnualGrade? Grade, NoGradeReason? NoGradeReason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool SetAfterInvestigation = false) : EmployeeEvent(OccurredOn)
 {
     [JsonIgnore]
     public AnnualOutcome Outcome => Grade.ToOutcome();

@@ -23,6 +23,22 @@ public sealed record EmployeeAppointed(
     DateOnly RankSince,
     Education Education) : EmployeeEvent(OccurredOn);
 
+/// <summary>
+/// The zone committee waived AM 第五条 conditions (工委研究同意) the person did not meet for <see cref="Post"/>:
+/// recorded beside the appointment or promotion it allowed, with who granted it, why, and the facts waived.
+/// </summary>
+public sealed record EligibilityWaived(
+    DateOnly OccurredOn, Post Post, string GrantedBy, string Reason, IReadOnlyList<EligibilityCondition> Conditions, string Facts)
+    : EmployeeEvent(OccurredOn)
+{
+    // By value, conditions included: the event read back from JSON holds a new list.
+    public bool Equals(EligibilityWaived? other) =>
+        other is not null && (OccurredOn, Post, GrantedBy, Reason, Facts) == (other.OccurredOn, other.Post, other.GrantedBy, other.Reason, other.Facts)
+        && Conditions.SequenceEqual(other.Conditions);
+
+    public override int GetHashCode() => HashCode.Combine(OccurredOn, Post, GrantedBy, Reason, Facts, Conditions.Count);
+}
+
 /// <summary>Probation passed: formally appointed (AM 第十三条).</summary>
 public sealed record ProbationPassed(DateOnly OccurredOn) : EmployeeEvent(OccurredOn);
 

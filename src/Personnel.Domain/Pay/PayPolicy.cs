@@ -1,5 +1,6 @@
 using Personnel.Domain.Departments;
 using Personnel.Domain.Grading;
+using Personnel.Domain.Posts;
 
 namespace Personnel.Domain.Pay;
 
@@ -35,6 +36,12 @@ public sealed record PayPolicy
         [DepartmentTier.Tier3] = 0.9m,
         [DepartmentTier.Tier4] = 0.8m,
     };
+
+    /// <summary>
+    /// Post coefficient (岗位系数) by post, which weighs a person in the annual pool (PM 第五条). <b>Interpretation</b>: the
+    /// measures name the coefficient but give no figures, so every post defaults to 1.0 and a profile sets its own.
+    /// </summary>
+    public IReadOnlyDictionary<Post, decimal> PostCoefficient { get; init; } = Enum.GetValues<Post>().ToDictionary(p => p, _ => 1.0m);
 
     /// <summary>
     /// <b>Interpretation</b>: the text is silent on a quarter with no grade for other reasons (leave,

@@ -13,6 +13,7 @@ public static class PolicyProfileValidation
         RequireAll(pay.QuarterlyPayRatio, "pay.quarterlyPayRatio", 0m, 1m);
         RequireAll(pay.PersonalCoefficient, "pay.personalCoefficient", 0m, 10m);
         RequireAll(pay.DepartmentCoefficient, "pay.departmentCoefficient", 0m, 10m);
+        RequireAll(pay.PostCoefficient, "pay.postCoefficient", 0.01m, 10m);
         Require(pay.UngradedQuarterlyRatio is >= 0m and <= 1m, $"pay.ungradedQuarterlyRatio {pay.UngradedQuarterlyRatio} is outside 0–1");
         Require(pay.OvertimeHalfDayHours < pay.OvertimeFullDayHours, "pay: the half-day overtime hours must be below the full-day hours");
         Require(pay.LeaveConsecutiveDaysLimit > 0 && pay.LeaveTotalDaysLimit > 0, "pay: leave limits must be positive");

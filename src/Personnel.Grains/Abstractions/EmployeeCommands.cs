@@ -43,14 +43,20 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(SignAnnualFeedback), "sign-feedback")]
 public abstract record EmployeeCommand;
 
-/// <summary>Appoints the person the grain's key names (AM 第六条, 第九条); the request's employee id must equal the key.</summary>
-public sealed record AppointEmployee(AppointmentRequest Request, string Name) : EmployeeCommand;
+/// <summary>Appoints the person the grain's key names (AM 第六条, 第九条); the request's employee id must equal the key.
+/// A competition (竞争上岗) is judged by AM 第五条; <paramref name="Waiver"/> records the zone committee waiving unmet conditions.</summary>
+public sealed record AppointEmployee(
+    AppointmentRequest Request,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EligibilityWaiverGrant? Waiver = null) : EmployeeCommand;
 
 /// <summary>Probation passed, or failed with a reason (AM 第十三条).</summary>
 public sealed record RecordProbationOutcome(bool Passed, string? Reason) : EmployeeCommand;
 
-/// <summary>Promotion on a one-year trial (AM 第十三条).</summary>
-public sealed record PromoteEmployee(PostLevel To) : EmployeeCommand;
+/// <summary>Promotion on a one-year trial (AM 第十三条); a new post is judged by AM 第五条, <paramref name="Waiver"/> as for an appointment.</summary>
+public sealed record PromoteEmployee(
+    PostLevel To,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EligibilityWaiverGrant? Waiver = null) : EmployeeCommand;
 
 /// <summary>Promotion trial passed, or failed with a reason (AM 第十三条).</summary>
 public sealed record RecordTrialOutcome(bool Passed, string? Reason) : EmployeeCommand;
@@ -107,8 +113,11 @@ public sealed record RecordSecondment(DepartmentId ReceivingUnit, DatePeriod Per
 public sealed record RecordQualifications(AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeCommand;
 
 /// <summary>Records a quarterly grade, or none (null) with the reason the measures give (AS 第八条, 第二十三条–第二十七条).
-/// A Good takes one of the department-quarter's Good quota in the same transaction.</summary>
-public sealed record RecordQuarterlyGrade(Quarter Quarter, QuarterlyGrade? Grade) : EmployeeCommand;
+/// A Good takes one of the department-quarter's Good quota in the same transaction. <paramref name="Comments"/> are the 评语.</summary>
+public sealed record RecordQuarterlyGrade(
+    Quarter Quarter,
+    QuarterlyGrade? Grade,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null) : EmployeeCommand;
 
 /// <summary>Starts the public notice of a proposed Excellent (AS 第九条).</summary>
 public sealed record ProposeExcellent(int Year) : EmployeeCommand;

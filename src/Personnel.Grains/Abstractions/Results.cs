@@ -4,7 +4,8 @@ using Personnel.Domain.Posts;
 
 namespace Personnel.Grains.Abstractions;
 
-/// <summary>An employee as the API shows it; <paramref name="Version"/> is the stream version (the ETag).</summary>
+/// <summary>An employee as the API shows it; <paramref name="Version"/> is the stream version (the ETag).
+/// <paramref name="Method"/> is how the person was appointed; <paramref name="EligibilityWaivers"/> the AM 第五条 waivers granted.</summary>
 public sealed record EmployeeSnapshot(
     string EmployeeId,
     string Name,
@@ -18,7 +19,19 @@ public sealed record EmployeeSnapshot(
     DateOnly? ProbationEnd,
     DateOnly? TrialEnd,
     DateOnly RetirementDate,
-    long Version);
+    long Version,
+    AppointmentMethod Method = default,
+    IReadOnlyList<EligibilityWaived>? EligibilityWaivers = null)
+{
+    // By value, waivers included (a replayed answer is read back from JSON, so its lists are new objects).
+    public bool Equals(EmployeeSnapshot? other) =>
+        other is not null && Fields == other.Fields && (EligibilityWaivers ?? []).SequenceEqual(other.EligibilityWaivers ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Fields, EligibilityWaivers?.Count ?? 0);
+
+    private (string, string, string, ContractState, PostLevel, DateOnly, int, DateOnly, DateOnly, DateOnly?, DateOnly?, DateOnly, long, AppointmentMethod) Fields =>
+        (EmployeeId, Name, DepartmentId, State, PostLevel, PostSince, TermNumber, TermStart, TermEnd, ProbationEnd, TrialEnd, RetirementDate, Version, Method);
+}
 
 /// <summary>An event a command appended: its stream, version, type (the stable discriminator) and JSON payload.</summary>
 public sealed record AppendedEvent(string StreamId, long Version, string Type, string Payload, DateOnly OccurredOn);

@@ -27,7 +27,7 @@ public sealed partial class DepartmentGrain
         if (tier is { } t)
         {
             var row = await Store.ReadModels.GetYearQuotaAsync(Key, year, cancellationToken).ConfigureAwait(false);
-            var eligible = await Store.ReadModels.CountDocumentsAsync(StreamIds.GradableYear(Key, year), cancellationToken).ConfigureAwait(false);
+            var eligible = await CountGradableYearAsync(year, cancellationToken).ConfigureAwait(false);
             excellent = new QuotaStanding(Key, year, null, eligible, QuotaMath.ExcellentCap(t, eligible, policy), row?.ExcellentCount ?? 0);
         }
 
@@ -40,11 +40,11 @@ public sealed partial class DepartmentGrain
         var department = EnsureExists();
         var assessed = department.YearOf(year)
             ?? throw new RuleViolationException(Rules.ExcellentQuota, $"{Key} has no tier for {year} yet: an Excellent needs the department's assessment of the year");
-        var eligible = await Store.ReadModels.CountDocumentsAsync(StreamIds.GradableYear(Key, year), cancellationToken).ConfigureAwait(false);
+        var eligible = await CountGradableYearAsync(year, cancellationToken).ConfigureAwait(false);
         return new DepartmentYearFacts(department.Id, year, assessed.Tier, eligible);
     }
 
     /// <inheritdoc/>
     public Task<int> GetQuarterEligibleAsync(int year, int quarter, CancellationToken cancellationToken) =>
-        Store.ReadModels.CountDocumentsAsync(StreamIds.GradableQuarter(Key, new Quarter(year, quarter)), cancellationToken);
+        CountGradableQuarterAsync(new Quarter(year, quarter), cancellationToken);
 }

@@ -16,7 +16,9 @@ namespace Personnel.Grains.Departments;
 /// after the department's commit and outside its turn: a department never waits on an employee. Each
 /// entry is delivered with the request id the department derived from its event, so a delivery repeated
 /// (after a crash, or by another node's dispatcher) is answered from the first and records nothing;
-/// the entry is then deleted. A failure leaves the entry for the next round.
+/// the entry is then deleted. A failure leaves the entry for the next round, and so does a department with no
+/// head in service: the adjustment is kept (GetDepartment lists it) until a head is, and then delivered on the
+/// later of the order's date and the day the head took the post.
 /// </summary>
 public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
 {
@@ -127,26 +129,28 @@ public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
         if (head is null)
         {
             GrainLog.NoHead(_logger, entry.DepartmentId, entry.Year);
+            return false;
         }
-        else
+
+        try
         {
-            try
-            {
-                await _grains.GetGrain<IEmployeeGrain>(head).ExecuteAsync(
-                    new OrderLeadershipAdjustment(new DepartmentId(entry.DepartmentId), entry.Year),
-                    new CommandContext(entry.RequestId, "outbox", entry.On),
-                    cancellationToken).ConfigureAwait(false);
-                GrainLog.AdjustmentDelivered(_logger, entry.DepartmentId, entry.Year, head);
-            }
-            catch (RuleViolationException refusal)
-            {
-                GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, head, refusal.Message);
-            }
-            catch (Exception exception) when (exception is ConcurrencyExhaustedException or StorageException)
-            {
-                GrainLog.OutboxFailed(_logger, exception);
-                return false;
-            }
+            var grain = _grains.GetGrain<IEmployeeGrain>(head);
+            var snapshot = await grain.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            var on = snapshot.PostSince > entry.On ? snapshot.PostSince : entry.On;
+            await grain.ExecuteAsync(
+                new OrderLeadershipAdjustment(new DepartmentId(entry.DepartmentId), entry.Year),
+                new CommandContext(entry.RequestId, "outbox", on),
+                cancellationToken).ConfigureAwait(false);
+            GrainLog.AdjustmentDelivered(_logger, entry.DepartmentId, entry.Year, head);
+        }
+        catch (RuleViolationException refusal)
+        {
+            GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, head, refusal.Message);
+        }
+        catch (Exception exception) when (exception is ConcurrencyExhaustedException or StorageException)
+        {
+            GrainLog.OutboxFailed(_logger, exception);
+            return false;
         }
 
         var requestId = entry.RequestId + ":settled";

@@ -71,7 +71,7 @@ public sealed partial class EmployeeGrain
                     $"the request appoints {c.Request.EmployeeId}, but this is employee {Key}");
                 RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 100 && c.Name.Trim() == c.Name,
                     Rules.WellFormedInput, $"the name '{c.Name}' must be 1–100 characters without surrounding spaces");
-                e.Hire(on, c.Request);
+                e.Hire(on, c.Request, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordProbationOutcome c when c.Passed:
                 e.PassProbation(on);
@@ -80,7 +80,7 @@ public sealed partial class EmployeeGrain
                 e.FailProbation(on, c.Reason ?? string.Empty);
                 return null;
             case PromoteEmployee c:
-                e.Promote(on, c.To);
+                e.Promote(on, c.To, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordTrialOutcome c when c.Passed:
                 e.PassTrial(on);
@@ -95,9 +95,11 @@ public sealed partial class EmployeeGrain
                 e.OpenRenewal(on);
                 return null;
             case RenewContract:
+                OpenRenewalIfNeeded(on);
                 e.Renew(on);
                 return null;
             case DeclineRenewal c:
+                OpenRenewalIfNeeded(on);
                 e.DeclineRenewal(on, c.Reason);
                 return null;
             case RotateEmployee c:
@@ -175,7 +177,7 @@ public sealed partial class EmployeeGrain
         var assessor = AssessorOn(quarter.LastDay);
         if (command.Grade != QuarterlyGrade.Good)
         {
-            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor);
+            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor, comments: command.Comments);
             return null;
         }
 
@@ -187,7 +189,7 @@ public sealed partial class EmployeeGrain
         var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, history);
         EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, QuotaMath.GoodCap(eligible, Policy), ledger, eligible);
         var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
-        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant);
+        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
             [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
@@ -257,6 +259,17 @@ public sealed partial class EmployeeGrain
             : throw new RuleViolationException(Rules.RankingConsequences,
                 $"the running policy profile '{profile.Name}' judges the year by grade, not by ranking; ranking places are recorded "
                 + "under a ranking-based profile such as yangshahu-2020");
+    }
+
+    /// <summary>The API decides a renewal in one call: the decision opens it first (AM 第九条: within the renewal window
+    /// before the term ends, refused earlier naming the window) unless it is open already.</summary>
+    private void OpenRenewalIfNeeded(DateOnly on)
+    {
+        EnsureAppointed();
+        if (!_employee.IsIn(ContractState.AwaitingRenewal))
+        {
+            _employee.OpenRenewal(on);
+        }
     }
 
     private DepartmentId AssessorOn(DateOnly day) => day >= _employee.AppointedOn ? _employee.AssessingUnitOn(day) : _employee.Department;

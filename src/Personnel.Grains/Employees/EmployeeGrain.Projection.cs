@@ -21,7 +21,9 @@ public sealed partial class EmployeeGrain
     private const int QuartersBack = 2;
     private const int QuartersAhead = 4;
 
-    private sealed record EmployeeViewDetails(string Name, DateOnly PostSince, DateOnly TermStart, DateOnly? TrialEnd);
+    /// <summary>The view row's details: <paramref name="RotationReason"/> says why the row's rotation is due, with its article;
+    /// <paramref name="ConsecutiveTerms"/> counts the terms begun in the current role.</summary>
+    private sealed record EmployeeViewDetails(string Name, DateOnly PostSince, DateOnly TermStart, DateOnly? TrialEnd, string? RotationReason, int ConsecutiveTerms);
 
     /// <summary>The department that may grade the person for each quarter and year of the window around <paramref name="on"/>.</summary>
     private Dictionary<string, string> Gradability(DateOnly on)
@@ -94,7 +96,7 @@ public sealed partial class EmployeeGrain
 
         var level = _employee.PostLevel;
         var rotation = Employee.SelectRotation(_employee.RotationSchedule(), on);
-        var details = JsonSerializer.Serialize(new EmployeeViewDetails(_name, _employee.PostSince, _employee.TermStart, _employee.TrialEnd), GrainJson.Options);
+        var details = JsonSerializer.Serialize(new EmployeeViewDetails(_name, _employee.PostSince, _employee.TermStart, _employee.TrialEnd, rotation?.Reason, _employee.ConsecutiveTermsInRole), GrainJson.Options);
         yield return new UpsertEmployeeView(new EmployeeView(
             Key,
             _employee.Department.Value,

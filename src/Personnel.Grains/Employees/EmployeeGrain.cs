@@ -153,7 +153,8 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         var level = _employee.PostLevel;
         return new EmployeeSnapshot(
             Key, _name, _employee.Department.Value, _employee.State, level, _employee.PostSince, _employee.TermNumber,
-            _employee.TermStart, _employee.TermEnd, _employee.ProbationEnd, _employee.TrialEnd, _employee.RetirementDate, version);
+            _employee.TermStart, _employee.TermEnd, _employee.ProbationEnd, _employee.TrialEnd, _employee.RetirementDate, version,
+            _employee.Method, _employee.EligibilityWaivers);
     }
 
     /// <summary>The payload of <see cref="NamedEventType"/>.</summary>

@@ -36,7 +36,7 @@ public static class ServerHost
         configure?.Invoke(builder);
 
         var storageOptions = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        var profile = LoadProfile(builder.Configuration.GetSection("Policy").Get<PolicyOptions>()?.Profile);
+        var profile = LoadProfile(builder.Configuration.GetSection("Policy").Get<PolicyOptions>());
         builder.Services.AddSingleton(profile);
         builder.Services.AddSingleton<ShanghaiClock>();
         builder.Services.AddSingleton<StoreHolder>();
@@ -75,8 +75,21 @@ public static class ServerHost
         return app;
     }
 
-    private static PolicyProfile LoadProfile(string? name)
+    private static PolicyProfile LoadProfile(PolicyOptions? options)
     {
+        if (options?.ProfileFile is { Length: > 0 } file)
+        {
+            try
+            {
+                return PolicyProfiles.Parse(File.ReadAllText(file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Domain.Common.RuleViolationException)
+            {
+                throw new InvalidOperationException($"Policy:ProfileFile '{file}' cannot be used: {e.Message}", e);
+            }
+        }
+
+        var name = options?.Profile;
         if (string.IsNullOrWhiteSpace(name))
         {
             return PolicyProfiles.Default;

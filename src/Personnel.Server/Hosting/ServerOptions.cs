@@ -19,4 +19,8 @@ public sealed class PolicyOptions
 {
     /// <summary>Gets or sets the policy profile by name. Defaults to the domain's default profile.</summary>
     public string? Profile { get; set; }
+
+    /// <summary>Gets or sets a profile JSON file to use instead of a shipped profile (the form of
+    /// <c>src/Personnel.Domain/Profiles/*.json</c>). Defaults to none.</summary>
+    public string? ProfileFile { get; set; }
 }

@@ -30,20 +30,43 @@ public static class EmployeeMapping
             ["yellow-card-issued"] = ("YellowCard", "AM 第十七条", "Yellow card (黄牌警告): warning and an interview of the leadership."),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static V1.Employee ToApi(EmployeeSnapshot s) => new()
+    public static V1.Employee ToApi(EmployeeSnapshot s)
     {
-        EmployeeId = s.EmployeeId,
-        Name = s.Name,
-        DepartmentId = s.DepartmentId,
-        State = Enums.ToApi(s.State),
-        PostLevel = ToApi(s.PostLevel),
-        TermNumber = s.TermNumber,
-        TermStartsOn = Dates.ToApi(s.TermStart),
-        TermEndsOn = Dates.ToApi(s.TermEnd),
-        ProbationEndsOn = Dates.ToApi(s.ProbationEnd),
-        TrialEndsOn = Dates.ToApi(s.TrialEnd),
-        RetirementOn = Dates.ToApi(s.RetirementDate),
-        Version = s.Version,
+        var employee = new V1.Employee
+        {
+            EmployeeId = s.EmployeeId,
+            Name = s.Name,
+            DepartmentId = s.DepartmentId,
+            State = Enums.ToApi(s.State),
+            PostLevel = ToApi(s.PostLevel),
+            TermNumber = s.TermNumber,
+            TermStartsOn = Dates.ToApi(s.TermStart),
+            TermEndsOn = Dates.ToApi(s.TermEnd),
+            ProbationEndsOn = Dates.ToApi(s.ProbationEnd),
+            TrialEndsOn = Dates.ToApi(s.TrialEnd),
+            RetirementOn = Dates.ToApi(s.RetirementDate),
+            Version = s.Version,
+            Method = Enums.ToApi(s.Method),
+        };
+        employee.EligibilityWaivers.AddRange((s.EligibilityWaivers ?? []).Select(w =>
+        {
+            var waiver = new V1.EligibilityWaiver
+            {
+                Post = Posts.ToApi(w.Post), GrantedBy = w.GrantedBy, GrantedOn = Dates.ToApi(w.OccurredOn), Reason = w.Reason, Facts = w.Facts,
+            };
+            waiver.Conditions.AddRange(w.Conditions.Select(ConditionName));
+            return waiver;
+        }));
+        return employee;
+    }
+
+    /// <summary>EDUCATION, RANK_AND_TENURE … for a condition of AM 第五条.</summary>
+    private static string ConditionName(D.Posts.EligibilityCondition condition) => condition switch
+    {
+        D.Posts.EligibilityCondition.Education => "EDUCATION",
+        D.Posts.EligibilityCondition.RankAndTenure => "RANK_AND_TENURE",
+        D.Posts.EligibilityCondition.CityAppointment => "CITY_APPOINTMENT",
+        _ => "RANK_ORIGIN",
     };
 
     public static V1.PostLevel ToApi(D.Posts.PostLevel level) =>

@@ -33,6 +33,14 @@ public static class Enums
         _ => throw Refusals.Invalid($"method {(int)method} is not COMPETITIVE, OPEN_RECRUITMENT or DIRECT_APPOINTMENT (AM 第六条)."),
     };
 
+    public static V1.AppointmentMethod ToApi(D.Employees.AppointmentMethod method) => method switch
+    {
+        D.Employees.AppointmentMethod.Competition => V1.AppointmentMethod.Competitive,
+        D.Employees.AppointmentMethod.OpenRecruitment => V1.AppointmentMethod.OpenRecruitment,
+        D.Employees.AppointmentMethod.DirectAppointment => V1.AppointmentMethod.DirectAppointment,
+        _ => V1.AppointmentMethod.Unspecified,
+    };
+
     public static D.Employees.SanctionKind Sanction(V1.SanctionKind kind, string field) => kind switch
     {
         V1.SanctionKind.Warning => D.Employees.SanctionKind.Warning,

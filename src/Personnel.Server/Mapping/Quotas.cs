@@ -35,4 +35,12 @@ public static class EventPayloads
 
         throw new InvalidOperationException($"The event payload has no date '{property}'.");
     }
+
+    /// <summary>True when the payload's <paramref name="property"/> is true; false when false or absent.</summary>
+    public static bool Flag(string payload, string property)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.EnumerateObject()
+            .Any(p => string.Equals(p.Name, property, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.True);
+    }
 }

@@ -26,6 +26,24 @@ public static class Details
     /// <summary>Why a rotation is due, when the row says.</summary>
     public static string RotationReason(string details) => Read(details, "rotationReason");
 
+    /// <summary>The terms begun in the current role, when the row says.</summary>
+    public static int? ConsecutiveTerms(string details)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(details);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("consecutiveTerms", out var value)
+                && value.TryGetInt32(out var terms)
+                ? terms
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string Read(string details, string property)
     {
         try

@@ -118,7 +118,31 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
             Headcount = await HeadcountAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false),
         };
         department.Assessments.AddRange(snapshot.Years.Select(ToApi));
+        department.PendingLeadershipAdjustments.AddRange(await PendingAdjustmentsAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false));
         return department;
+    }
+
+    /// <summary>The department's leadership adjustments still in the outbox (keys "department:version"), oldest first.</summary>
+    private async Task<IEnumerable<V1.PendingLeadershipAdjustment>> PendingAdjustmentsAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        var prefix = departmentId + ":";
+        var pending = new List<Grains.Departments.LeadershipOutboxEntry>();
+        var after = prefix;
+        while (true)
+        {
+            var page = await store.ReadModels.ListDocumentsAsync(Grains.StreamIds.LeadershipOutbox, after, 100, cancellationToken).ConfigureAwait(false);
+            var mine = page.TakeWhile(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            pending.AddRange(mine.Select(d => System.Text.Json.JsonSerializer.Deserialize<Grains.Departments.LeadershipOutboxEntry>(d.Json, Grains.GrainJson.Options)!));
+            if (page.Count < 100 || mine.Count < page.Count)
+            {
+                break;
+            }
+
+            after = page[^1].Key;
+        }
+
+        return pending.OrderBy(e => e.On).ThenBy(e => e.Year)
+            .Select(e => new V1.PendingLeadershipAdjustment { Year = e.Year, OrderedOn = Dates.ToApi(e.On) });
     }
 
     private async Task<int> HeadcountAsync(string departmentId, CancellationToken cancellationToken)

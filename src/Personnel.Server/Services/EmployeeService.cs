@@ -46,7 +46,8 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         var appointment = new D.Employees.AppointmentRequest(
             new D.Common.EmployeeId(employeeId), new D.Common.DepartmentId(departmentId), level, method, probation, retirement,
             rank, rankSince, education, request.FirstCompetition);
-        var result = await ExecuteAsync(employeeId, request.RequestId, new AppointEmployee(appointment, request.Name), startsOn, context)
+        var result = await ExecuteAsync(employeeId, request.RequestId,
+                new AppointEmployee(appointment, request.Name, Waiver(request.EligibilityWaivedBy, request.EligibilityWaiverReason)), startsOn, context)
             .ConfigureAwait(false);
         return new V1.AppointEmployeeResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
@@ -64,7 +65,8 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
     {
         var level = EmployeeMapping.FromApi(request.PostLevel, "post_level");
         var on = Dates.Optional(request.StartsOn, "starts_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new PromoteEmployee(level), on, context).ConfigureAwait(false);
+        var waiver = Waiver(request.EligibilityWaivedBy, request.EligibilityWaiverReason);
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new PromoteEmployee(level, waiver), on, context).ConfigureAwait(false);
         return new V1.PromoteResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
@@ -143,6 +145,23 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         {
             throw Refusals.Invalid("reason is missing: a negative decision states its reason (AM 第十三条, 第十五条).");
         }
+    }
+
+    /// <summary>The zone committee's waiver (AM 第五条) from the wire: none when both fields are empty; both, or neither.</summary>
+    private static D.Employees.EligibilityWaiverGrant? Waiver(string waivedBy, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(waivedBy) && string.IsNullOrWhiteSpace(reason))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(waivedBy) || string.IsNullOrWhiteSpace(reason) || waivedBy.Length > 200 || reason.Length > 500)
+        {
+            throw Refusals.Invalid("eligibility_waived_by and eligibility_waiver_reason go together: a waiver of AM 第五条 (工委研究同意) "
+                + "names who granted it (up to 200 characters) and why (up to 500).");
+        }
+
+        return new D.Employees.EligibilityWaiverGrant(waivedBy.Trim(), reason.Trim());
     }
 
     private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;

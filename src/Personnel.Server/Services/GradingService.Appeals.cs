@@ -35,6 +35,7 @@ public sealed partial class GradingService
                 DecidedOn = Dates.ToApi(q.OccurredOn),
                 PayPercent = PayPercent(q.Grade),
                 RecordedBy = trail.QuarterRecordedBy.GetValueOrDefault(q.Quarter, ""),
+                Comments = q.Comments ?? "",
             };
             if (q.Grade is { } g)
             {
@@ -59,6 +60,8 @@ public sealed partial class GradingService
                 YearCounted = a.Grade is D.Grading.AnnualGrade.Excellent or D.Grading.AnnualGrade.Competent,
                 UnderAppeal = trail.YearsUnderAppeal.Contains(a.Year),
                 RecordedBy = trail.YearRecordedBy.GetValueOrDefault(a.Year, ""),
+                Comments = a.Comments ?? "",
+                SetAfterInvestigation = a.SetAfterInvestigation,
             };
             if (a.Grade is { } g)
             {

@@ -50,6 +50,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
             DecidedOn = Dates.ToApi(on ?? clock.Today),
             YearCounted = !result.Events.Any(e => e.Type == "year-not-counted"),
             RecordedBy = Access.Caller(context).KeyId,
+            SetAfterInvestigation = SetAfterInvestigation(result.Events),
         };
         SetOutcome(record, request);
         var response = new V1.RecordAnnualGradeResponse { Record = record };
@@ -74,7 +75,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
             _ => throw Refusals.Invalid("outcome is missing: set grade, or no_grade with its reason (AS 第八条, 第二十三条–第二十七条)."),
         };
         var on = Dates.Optional(request.DecidedOn, "decided_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade), on, quarter.LastDay, context)
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade, NullIfBlank(request.Comments)), on, quarter.LastDay, context)
             .ConfigureAwait(false);
         var record = new V1.QuarterlyGradeRecord
         {
@@ -183,6 +184,16 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
             evaluation = new D.Employees.DemocraticEvaluation(e.VotesCast, e.VotesIncompetent, e.ConfirmedByOrganisation);
         }
 
-        return new D.Employees.AnnualAssessment { MandatoryIncompetentCases = cases, Evaluation = evaluation, RefusedToParticipate = refused };
+        return new D.Employees.AnnualAssessment
+        {
+            MandatoryIncompetentCases = cases, Evaluation = evaluation, RefusedToParticipate = refused,
+            Comments = NullIfBlank(request.Comments), SetAfterInvestigation = request.SetAfterInvestigation,
+        };
     }
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>Whether the recorded annual grade was set afterwards (补定等次), read from its event.</summary>
+    private static bool SetAfterInvestigation(IEnumerable<AppendedEvent> events) =>
+        events.FirstOrDefault(e => e.Type == "annual-grade-recorded") is { } recorded && EventPayloads.Flag(recorded.Payload, "setAfterInvestigation");
 }

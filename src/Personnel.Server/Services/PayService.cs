@@ -28,6 +28,7 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(context.CancellationToken)).ConfigureAwait(false);
         var facts = await factsReader.ReadAsync(snapshot, year, context.CancellationToken).ConfigureAwait(false);
         var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay);
+        var post = await PostAtYearEndAsync(grain, snapshot, year, context.CancellationToken).ConfigureAwait(false);
         D.Departments.DepartmentTier? department;
         try
         {
@@ -45,7 +46,7 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
             Year = year,
             PersonalCoefficient = Decimal(personal.Value),
             DepartmentCoefficient = department is { } tier ? Decimal(profile.Pay.DepartmentCoefficient[tier]) : "",
-            PostCoefficient = Decimal(1.0m),
+            PostCoefficient = Decimal(profile.Pay.PostCoefficient[post]),
         };
         foreach (var quarter in D.Common.Quarter.OfYear(year))
         {
@@ -119,7 +120,8 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
                 var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(ct)).ConfigureAwait(false);
                 var facts = await factsReader.ReadAsync(snapshot, year, ct).ConfigureAwait(false);
                 var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay).Value;
-                var post = postCoefficients.GetValueOrDefault(snapshot.PostLevel.Post.ToString(), 1.0m);
+                var held = await PostAtYearEndAsync(grain, snapshot, year, ct).ConfigureAwait(false);
+                var post = postCoefficients.GetValueOrDefault(held.ToString(), profile.Pay.PostCoefficient[held]);
                 if (!byDepartment.TryGetValue(snapshot.DepartmentId, out var members))
                 {
                     byDepartment[snapshot.DepartmentId] = members = [];
@@ -146,6 +148,23 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         }
 
         return departments;
+    }
+
+    /// <summary>
+    /// The post whose coefficient (岗位系数, PM 第五条) weighs the person's year: <b>Interpretation</b>, the post held on
+    /// 31 December of the year; for a person who left during the year, or a year before the appointment, the last post held.
+    /// </summary>
+    private static async Task<D.Posts.Post> PostAtYearEndAsync(IEmployeeGrain grain, EmployeeSnapshot snapshot, int year, CancellationToken ct)
+    {
+        try
+        {
+            var held = await GrainCalls.RunAsync(() => grain.GetPostLevelAsync(new DateOnly(year, 12, 31), ct)).ConfigureAwait(false);
+            return held.PostLevel.Post;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return snapshot.PostLevel.Post;
+        }
     }
 
     private async Task<D.Departments.DepartmentTier?> DepartmentTierAsync(string departmentId, int year, CancellationToken ct)

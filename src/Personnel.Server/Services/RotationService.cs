@@ -56,7 +56,7 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock)
         PostLevel = new Api.V1.PostLevel { Post = Posts.FromName(view.Post), GradeLevel = view.GradeLevel, Step = view.Step },
         DueOn = Dates.ToApi(view.RotationDueOn!.Value),
         Strength = view.RotationStrength == StorageStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
-        ConsecutiveTerms = view.TermNumber,
+        ConsecutiveTerms = Details.ConsecutiveTerms(view.Details) ?? view.TermNumber,
         Name = Details.Name(view.Details),
         Reason = Details.RotationReason(view.Details),
     };

@@ -63,6 +63,7 @@ public class EventJsonTests
         new RankingWarningIssued(On, 2024, 2),
         new RemovedForRanking(On, 2024, "last two years"),
         new AnnualFeedbackSigned(On, 2024),
+        new EligibilityWaived(On, Post.DepartmentHead, "工委", "表现特别优秀", [EligibilityCondition.RankAndTenure, EligibilityCondition.Education], "facts"),
     ];
 
     [Fact]

@@ -94,10 +94,19 @@ public abstract partial class GrainSuite : IAsyncLifetime
     protected Task<DepartmentCommandResult> Run(string department, string on, DepartmentCommand command, string? requestId = null) =>
         Department(department).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);
 
+    /// <summary>A competitive appointment by a person holding the post's own rank, so AM 第五条 is met.</summary>
     protected static AppointEmployee Appointment(string id, DepartmentId department, Post post = Post.DeputySectionChief, PostGrade? grade = null) =>
         new(new AppointmentRequest(
             new EmployeeId(id), department, new PostLevel(post, grade ?? L6S5), AppointmentMethod.Competition, ProbationKind.None,
-            D("2045-06-30"), AdministrativeRank.DeputySection, D("2015-07-01"), Education.Bachelor), $"Name of {id}");
+            D("2045-06-30"), RankFor(post), D("2015-07-01"), Education.Bachelor), $"Name of {id}");
+
+    private static AdministrativeRank RankFor(Post post) => post switch
+    {
+        Post.DepartmentHead => AdministrativeRank.DivisionHead,
+        Post.DeputyHead => AdministrativeRank.DeputyDivision,
+        Post.SectionChief => AdministrativeRank.SectionChief,
+        _ => AdministrativeRank.DeputySection,
+    };
 
     /// <summary>Appoints <paramref name="count"/> people (ids prefix-1…) to a department on a date.</summary>
     protected async Task<IReadOnlyList<string>> AppointMany(string prefix, DepartmentId department, int count, string on)
