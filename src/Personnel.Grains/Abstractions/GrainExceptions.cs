@@ -49,3 +49,20 @@ public sealed class ConcurrencyExhaustedException(string streamId, int attempts)
 
     public int Attempts { get; } = attempts;
 }
+
+/// <summary>The employee is outside the caller's <see cref="EmployeeScope"/>: PERMISSION_DENIED. Nothing was recorded.</summary>
+public sealed class OutOfScopeException(string employeeId, string departmentId, string post, bool isLeader)
+    : Exception(isLeader
+        ? $"employee '{employeeId}' holds the post {post}, graded by party-affairs only (AS 第二条)"
+        : $"employee '{employeeId}' belongs to department '{departmentId}'")
+{
+    public string EmployeeId { get; } = employeeId;
+
+    public string DepartmentId { get; } = departmentId;
+
+    /// <summary>Gets the post's name ("DepartmentHead").</summary>
+    public string Post { get; } = post;
+
+    /// <summary>Gets whether the refusal is the leaders' rule (AS 第二条) rather than the department.</summary>
+    public bool IsLeader { get; } = isLeader;
+}

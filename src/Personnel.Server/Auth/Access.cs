@@ -1,6 +1,6 @@
 using Personnel.Api.V1;
 using Personnel.Rpc;
-using Personnel.Storage;
+using Personnel.Grains.Abstractions;
 
 namespace Personnel.Server.Auth;
 
@@ -9,36 +9,34 @@ namespace Personnel.Server.Auth;
 /// heads and deputies (AS 第二条). Which rule applies comes from <see cref="Permissions.Table"/> through the
 /// <see cref="Caller"/>; handlers only say what the call touches.
 /// </summary>
-public sealed class Access(IEventStore store)
+public static class Access
 {
-    private static readonly HashSet<string> PartyGradedPosts = new(StringComparer.Ordinal) { "DepartmentHead", "DeputyHead" };
-
     /// <summary>Gets the authenticated caller of the call.</summary>
     public static Caller Caller(ServerCallContext context) => AuthenticationMiddleware.GetCaller(context.GetHttpContext());
 
-    /// <summary>Refuses the call when the caller may not act on this employee.</summary>
-    public async Task DemandEmployeeAsync(ServerCallContext context, string employeeId)
+    /// <summary>Which employees the caller may act on, for the employee grain to check against the state its command
+    /// runs on (<see cref="CommandContext.Scope"/>); null when the role alone decides.</summary>
+    public static EmployeeScope? EmployeeScope(Caller caller)
     {
-        var caller = Caller(context);
-        if (caller.Scope is not (Scope.Employee or Scope.Grading) || string.IsNullOrEmpty(employeeId))
-        {
-            return;
-        }
+        var department = caller.Role == Role.Hr ? caller.DepartmentId : null;
+        var leadersExcluded = caller.Scope == Scope.Grading && caller.Role != Role.PartyAffairs;
+        return caller.Scope is Scope.Employee or Scope.Grading && (department is not null || leadersExcluded)
+            ? new EmployeeScope(department, leadersExcluded)
+            : null;
+    }
 
-        // An unknown employee passes here; the call itself then answers NOT_FOUND.
-        var view = await store.ReadModels.GetEmployeeAsync(employeeId, context.CancellationToken).ConfigureAwait(false);
-        if (view is null)
-        {
-            return;
-        }
-
-        DemandDepartment(caller, view.DepartmentId, $"employee '{employeeId}' belongs to department '{view.DepartmentId}'");
-        if (caller.Scope == Scope.Grading && PartyGradedPosts.Contains(view.Post) && caller.Role != Role.PartyAffairs)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"Heads and deputies are graded by party-affairs (AS 第二条): employee '{employeeId}' holds the post {view.Post}, "
-                + $"and key '{caller.KeyId}' has role {Permissions.Name(caller.Role)}."));
-        }
+    /// <summary>The refusal of an employee outside the caller's scope: PERMISSION_DENIED naming the rule and the facts.</summary>
+    public static RpcException Denied(Caller caller, OutOfScopeException denied)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(denied);
+        return denied.IsLeader
+            ? new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Heads and deputies are graded by party-affairs (AS 第二条): employee '{denied.EmployeeId}' holds the post {denied.Post}, "
+                + $"and key '{caller.KeyId}' has role {Permissions.Name(caller.Role)}."))
+            : new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Department HR records only its own staff (DESIGN.md, Security): key '{caller.KeyId}' is HR of department '{caller.DepartmentId}', "
+                + $"and employee '{denied.EmployeeId}' belongs to department '{denied.DepartmentId}'."));
     }
 
     /// <summary>Refuses the call when the caller is another department's HR.</summary>

@@ -12,7 +12,7 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EmployeeService: validate, call the employee grain, map. Lifecycle RPCs here;
 /// records and queries in the partial files beside.</summary>
-public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, Access access, ShanghaiClock clock)
+public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
 {
     public async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
     {
@@ -131,10 +131,18 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
     {
         var id = GrainCalls.Id(employeeId, "employee_id");
         var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandEmployeeAsync(context, id).ConfigureAwait(false);
-        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
-        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
-            .ConfigureAwait(false);
+        var caller = Access.Caller(context);
+        var commandContext = new CommandContext(rid, caller.KeyId, on ?? clock.Today) { Scope = Access.EmployeeScope(caller) };
+        try
+        {
+            return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (OutOfScopeException denied)
+        {
+            // The grain checks the scope against the state the command runs on: no read of the view first.
+            throw Access.Denied(caller, denied);
+        }
     }
 
     private static void RequireReasonWhenFailed(bool passed, string reason)

@@ -12,7 +12,7 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
 /// and the import are in the partial file beside.</summary>
-public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, Access access, ShanghaiClock clock, PolicyProfile profile)
+public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, ShanghaiClock clock, PolicyProfile profile)
 {
     public async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
         (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;
@@ -110,10 +110,18 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
     {
         var id = GrainCalls.Id(employeeId, "employee_id");
         var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandEmployeeAsync(context, id).ConfigureAwait(false);
-        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
-        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
-            .ConfigureAwait(false);
+        var caller = Access.Caller(context);
+        var commandContext = new CommandContext(rid, caller.KeyId, on ?? clock.Today) { Scope = Access.EmployeeScope(caller) };
+        try
+        {
+            return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (OutOfScopeException denied)
+        {
+            // The grain checks the scope against the state the command runs on: no read of the view first.
+            throw Access.Denied(caller, denied);
+        }
     }
 
     private int PayPercent(D.Grading.QuarterlyGrade? grade) => (int)Math.Round(100m * (grade is { } g
