@@ -10,8 +10,8 @@ using Personnel.Client;
 //   seed ADDRESS KEY DEPARTMENT PREFIX COUNT CONCURRENCY   create the department and COUNT staff PREFIX0..PREFIX{COUNT-1}
 //   body FILE EMPLOYEE                                    a framed GetPostLevelRequest for h2load -d
 //   csv FILE PREFIX ROWS                                  ROWS grades (staff × Q1–Q3 of 2026, all Average: no quota)
-//   writes ADDRESS KEY PREFIX COUNT CONCURRENCY [WARMUP]  RecordQuarterlyGrade for COUNT staff × Q1–Q3, quarter by quarter;
-//                                                         the first WARMUP staff untimed; prints
+//   writes ADDRESS KEY PREFIX COUNT CONCURRENCY           RecordQuarterlyGrade for COUNT staff × Q1–Q3, quarter by quarter;
+//                                                         prints
 //                                                         "writes N SECONDS WRITES/S P50MS P99MS CPU-SECONDS-OF-THIS-PROCESS"
 //
 // Q1–Q3 only: staff are appointed on 2026-01-01 and Q4 2026 has not ended on the machine's clock.
@@ -29,8 +29,7 @@ switch (command)
         await WriteCsvAsync(args[1], args[2], int.Parse(args[3], culture)).ConfigureAwait(false);
         return 0;
     case "writes":
-        await WritesAsync(args[1], args[2], args[3], int.Parse(args[4], culture), int.Parse(args[5], culture),
-            args.Length > 6 ? int.Parse(args[6], culture) : 0).ConfigureAwait(false);
+        await WritesAsync(args[1], args[2], args[3], int.Parse(args[4], culture), int.Parse(args[5], culture)).ConfigureAwait(false);
         return 0;
     default:
         await Console.Error.WriteLineAsync("usage: seed|body|csv|writes … (see Program.cs)").ConfigureAwait(false);
@@ -94,23 +93,17 @@ static async Task WriteCsvAsync(string file, string prefix, int rows)
     await File.WriteAllTextAsync(file, csv.ToString()).ConfigureAwait(false);
 }
 
-static async Task WritesAsync(string address, string key, string prefix, int count, int concurrency, int warmUp)
+static async Task WritesAsync(string address, string key, string prefix, int count, int concurrency)
 {
     using var client = Client(address, key);
 
     // Quarter by quarter, as a department records a quarter: every staff member's Q1, then Q2, then Q3. Each
     // write is a distinct grade of a distinct (employee, quarter); concurrent callers then hold distinct
-    // employees, as many HR clerks recording one quarter would. The first warmUp staff are written first and
-    // not timed (the server's JIT tiers up during them); the timed writes are the other staff's.
-    var latencies = new double[(count - warmUp) * Quarters];
-    if (warmUp > 0)
-    {
-        await RunWritesAsync(client, prefix, 0, warmUp, concurrency, null).ConfigureAwait(false);
-    }
-
+    // employees, as many HR clerks recording one quarter would.
+    var latencies = new double[count * Quarters];
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    await RunWritesAsync(client, prefix, warmUp, count - warmUp, concurrency, latencies).ConfigureAwait(false);
+    await RunWritesAsync(client, prefix, count, concurrency, latencies).ConfigureAwait(false);
     var seconds = watch.Elapsed.TotalSeconds;
     var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     Array.Sort(latencies);
@@ -118,9 +111,9 @@ static async Task WritesAsync(string address, string key, string prefix, int cou
         $"writes {latencies.Length} {seconds:F2} {latencies.Length / seconds:F0} {latencies[latencies.Length / 2]:F1} {latencies[(int)(latencies.Length * 0.99)]:F1} {cpuSeconds:F2}"));
 }
 
-static async Task RunWritesAsync(PersonnelClient client, string prefix, int first, int staff, int concurrency, double[]? latencies)
+static async Task RunWritesAsync(PersonnelClient client, string prefix, int staff, int concurrency, double[] latencies)
 {
-    var work = Enumerable.Range(0, staff * Quarters).Select(n => (Employee: prefix + (first + (n % staff)).ToString(CultureInfo.InvariantCulture), Quarter: 1 + (n / staff)));
+    var work = Enumerable.Range(0, staff * Quarters).Select(n => (Employee: prefix + (n % staff).ToString(CultureInfo.InvariantCulture), Quarter: 1 + (n / staff)));
     var next = -1;
     await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, ct) =>
     {
@@ -133,10 +126,7 @@ static async Task RunWritesAsync(PersonnelClient client, string prefix, int firs
             Grade = QuarterlyGrade.Average,
             DecidedOn = Day(2026, (item.Quarter * 3) + 1, 3),
         }, ct).ConfigureAwait(false);
-        if (latencies is not null)
-        {
-            latencies[Interlocked.Increment(ref next)] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
+        latencies[Interlocked.Increment(ref next)] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }).ConfigureAwait(false);
 }
 
