@@ -5,8 +5,8 @@
 #   2. `personnel grades import` of ROWS rows (SQLite), timed end to end;
 #   3. RecordQuarterlyGrade durable writes/s through gRPC on a throwaway PostgreSQL (fsync on), WRITERS
 #      concurrent callers through Personnel.Client, quarter by quarter over WRITE-STAFF staff (each write a
-#      distinct employee's grade for a distinct quarter) after an untimed warm-up on another quarter of as
-#      many staff; the CPU each process spent per timed write is reported beside the rate.
+#      distinct employee's grade for a distinct quarter) after an untimed warm-up on as many other staff;
+#      the CPU each process spent per timed write is reported beside the rate.
 #
 #   bench/api/run.sh [rows] [writers] [write-staff] [rounds]    defaults: 100000 64 4000 3
 set -euo pipefail
@@ -109,8 +109,8 @@ on_exit() { CLEANUPS+=("$1"); }
 # shellcheck source=/dev/null
 source "$ROOT/tests/setup/20-postgres.sh"
 start_server postgres --Storage:Provider postgres --Storage:ConnectionString "$PERSONNEL_TEST_PG" --Storage:Schema bench_api
-# A quarter of as many other staff are written first, untimed, while the server's JIT tiers up.
-WARM_STAFF=$((WRITE_STAFF / 4))
+# As many other staff are written first, untimed, while the server's JIT tiers up (it takes thousands of writes).
+WARM_STAFF=$WRITE_STAFF
 $TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-warm x- "$WARM_STAFF" 32
 $TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-write w- "$WRITE_STAFF" 32
 $TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" x- "$WARM_STAFF" "$WRITERS"
