@@ -64,6 +64,9 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
         for (var attempt = 1; ; attempt++)
         {
+            // The caller's scope is checked first, on the state this attempt runs on (a reload included).
+            EnsureInScope(context.Scope);
+
             // The request id is not looked up before the command: the commit's transaction checks it first
             // (Duplicate, RequestIdReused) and only a refusal needs the lookup, so a new command saves a round trip.
             Plan plan;
@@ -122,6 +125,32 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 default:
                     throw new InvalidOperationException($"unknown append outcome {outcome.GetType().Name}");
             }
+        }
+    }
+
+    /// <summary>Refuses a caller whose scope does not hold this employee; an employee not yet appointed is in every
+    /// scope (the command itself then says NOT_FOUND, or appoints under the department the server checked).</summary>
+    private void EnsureInScope(EmployeeScope? scope)
+    {
+        if (scope is null || !_employee.IsAppointed)
+        {
+            return;
+        }
+
+        var department = _employee.Department.Value;
+        var post = _employee.PostLevel.Post;
+
+        // Grading follows the unit assessing the period: a seconded person's receiving unit, a transferred person's new
+        // department (AS 第二十四条); everything else follows the home department.
+        var unit = scope.AssessedOn is { } day ? AssessorOn(day).Value : department;
+        if (scope.Department is { } own && !string.Equals(own, unit, StringComparison.Ordinal))
+        {
+            throw new OutOfScopeException(Key, unit, post.ToString(), isLeader: false, scope.AssessedOn, department);
+        }
+
+        if (scope.LeadersExcluded && post is Domain.Posts.Post.DepartmentHead or Domain.Posts.Post.DeputyHead)
+        {
+            throw new OutOfScopeException(Key, department, post.ToString(), isLeader: true);
         }
     }
 

@@ -51,7 +51,6 @@ public static class ServerHost
         }));
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<PersonnelCluster>());
         builder.Services.AddSingleton<ApiKeyRegistry>();
-        builder.Services.AddSingleton<Access>();
         ServiceRegistration.AddPersonnelServices(builder.Services);
 
         var app = builder.Build();

@@ -42,14 +42,7 @@ public sealed partial class EmployeeService
 
     /// <summary>As <see cref="ExecuteAsync"/>, for a part of the year's assessment: the caller must be allowed to grade the
     /// person for <paramref name="year"/>, which the assessing unit of the year decides (AS 第二条, 第二十四条).</summary>
-    private async Task<EmployeeCommandResult> ExecuteAsync(
-        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, int year, ServerCallContext context)
-    {
-        var id = GrainCalls.Id(employeeId, "employee_id");
-        var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandGradingAsync(context, id, Access.YearAssessedOn(year, on ?? clock.Today)).ConfigureAwait(false);
-        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
-        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
-            .ConfigureAwait(false);
-    }
+    private Task<EmployeeCommandResult> ExecuteAsync(
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, int year, ServerCallContext context) =>
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, Access.YearAssessedOn(year, on ?? clock.Today), context);
 }

@@ -12,7 +12,7 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EmployeeService: validate, call the employee grain, map. Lifecycle RPCs here;
 /// records and queries in the partial files beside.</summary>
-public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, Access access, ShanghaiClock clock)
+public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
 {
     public async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
     {
@@ -128,16 +128,9 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
     }
 
     /// <summary>Validates the ids, checks the caller's scope, and runs the command on <paramref name="on"/> (today when unset).</summary>
-    private async Task<EmployeeCommandResult> ExecuteAsync(
-        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, ServerCallContext context)
-    {
-        var id = GrainCalls.Id(employeeId, "employee_id");
-        var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandEmployeeAsync(context, id).ConfigureAwait(false);
-        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
-        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
-            .ConfigureAwait(false);
-    }
+    private Task<EmployeeCommandResult> ExecuteAsync(
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, ServerCallContext context) =>
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, assessedOn: null, context);
 
     private static void RequireReasonWhenFailed(bool passed, string reason)
     {

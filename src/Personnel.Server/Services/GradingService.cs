@@ -12,7 +12,7 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
 /// and the import are in the partial file beside.</summary>
-public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, Access access, ShanghaiClock clock, PolicyProfile profile)
+public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, ShanghaiClock clock, PolicyProfile profile)
 {
     public async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
         (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;
@@ -109,16 +109,9 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
 
     /// <summary>Validates the ids, checks the caller may grade the person for the period whose assessing day is
     /// <paramref name="assessedOn"/> (AS 第二条, 第二十四条), and runs the command on <paramref name="on"/> (today when unset).</summary>
-    private async Task<EmployeeCommandResult> ExecuteAsync(
-        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, DateOnly assessedOn, ServerCallContext context)
-    {
-        var id = GrainCalls.Id(employeeId, "employee_id");
-        var rid = Refusals.RequireRequestId(requestId);
-        await access.DemandGradingAsync(context, id, assessedOn).ConfigureAwait(false);
-        var commandContext = new CommandContext(rid, Access.Caller(context).KeyId, on ?? clock.Today);
-        return await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
-            .ConfigureAwait(false);
-    }
+    private Task<EmployeeCommandResult> ExecuteAsync(
+        string employeeId, string requestId, EmployeeCommand command, DateOnly? on, DateOnly assessedOn, ServerCallContext context) =>
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, assessedOn, context);
 
     private DateOnly YearAssessedOn(int year, DateOnly? on) => Access.YearAssessedOn(year, on ?? clock.Today);
 

@@ -66,6 +66,32 @@ public static class Refusals
 /// <summary>Runs a grain call and turns its refusals into statuses through <see cref="Refusals"/>.</summary>
 public static class GrainCalls
 {
+    /// <summary>
+    /// Validates the ids and runs <paramref name="command"/> on the employee grain on <paramref name="today"/> for the
+    /// caller, whose scope the grain checks against the state the command runs on (no read of the view first): for a
+    /// grading call, against the unit assessing the period whose assessing day is <paramref name="assessedOn"/>
+    /// (AS 第二十四条). An employee outside the scope is PERMISSION_DENIED naming the rule and the facts.
+    /// </summary>
+    public static async Task<Grains.Abstractions.EmployeeCommandResult> RunEmployeeCommandAsync(
+        Grains.Runtime.IGrainFactory grains, string employeeId, string requestId, Grains.Abstractions.EmployeeCommand command,
+        DateOnly today, DateOnly? assessedOn, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var id = Id(employeeId, "employee_id");
+        var rid = Refusals.RequireRequestId(requestId);
+        var caller = Auth.Access.Caller(context);
+        var commandContext = new Grains.Abstractions.CommandContext(rid, caller.KeyId, today) { Scope = Auth.Access.EmployeeScope(caller, assessedOn) };
+        try
+        {
+            return await RunAsync(() => grains.GetGrain<Grains.Abstractions.IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (Grains.Abstractions.OutOfScopeException denied)
+        {
+            throw Auth.Access.Denied(caller, denied);
+        }
+    }
+
     /// <summary>Runs <paramref name="call"/>; a refusal becomes its status, anything else stays an unknown error (never sent).</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> call)
     {
