@@ -17,6 +17,12 @@ internal static partial class GrainLog
     [LoggerMessage(104, LogLevel.Warning, "Leadership adjustment of {Department} {Year} refused by {Employee}: {Reason}; dropped")]
     public static partial void AdjustmentRefused(ILogger logger, string department, int year, string employee, string reason);
 
+    [LoggerMessage(106, LogLevel.Information, "Leadership adjustment of {Department} {Year} discharged: {Employee} took the head post after the order")]
+    public static partial void AdjustmentDischarged(ILogger logger, string department, int year, string employee);
+
+    [LoggerMessage(107, LogLevel.Information, "Rescission of the leadership adjustment of {Department} {Year} delivered to {Employee}")]
+    public static partial void RescissionDelivered(ILogger logger, string department, int year, string employee);
+
     [LoggerMessage(105, LogLevel.Warning, "Outbox delivery failed; it is retried on the next round")]
     public static partial void OutboxFailed(ILogger logger, Exception exception);
 }

@@ -39,6 +39,18 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal("AM 第十七条: the yellow cards of works forced a leadership adjustment, ordered on 2024-01-20: the head's rotation is mandatory now", entry.Reason);
         var tenure = await party.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "boss", AsOf = Build.Date("2024-02-01") });
         Assert.Equal(RotationStrength.Mandatory, tenure.RotationDue.Strength);
+
+        // The department records whom the order reached (the head in the post when it was ordered), once it settled.
+        GetDepartmentResponse settled = new();
+        for (var attempt = 0; attempt < 100 && settled.Department?.Assessments.Single(a => a.Year == 2023).LeadershipAdjustmentDeliveredTo is null or ""; attempt++)
+        {
+            await Task.Delay(100);
+            settled = await party.Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "works" });
+        }
+
+        var year = settled.Department.Assessments.Single(a => a.Year == 2023);
+        Assert.Equal(("boss", "", Build.Date("2024-01-20")), (year.LeadershipAdjustmentDeliveredTo, year.LeadershipAdjustmentDischargedBy, year.LeadershipAdjustmentSettledOn));
+        Assert.Empty(settled.Department.PendingLeadershipAdjustments);
     }
 
     [Fact]
@@ -82,56 +94,5 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
     private static RecordDepartmentAssessmentRequest Assessment(int year, DepartmentTier tier, string on) => new()
     {
         RequestId = Build.RequestId(), DepartmentId = "works", Year = year, Tier = tier, DecidedOn = Build.Date(on),
-    };
-}
-
-/// <summary>A leadership adjustment ordered while the department has no head in service (AM 第十七条) is not lost: it
-/// stays pending on the department (GetDepartment) and reaches the next head in service.</summary>
-public sealed class PendingLeadershipAdjustmentTests(ServerFixture server) : IClassFixture<ServerFixture>
-{
-    [Fact]
-    public async Task AM17_an_adjustment_with_no_head_waits_on_the_department_and_reaches_the_head_appointed_later()
-    {
-        await server.DepartmentAsync("vacant");
-        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
-        var deputy = Build.Appointment("deputy", "vacant", "2022-01-03", Post.DeputyHead, level: 5);
-        deputy.AdministrativeRank = AdministrativeRank.DeputyDivision;
-        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(deputy);
-        await party.Call<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Assessment(2022, DepartmentTier._3, "2023-01-20"));
-        var second = await party.Call<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Assessment(2023, DepartmentTier._4, "2024-01-20"));
-        Assert.True(second.LeadershipAdjustment);
-
-        // Several outbox rounds (every 100 ms in tests) pass with no head: the adjustment stays.
-        await Task.Delay(1000);
-        var waiting = await party.Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "vacant" });
-        var pending = Assert.Single(waiting.Department.PendingLeadershipAdjustments);
-        Assert.Equal((2023, Build.Date("2024-01-20")), (pending.Year, pending.OrderedOn));
-        var deputyHistory = await party.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "deputy" });
-        Assert.DoesNotContain(deputyHistory.Entries, e => e.Type == "leadership-adjustment-ordered");
-
-        var head = Build.Appointment("new-head", "vacant", "2024-03-01", Post.DepartmentHead, level: 4);
-        head.AdministrativeRank = AdministrativeRank.DivisionHead;
-        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
-        var query = new ListRotationDueRequest { AsOf = Build.Date("2024-03-10"), DepartmentId = "vacant", Strength = RotationStrength.Mandatory };
-        ListRotationDueResponse due = new();
-        for (var attempt = 0; attempt < 100 && due.Entries.Count == 0; attempt++)
-        {
-            await Task.Delay(100);
-            due = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(query);
-        }
-
-        var entry = Assert.Single(due.Entries);
-        Assert.Equal(("new-head", Build.Date("2024-03-01")), (entry.EmployeeId, entry.DueOn));
-        Assert.StartsWith("AM 第十七条", entry.Reason, StringComparison.Ordinal);
-        var delivered = await party.Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "vacant" });
-        Assert.Empty(delivered.Department.PendingLeadershipAdjustments);
-        var history = await party.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "new-head" });
-        var ordered = Assert.Single(history.Entries, e => e.Type == "leadership-adjustment-ordered");
-        Assert.Equal(Build.Date("2024-03-01"), ordered.OccurredOn);
-    }
-
-    private static RecordDepartmentAssessmentRequest Assessment(int year, DepartmentTier tier, string on) => new()
-    {
-        RequestId = Build.RequestId(), DepartmentId = "vacant", Year = year, Tier = tier, DecidedOn = Build.Date(on),
     };
 }

@@ -63,12 +63,19 @@ internal static class EmployeeCommands
         var education = new Option<string?>("--education") { Description = $"One of {Values.Choices<Education>()}." };
         var rank = new Option<string?>("--administrative-rank") { Description = $"One of {Values.Choices<AdministrativeRank>()}." };
         var rankSince = new Option<string?>("--administrative-rank-since") { Description = "yyyy-MM-dd." };
+        var waivedBy = new Option<string?>("--eligibility-waived-by")
+        {
+            Description = "Who in the zone committee waived the unmet AM 第五条 conditions (工委研究同意); needs --eligibility-waiver-reason.",
+        };
+        var waiverReason = new Option<string?>("--eligibility-waiver-reason") { Description = "Why the conditions were waived; needs --eligibility-waived-by." };
         var command = new Command("appoint", "Appoint an employee to a post in a department.")
         {
             id, name, department, post, gradeLevel, step, startsOn, retirementOn, method, firstJob, firstCompetition, education, rank, rankSince,
+            waivedBy, waiverReason,
         };
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
+            var (grantedBy, why) = Waiver(parsed.GetValue(waivedBy), parsed.GetValue(waiverReason));
             var request = new AppointEmployeeRequest
             {
                 EmployeeId = parsed.GetValue(id)!,
@@ -88,12 +95,28 @@ internal static class EmployeeCommands
                 Education = Args.OptionalEnum<Education>(parsed.GetValue(education), "--education") ?? Education.Unspecified,
                 AdministrativeRank = Args.OptionalEnum<AdministrativeRank>(parsed.GetValue(rank), "--administrative-rank") ?? AdministrativeRank.Unspecified,
                 AdministrativeRankSince = Args.OptionalDate(parsed.GetValue(rankSince), "--administrative-rank-since"),
+                EligibilityWaivedBy = grantedBy,
+                EligibilityWaiverReason = why,
             };
             var response = await client.Employees.AppointEmployeeAsync(request).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => console.Write(EmployeeTable(response.Employee)));
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The zone committee's waiver of AM 第五条 from the options: both, or neither (refused before any call).</summary>
+    private static (string WaivedBy, string Reason) Waiver(string? waivedBy, string? reason)
+    {
+        var by = waivedBy?.Trim() ?? string.Empty;
+        var why = reason?.Trim() ?? string.Empty;
+        if ((by.Length == 0) != (why.Length == 0))
+        {
+            throw new InputException("--eligibility-waived-by and --eligibility-waiver-reason go together: a waiver of AM 第五条 (工委研究同意) "
+                + "names who granted it and why.");
+        }
+
+        return (by, why);
     }
 
     private static Command Show(GlobalOptions globals)
@@ -121,5 +144,7 @@ internal static class EmployeeCommands
         ("probation ends", Values.Show(e.ProbationEndsOn)),
         ("trial ends", Values.Show(e.TrialEndsOn)),
         ("retirement", Values.Show(e.RetirementOn)),
+        ("eligibility waived", string.Join("; ", e.EligibilityWaivers.Select(w =>
+            $"{Values.Show(w.Post)} by {w.GrantedBy} on {Values.Show(w.GrantedOn)} ({string.Join(", ", w.Conditions)}): {w.Reason}"))),
         ("version", e.Version.ToString()));
 }

@@ -11,6 +11,29 @@ public sealed record DepartmentYear(
     LeadershipAdjustmentGround? LeadershipAdjustment)
 {
     public bool HasYellowCard => YellowCardGrounds.Count > 0;
+
+    /// <summary>The standing leadership adjustment's order: the department event number that ordered it.</summary>
+    public long? LeadershipAdjustmentOrder { get; init; }
+
+    /// <summary>The head the standing adjustment reached (their rotation mandatory now), once delivered.</summary>
+    public string? LeadershipAdjustmentDeliveredTo { get; init; }
+
+    /// <summary>The new head whose taking of the post after the order discharged the standing adjustment.</summary>
+    public string? LeadershipAdjustmentDischargedBy { get; init; }
+
+    /// <summary>The day the standing adjustment was delivered, or discharged.</summary>
+    public DateOnly? LeadershipAdjustmentSettledOn { get; init; }
+}
+
+/// <summary>A leadership adjustment the department ordered (AM 第十七条), by the number of the event that ordered it.</summary>
+/// <param name="Order">The department event number of the order; the outbox key and request ids derive from it.</param>
+/// <param name="DeliveredTo">The head it reached, if delivered.</param>
+/// <param name="DischargedBy">The new head who discharged it, if discharged.</param>
+/// <param name="Rescinded">True once a correction rescinded it.</param>
+public sealed record LeadershipOrder(long Order, int Year, DateOnly OrderedOn, string? DeliveredTo, string? DischargedBy, bool Rescinded)
+{
+    /// <summary>Neither delivered nor discharged yet.</summary>
+    public bool IsUnsettled => DeliveredTo is null && DischargedBy is null;
 }
 
 /// <summary>
@@ -22,6 +45,7 @@ public sealed partial class Department
 {
     private readonly SortedDictionary<int, DepartmentYear> _years = [];
     private readonly List<DepartmentEvent> _uncommitted = [];
+    private readonly List<LeadershipOrder> _orders = [];
 
     private Department()
     {
@@ -45,6 +69,12 @@ public sealed partial class Department
     public DepartmentYear? YearOf(int year) => _years.GetValueOrDefault(year);
 
     public int? LatestAssessedYear => _years.Count == 0 ? null : _years.Keys.Max();
+
+    /// <summary>Every leadership adjustment ordered, oldest first, with where it went.</summary>
+    public IReadOnlyList<LeadershipOrder> LeadershipOrders => _orders;
+
+    /// <summary>The order made by department event number <paramref name="order"/>, if that event ordered one.</summary>
+    public LeadershipOrder? LeadershipOrderOf(long order) => _orders.FirstOrDefault(o => o.Order == order);
 
     /// <summary>Creates a department: a zone department or a dispatched agency (派驻机构).</summary>
     public static Department Create(DepartmentId id, string name, DepartmentKind kind, DateOnly on)
@@ -119,13 +149,54 @@ public sealed partial class Department
                 _years[withdrawn.Year] = _years[withdrawn.Year] with { YellowCardGrounds = [] };
                 break;
             case DepartmentLeadershipAdjustmentOrdered ordered:
-                _years[ordered.Year] = _years[ordered.Year] with { LeadershipAdjustment = ordered.Ground };
+                // The event's number: the committed ones, those raised before it, and itself.
+                var number = Version + _uncommitted.Count + 1;
+                _orders.Add(new LeadershipOrder(number, ordered.Year, ordered.OccurredOn, null, null, false));
+                _years[ordered.Year] = _years[ordered.Year] with
+                {
+                    LeadershipAdjustment = ordered.Ground, LeadershipAdjustmentOrder = number,
+                    LeadershipAdjustmentDeliveredTo = null, LeadershipAdjustmentDischargedBy = null, LeadershipAdjustmentSettledOn = null,
+                };
                 break;
             case LeadershipAdjustmentRescinded rescinded:
-                _years[rescinded.Year] = _years[rescinded.Year] with { LeadershipAdjustment = null };
+                if (_years[rescinded.Year].LeadershipAdjustmentOrder is { } rescindedOrder)
+                {
+                    Update(rescindedOrder, o => o with { Rescinded = true });
+                }
+
+                _years[rescinded.Year] = _years[rescinded.Year] with
+                {
+                    LeadershipAdjustment = null, LeadershipAdjustmentOrder = null,
+                    LeadershipAdjustmentDeliveredTo = null, LeadershipAdjustmentDischargedBy = null, LeadershipAdjustmentSettledOn = null,
+                };
+                break;
+            case LeadershipAdjustmentDelivered delivered:
+                Update(delivered.Order, o => o with { DeliveredTo = delivered.HeadEmployeeId });
+                if (_years.TryGetValue(delivered.Year, out var reached) && reached.LeadershipAdjustmentOrder == delivered.Order)
+                {
+                    _years[delivered.Year] = reached with { LeadershipAdjustmentDeliveredTo = delivered.HeadEmployeeId, LeadershipAdjustmentSettledOn = delivered.OccurredOn };
+                }
+
+                break;
+            case LeadershipAdjustmentDischarged discharged:
+                Update(discharged.Order, o => o with { DischargedBy = discharged.HeadEmployeeId });
+                if (_years.TryGetValue(discharged.Year, out var adjusted) && adjusted.LeadershipAdjustmentOrder == discharged.Order)
+                {
+                    _years[discharged.Year] = adjusted with { LeadershipAdjustmentDischargedBy = discharged.HeadEmployeeId, LeadershipAdjustmentSettledOn = discharged.OccurredOn };
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"unknown department event {e.GetType().Name}");
+        }
+    }
+
+    private void Update(long order, Func<LeadershipOrder, LeadershipOrder> change)
+    {
+        var index = _orders.FindIndex(o => o.Order == order);
+        if (index >= 0)
+        {
+            _orders[index] = change(_orders[index]);
         }
     }
 }

@@ -15,6 +15,8 @@ namespace Personnel.Domain.Departments;
 [JsonDerivedType(typeof(YellowCardWithdrawn), "yellow-card-withdrawn")]
 [JsonDerivedType(typeof(DepartmentLeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
 [JsonDerivedType(typeof(LeadershipAdjustmentRescinded), "leadership-adjustment-rescinded")]
+[JsonDerivedType(typeof(LeadershipAdjustmentDelivered), "leadership-adjustment-delivered")]
+[JsonDerivedType(typeof(LeadershipAdjustmentDischarged), "leadership-adjustment-discharged")]
 public abstract record DepartmentEvent(DateOnly OccurredOn);
 
 public sealed record DepartmentCreated(
@@ -67,4 +69,20 @@ public sealed record DepartmentLeadershipAdjustmentOrdered(DateOnly OccurredOn, 
 
 /// <summary>A leadership adjustment undone by a correction of the year's assessment.</summary>
 public sealed record LeadershipAdjustmentRescinded(DateOnly OccurredOn, int Year, string Reason)
+    : DepartmentEvent(OccurredOn);
+
+/// <summary>
+/// The leadership adjustment ordered by the department's event number <paramref name="Order"/> reached
+/// <paramref name="HeadEmployeeId"/>, the head in the post when it was ordered: their rotation is mandatory now.
+/// Recorded by the outbox after the head's grain took it, so a later rescission knows whom to tell.
+/// </summary>
+public sealed record LeadershipAdjustmentDelivered(DateOnly OccurredOn, int Year, long Order, string HeadEmployeeId)
+    : DepartmentEvent(OccurredOn);
+
+/// <summary>
+/// 调整班子 (AM 第十七条): the adjustment ordered by event <paramref name="Order"/> found the head post changed: a new
+/// head, <paramref name="HeadEmployeeId"/>, took it after the order (on <see cref="DepartmentEvent.OccurredOn"/>). That
+/// appointment is the adjustment; the order is discharged and never reaches the new head.
+/// </summary>
+public sealed record LeadershipAdjustmentDischarged(DateOnly OccurredOn, int Year, long Order, string HeadEmployeeId)
     : DepartmentEvent(OccurredOn);

@@ -82,6 +82,7 @@ public enum ContractTrigger
     AppealAnnualGrade,
     ResolveAppeal,
     OrderLeadershipAdjustment,
+    RescindLeadershipAdjustment,
     RecordQualifications,
     RecordRankingPlace,
     SignAnnualFeedback,
@@ -129,6 +130,7 @@ public static class ContractStateMachine
             .InternalTransition(ContractTrigger.AppealAnnualGrade)
             .InternalTransition(ContractTrigger.ResolveAppeal)
             .InternalTransition(ContractTrigger.OrderLeadershipAdjustment)
+            .InternalTransition(ContractTrigger.RescindLeadershipAdjustment)
             .InternalTransition(ContractTrigger.RecordQualifications)
             .InternalTransition(ContractTrigger.RecordRankingPlace)
             .InternalTransition(ContractTrigger.SignAnnualFeedback);
@@ -205,6 +207,7 @@ public static class ContractStateMachine
             .Describe(ContractTrigger.AppealAnnualGrade, Rules.AppealOfIncompetent)
             .Describe(ContractTrigger.ResolveAppeal, Rules.AppealOfIncompetent)
             .Describe(ContractTrigger.OrderLeadershipAdjustment, Rules.LeadershipAdjustment)
+            .Describe(ContractTrigger.RescindLeadershipAdjustment, Rules.LeadershipAdjustment)
             .Describe(ContractTrigger.RecordHealthIncapacity, Rules.HealthPostAdjustment);
         return table;
     }

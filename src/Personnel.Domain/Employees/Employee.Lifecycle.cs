@@ -250,6 +250,22 @@ public sealed partial class Employee
         Raise(new LeadershipAdjustmentOrdered(on, department, year));
     }
 
+    /// <summary>
+    /// A correction of the department's assessment rescinded the leadership adjustment of <paramref name="year"/> that
+    /// reached this head (AM 第十七条): the order is lifted, and the rotation is due as the terms alone give it. Refused
+    /// when the head no longer holds it (moved out of the head post, which fulfilled it, or never received it).
+    /// </summary>
+    public void RescindLeadershipAdjustment(DateOnly on, DepartmentId department, int year)
+    {
+        EnsureAppointed();
+        EnsureNotBeforeAppointment(on);
+        RuleViolationException.ThrowUnless(
+            _leadershipOrders.Any(o => o.DepartmentId == department && o.Year == year), Rules.LeadershipAdjustment,
+            $"{Id} holds no leadership adjustment of {department} for {year} to rescind (is {PostLevel.Post} of {Department})");
+        Fire(ContractTrigger.RescindLeadershipAdjustment, on);
+        Raise(new HeadLeadershipAdjustmentRescinded(on, department, year));
+    }
+
     private DateOnly TermEndFrom(DateOnly start, DateOnly retirement) =>
         Min(start.AddYears(Policy.Employment.TermYears).AddDays(-1), retirement);
 

@@ -17,6 +17,7 @@ public sealed partial class Employee
     private readonly List<PostPeriod> _postHistory = [];
     private readonly List<ContractTermPeriod> _terms = [];
     private readonly List<EligibilityWaived> _waivers = [];
+    private readonly List<LeadershipAdjustmentOrdered> _leadershipOrders = [];
     private PostLevel? _postLevel;
 
     private Employee(GradingPolicy policy)
@@ -85,8 +86,12 @@ public sealed partial class Employee
     /// <summary>When the current role began for the rotation rules (AM 第十二条); a rotation resets it.</summary>
     public DateOnly RoleSince { get; private set; }
 
-    /// <summary>Set by a leadership adjustment (AM 第十七条): the head's rotation is mandatory from this date.</summary>
-    public DateOnly? MandatoryRotationOrderedOn { get; private set; }
+    /// <summary>Set by a leadership adjustment (AM 第十七条): the head's rotation is mandatory from this date, the earliest
+    /// of the orders the head holds. Moving out of the head post fulfils them; a rescission lifts its order.</summary>
+    public DateOnly? MandatoryRotationOrderedOn => _leadershipOrders.Count == 0 ? null : _leadershipOrders.Min(o => o.OccurredOn);
+
+    /// <summary>The leadership adjustments (AM 第十七条) this head holds now, oldest first.</summary>
+    public IReadOnlyList<LeadershipAdjustmentOrdered> LeadershipAdjustmentsHeld => _leadershipOrders;
 
     public IReadOnlyList<PostPeriod> PostHistory => _postHistory;
 
@@ -238,7 +243,7 @@ public sealed partial class Employee
             case Rotated e:
                 MoveTo(e.OccurredOn, e.DepartmentId, e.PostLevel);
                 RoleSince = e.OccurredOn;
-                MandatoryRotationOrderedOn = null;
+                _leadershipOrders.Clear();
                 break;
             case ContractRenewed e:
                 _terms.Add(new ContractTermPeriod(e.TermNumber, e.TermStart, e.TermEnd));
@@ -252,7 +257,10 @@ public sealed partial class Employee
                 Education = e.Education;
                 break;
             case LeadershipAdjustmentOrdered e:
-                MandatoryRotationOrderedOn ??= e.OccurredOn;
+                _leadershipOrders.Add(e);
+                break;
+            case HeadLeadershipAdjustmentRescinded e:
+                _leadershipOrders.RemoveAll(o => o.DepartmentId == e.DepartmentId && o.Year == e.Year);
                 break;
             case EligibilityWaived e:
                 _waivers.Add(e);
@@ -296,6 +304,12 @@ public sealed partial class Employee
             RoleSince = on;
         }
 
+        if (!first && (level.Post != Post.DepartmentHead || department != Department))
+        {
+            // The principal leader moved out of the head post (主要负责人调离岗位): the adjustments they held are fulfilled.
+            _leadershipOrders.Clear();
+        }
+
         Department = department;
         PostLevel = level;
         if (_postHistory.Count > 0 && _postHistory[^1].From == on)
@@ -331,7 +345,7 @@ public sealed partial class Employee
     internal void CloseContract(EmployeeEvent @event)
     {
         SeparatedOn = @event.OccurredOn;
-        MandatoryRotationOrderedOn = null;
+        _leadershipOrders.Clear();
     }
 }
 

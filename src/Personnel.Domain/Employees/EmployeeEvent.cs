@@ -26,6 +26,7 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(ContractTerminated), "contract-terminated")]
 [JsonDerivedType(typeof(EmployeeReinstated), "employee-reinstated")]
 [JsonDerivedType(typeof(LeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
+[JsonDerivedType(typeof(HeadLeadershipAdjustmentRescinded), "leadership-adjustment-rescinded")]
 [JsonDerivedType(typeof(PostAdjustmentDue), "post-adjustment-due")]
 [JsonDerivedType(typeof(QualificationsRecorded), "qualifications-recorded")]
 [JsonDerivedType(typeof(SanctionRecorded), "sanction-recorded")]

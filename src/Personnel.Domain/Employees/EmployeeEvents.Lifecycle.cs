@@ -90,6 +90,10 @@ public sealed record EmployeeReinstated(DateOnly OccurredOn, int Year) : Employe
 /// <summary>The department's yellow cards forced a leadership adjustment: the head's rotation is mandatory now (AM 第十七条, RULES §3).</summary>
 public sealed record LeadershipAdjustmentOrdered(DateOnly OccurredOn, DepartmentId DepartmentId, int Year) : EmployeeEvent(OccurredOn);
 
+/// <summary>A correction of the department's assessment rescinded the leadership adjustment this head held (AM 第十七条):
+/// their rotation is due again only as their terms give it (AM 第十二条).</summary>
+public sealed record HeadLeadershipAdjustmentRescinded(DateOnly OccurredOn, DepartmentId DepartmentId, int Year) : EmployeeEvent(OccurredOn);
+
 /// <summary>A post adjustment (调整岗位) falls due, with the rule that makes it due (AM 第十六条; AS 第二十条, 第二十二条).</summary>
 public sealed record PostAdjustmentDue(DateOnly OccurredOn, string RuleCode, string Reason) : EmployeeEvent(OccurredOn);
 

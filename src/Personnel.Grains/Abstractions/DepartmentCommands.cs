@@ -8,6 +8,8 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(CreateDepartment), "create")]
 [JsonDerivedType(typeof(RecordDepartmentAssessment), "assessment")]
 [JsonDerivedType(typeof(CorrectDepartmentAssessment), "correct-assessment")]
+[JsonDerivedType(typeof(RecordLeadershipAdjustmentDelivery), "leadership-adjustment-delivered")]
+[JsonDerivedType(typeof(DischargeLeadershipAdjustment), "leadership-adjustment-discharged")]
 public abstract record DepartmentCommand;
 
 /// <summary>Creates the department the grain's key names.</summary>
@@ -18,3 +20,11 @@ public sealed record RecordDepartmentAssessment(int Year, DepartmentTier Tier, C
 
 /// <summary>Corrects the latest assessed year, with a reason.</summary>
 public sealed record CorrectDepartmentAssessment(int Year, DepartmentTier Tier, CityRank? CityRank, string Reason) : DepartmentCommand;
+
+/// <summary>The order made by department event <paramref name="Order"/> reached <paramref name="HeadEmployeeId"/> (AM 第十七条).
+/// Sent by the outbox after the head's grain took it; the outbox entry is deleted in the same commit.</summary>
+public sealed record RecordLeadershipAdjustmentDelivery(long Order, string HeadEmployeeId) : DepartmentCommand;
+
+/// <summary>A new head took the post after the order made by event <paramref name="Order"/>: that appointment is the
+/// adjustment (AM 第十七条), and the order is discharged instead of delivered. Sent by the outbox.</summary>
+public sealed record DischargeLeadershipAdjustment(long Order, string HeadEmployeeId, DateOnly HeadSince) : DepartmentCommand;

@@ -39,6 +39,7 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(AppealAnnualGrade), "appeal")]
 [JsonDerivedType(typeof(ResolveAppeal), "resolve-appeal")]
 [JsonDerivedType(typeof(OrderLeadershipAdjustment), "leadership-adjustment")]
+[JsonDerivedType(typeof(RescindLeadershipAdjustment), "leadership-adjustment-rescinded")]
 [JsonDerivedType(typeof(RecordRankingPlace), "ranking-place")]
 [JsonDerivedType(typeof(SignAnnualFeedback), "sign-feedback")]
 public abstract record EmployeeCommand;
@@ -135,6 +136,10 @@ public sealed record ResolveAppeal(int Year, AppealOutcome Outcome, AnnualGrade?
 /// <summary>The department's leadership adjustment reaches its head: rotation mandatory now (AM 第十七条).
 /// Normally sent by the department's outbox dispatcher, not by people.</summary>
 public sealed record OrderLeadershipAdjustment(DepartmentId Department, int Year) : EmployeeCommand;
+
+/// <summary>A correction rescinded the department's leadership adjustment this head received: the mandatory rotation it
+/// made is lifted (AM 第十七条). Sent by the department's outbox dispatcher, not by people.</summary>
+public sealed record RescindLeadershipAdjustment(DepartmentId Department, int Year) : EmployeeCommand;
 
 /// <summary>Records the yearly ranking place (积分排名) and applies the ranking-based profile's consequences
 /// (洋沙湖 三(五)19); refused when the running profile judges the year by grade.</summary>

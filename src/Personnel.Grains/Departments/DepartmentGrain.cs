@@ -119,11 +119,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
         {
             var version = _version + i + 1;
             appended.Add(new AppendedEvent(stream, version, events[i].Type, events[i].Payload, events[i].OccurredOn));
-            if (department.UncommittedEvents[i] is DepartmentLeadershipAdjustmentOrdered ordered)
-            {
-                var entry = new LeadershipOutboxEntry(Key, ordered.Year, ordered.OccurredOn, $"leadership-adjustment:{Key}:{version}");
-                writes.Add(new PutDocument(StreamIds.LeadershipOutbox, $"{Key}:{version}", JsonSerializer.Serialize(entry, GrainJson.Options)));
-            }
+            writes.AddRange(OutboxWrites(department, department.UncommittedEvents[i], version));
         }
 
         var newVersion = _version + events.Count;
@@ -136,6 +132,50 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
             [new StreamAppend(stream, _version, events)], writes, JsonSerializer.Serialize(result, GrainJson.Options));
         return (commit, result);
     }
+
+    /// <summary>
+    /// What a department event asks of the leadership outbox, in the event's own commit: an order is queued for the
+    /// head; a delivered or discharged order leaves the queue; a rescission removes an order not yet settled, and is
+    /// queued for the head an order reached (also when the delivery is recorded after the rescission).
+    /// </summary>
+    private IEnumerable<ReadModelWrite> OutboxWrites(Department department, DepartmentEvent e, long version)
+    {
+        switch (e)
+        {
+            case DepartmentLeadershipAdjustmentOrdered ordered:
+                yield return Put(version, new LeadershipOutboxEntry(Key, ordered.Year, ordered.OccurredOn, $"leadership-adjustment:{Key}:{version}"));
+                break;
+            case LeadershipAdjustmentRescinded rescinded:
+                var order = department.LeadershipOrders.LastOrDefault(o => o.Year == rescinded.Year && o.Rescinded);
+                if (order is { IsUnsettled: true })
+                {
+                    yield return new DeleteDocument(StreamIds.LeadershipOutbox, $"{Key}:{order.Order}");
+                }
+                else if (order?.DeliveredTo is { } head)
+                {
+                    yield return Rescission(order, head, rescinded.OccurredOn);
+                }
+
+                break;
+            case LeadershipAdjustmentDelivered delivered:
+                yield return new DeleteDocument(StreamIds.LeadershipOutbox, $"{Key}:{delivered.Order}");
+                if (department.LeadershipOrderOf(delivered.Order) is { Rescinded: true } late)
+                {
+                    yield return Rescission(late, delivered.HeadEmployeeId, delivered.OccurredOn);
+                }
+
+                break;
+            case LeadershipAdjustmentDischarged discharged:
+                yield return new DeleteDocument(StreamIds.LeadershipOutbox, $"{Key}:{discharged.Order}");
+                break;
+        }
+    }
+
+    private PutDocument Put(long order, LeadershipOutboxEntry entry, string suffix = "") =>
+        new(StreamIds.LeadershipOutbox, $"{Key}:{order}{suffix}", JsonSerializer.Serialize(entry, GrainJson.Options));
+
+    private PutDocument Rescission(LeadershipOrder order, string head, DateOnly on) =>
+        Put(order.Order, new LeadershipOutboxEntry(Key, order.Year, on, $"leadership-adjustment-rescinded:{Key}:{order.Order}", head), ":rescinded");
 
     private void Apply(DepartmentCommand command, DateOnly on)
     {
@@ -155,6 +195,12 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
                 break;
             case CorrectDepartmentAssessment c:
                 EnsureExists().CorrectAssessment(c.Year, c.Tier, c.CityRank, c.Reason, on, policy);
+                break;
+            case RecordLeadershipAdjustmentDelivery c:
+                EnsureExists().RecordLeadershipAdjustmentDelivered(c.Order, c.HeadEmployeeId, on);
+                break;
+            case DischargeLeadershipAdjustment c:
+                EnsureExists().DischargeLeadershipAdjustment(c.Order, c.HeadEmployeeId, c.HeadSince);
                 break;
             default:
                 throw new RuleViolationException(Rules.WellFormedInput, $"unknown department command {command.GetType().Name}", ViolationKind.InvalidArgument);
@@ -180,7 +226,10 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
     }
 }
 
-/// <summary>A leadership adjustment waiting for delivery to the department's head.</summary>
+/// <summary>A leadership adjustment waiting for delivery to the department's head, or its rescission waiting for the head it reached.</summary>
 /// <param name="RequestId">The request id the delivery uses, derived from the department event, so a
 /// repeated delivery is answered from the first and records nothing.</param>
-public sealed record LeadershipOutboxEntry(string DepartmentId, int Year, DateOnly On, string RequestId);
+/// <param name="RescindFor">Set for a rescission: the head the rescinded order reached, whose mandatory rotation it lifts.</param>
+public sealed record LeadershipOutboxEntry(
+    string DepartmentId, int Year, DateOnly On, string RequestId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RescindFor = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,8 +18,9 @@ namespace Personnel.Grains.Departments;
 /// entry is delivered with the request id the department derived from its event, so a delivery repeated
 /// (after a crash, or by another node's dispatcher) is answered from the first and records nothing;
 /// the entry is then deleted. A failure leaves the entry for the next round, and so does a department with no
-/// head in service: the adjustment is kept (GetDepartment lists it) until a head is, and then delivered on the
-/// later of the order's date and the day the head took the post.
+/// head in service: the adjustment is kept (GetDepartment lists it) until a head is. A head who took the post after
+/// the order is the adjustment itself (AM 第十七条 调整班子): the department discharges the order, naming that head,
+/// and it never reaches them. A rescission (a correction) follows the order to the head it reached.
 /// </summary>
 public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
 {
@@ -125,27 +127,28 @@ public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
     private async Task<bool> DeliverAsync(ReadModelDocument document, CancellationToken cancellationToken)
     {
         var entry = JsonSerializer.Deserialize<LeadershipOutboxEntry>(document.Json, GrainJson.Options)!;
-        var head = await FindHeadAsync(entry.DepartmentId, cancellationToken).ConfigureAwait(false);
-        if (head is null)
-        {
-            GrainLog.NoHead(_logger, entry.DepartmentId, entry.Year);
-            return false;
-        }
-
         try
         {
-            var grain = _grains.GetGrain<IEmployeeGrain>(head);
-            var snapshot = await grain.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-            var on = snapshot.PostSince > entry.On ? snapshot.PostSince : entry.On;
-            await grain.ExecuteAsync(
-                new OrderLeadershipAdjustment(new DepartmentId(entry.DepartmentId), entry.Year),
-                new CommandContext(entry.RequestId, "outbox", on),
-                cancellationToken).ConfigureAwait(false);
-            GrainLog.AdjustmentDelivered(_logger, entry.DepartmentId, entry.Year, head);
-        }
-        catch (RuleViolationException refusal)
-        {
-            GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, head, refusal.Message);
+            if (entry.RescindFor is { } holder)
+            {
+                await RescindAsync(entry, holder, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var order = long.Parse(document.Key[(document.Key.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+                var head = await FindHeadAsync(entry.DepartmentId, cancellationToken).ConfigureAwait(false);
+                if (head is null)
+                {
+                    GrainLog.NoHead(_logger, entry.DepartmentId, entry.Year);
+                    return false;
+                }
+
+                if (await SettleWithHeadAsync(entry, order, head, cancellationToken).ConfigureAwait(false))
+                {
+                    // The department's own commit deleted the entry.
+                    return true;
+                }
+            }
         }
         catch (Exception exception) when (exception is ConcurrencyExhaustedException or StorageException)
         {
@@ -159,6 +162,83 @@ public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
             new Commit(requestId, fingerprint, "outbox", [], [new DeleteDocument(StreamIds.LeadershipOutbox, document.Key)], "{}"),
             cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// An order and the department's head now. A head who took the post after the order is the adjustment itself
+    /// (调整班子): the department discharges the order on that head's first day. Otherwise the head is the principal
+    /// leader the order is about: their grain takes it (rotation mandatory now), then the department records whom it
+    /// reached. Both department commits delete the entry; true when one did, false when the entry is to be dropped.
+    /// </summary>
+    private async Task<bool> SettleWithHeadAsync(LeadershipOutboxEntry entry, long order, string head, CancellationToken cancellationToken)
+    {
+        var department = _grains.GetGrain<IDepartmentGrain>(entry.DepartmentId);
+        var grain = _grains.GetGrain<IEmployeeGrain>(head);
+        var snapshot = await grain.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.PostSince > entry.On)
+        {
+            try
+            {
+                await department.ExecuteAsync(
+                    new DischargeLeadershipAdjustment(order, head, snapshot.PostSince),
+                    new CommandContext(entry.RequestId + ":discharged", "outbox", snapshot.PostSince),
+                    cancellationToken).ConfigureAwait(false);
+                GrainLog.AdjustmentDischarged(_logger, entry.DepartmentId, entry.Year, head);
+                return true;
+            }
+            catch (RuleViolationException refusal)
+            {
+                GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, entry.DepartmentId, refusal.Message);
+                return false;
+            }
+        }
+
+        try
+        {
+            await grain.ExecuteAsync(
+                new OrderLeadershipAdjustment(new DepartmentId(entry.DepartmentId), entry.Year),
+                new CommandContext(entry.RequestId, "outbox", entry.On),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuleViolationException refusal)
+        {
+            GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, head, refusal.Message);
+            return false;
+        }
+
+        try
+        {
+            await department.ExecuteAsync(
+                new RecordLeadershipAdjustmentDelivery(order, head),
+                new CommandContext(entry.RequestId + ":delivered", "outbox", entry.On),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuleViolationException refusal)
+        {
+            GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, entry.DepartmentId, refusal.Message);
+            return false;
+        }
+
+        GrainLog.AdjustmentDelivered(_logger, entry.DepartmentId, entry.Year, head);
+        return true;
+    }
+
+    /// <summary>A rescinded order reaches the head it was delivered to: their mandatory rotation is lifted. A head who
+    /// no longer holds it (moved out of the post, which fulfilled it) refuses, and the entry is dropped.</summary>
+    private async Task RescindAsync(LeadershipOutboxEntry entry, string holder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _grains.GetGrain<IEmployeeGrain>(holder).ExecuteAsync(
+                new RescindLeadershipAdjustment(new DepartmentId(entry.DepartmentId), entry.Year),
+                new CommandContext(entry.RequestId, "outbox", entry.On),
+                cancellationToken).ConfigureAwait(false);
+            GrainLog.RescissionDelivered(_logger, entry.DepartmentId, entry.Year, holder);
+        }
+        catch (RuleViolationException refusal)
+        {
+            GrainLog.AdjustmentRefused(_logger, entry.DepartmentId, entry.Year, holder, refusal.Message);
+        }
     }
 
     /// <summary>The department's head now: an employee in service whose post is 部门负责人 in that department.</summary>

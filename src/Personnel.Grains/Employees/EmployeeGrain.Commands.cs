@@ -157,6 +157,9 @@ public sealed partial class EmployeeGrain
             case OrderLeadershipAdjustment c:
                 e.OrderLeadershipAdjustment(on, c.Department, c.Year);
                 return null;
+            case RescindLeadershipAdjustment c:
+                e.RescindLeadershipAdjustment(on, c.Department, c.Year);
+                return null;
             case RecordRankingPlace c:
                 e.RecordRankingPlace(on, c.Year, c.Place, c.GroupSize, RankingPolicyOrRefuse(), c.PlaceFromBottom);
                 return null;

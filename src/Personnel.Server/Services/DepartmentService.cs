@@ -122,7 +122,8 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         return department;
     }
 
-    /// <summary>The department's leadership adjustments still in the outbox (keys "department:version"), oldest first.</summary>
+    /// <summary>The department's leadership adjustments still in the outbox (keys "department:version"), oldest first;
+    /// rescissions on their way to a head ("department:version:rescinded") are not adjustments and are left out.</summary>
     private async Task<IEnumerable<V1.PendingLeadershipAdjustment>> PendingAdjustmentsAsync(string departmentId, CancellationToken cancellationToken)
     {
         var prefix = departmentId + ":";
@@ -132,7 +133,8 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         {
             var page = await store.ReadModels.ListDocumentsAsync(Grains.StreamIds.LeadershipOutbox, after, 100, cancellationToken).ConfigureAwait(false);
             var mine = page.TakeWhile(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            pending.AddRange(mine.Select(d => System.Text.Json.JsonSerializer.Deserialize<Grains.Departments.LeadershipOutboxEntry>(d.Json, Grains.GrainJson.Options)!));
+            pending.AddRange(mine.Select(d => System.Text.Json.JsonSerializer.Deserialize<Grains.Departments.LeadershipOutboxEntry>(d.Json, Grains.GrainJson.Options)!)
+                .Where(e => e.RescindFor is null));
             if (page.Count < 100 || mine.Count < page.Count)
             {
                 break;
@@ -170,5 +172,8 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         CityGroupSize = year.CityRank?.GroupSize ?? 0,
         YellowCard = year.HasYellowCard,
         LeadershipAdjustment = year.LeadershipAdjustment is not null,
+        LeadershipAdjustmentDeliveredTo = year.LeadershipAdjustmentDeliveredTo ?? string.Empty,
+        LeadershipAdjustmentDischargedBy = year.LeadershipAdjustmentDischargedBy ?? string.Empty,
+        LeadershipAdjustmentSettledOn = year.LeadershipAdjustmentSettledOn is { } settled ? Dates.ToApi(settled) : null,
     };
 }

@@ -183,6 +183,50 @@ public class DepartmentTests
     }
 
     [Fact]
+    public void AM17_AnOrderIsDeliveredToTheHeadInThePost_OrDischargedByAHeadWhoTookThePostAfterIt_Once()
+    {
+        var department = NewDepartment();
+        department.RecordAssessment(2020, DepartmentTier.Tier3, null, Early(2020), Weihai);
+        department.RecordAssessment(2021, DepartmentTier.Tier3, null, Early(2021), Weihai);
+        var order = Assert.Single(department.LeadershipOrders);
+        var ordered = department.Version + department.UncommittedEvents.Count;
+
+        var before = Assert.Throws<RuleViolationException>(() => department.DischargeLeadershipAdjustment(order.Order, "new-head", order.OrderedOn));
+        department.DischargeLeadershipAdjustment(order.Order, "new-head", order.OrderedOn.AddDays(40));
+        var again = Assert.Throws<RuleViolationException>(() => department.RecordLeadershipAdjustmentDelivered(order.Order, "old-head", order.OrderedOn));
+        var unknown = Assert.Throws<RuleViolationException>(() => department.RecordLeadershipAdjustmentDelivered(order.Order - 1, "old-head", order.OrderedOn));
+
+        Assert.Equal((Rules.DepartmentLeadershipAdjustment, ViolationKind.FailedPrecondition), (before.Rule, before.Kind));
+        Assert.Equal(ViolationKind.AlreadyExists, again.Kind);
+        Assert.Equal(ViolationKind.NotFound, unknown.Kind);
+        Assert.Equal(ordered, order.Order);
+        var discharged = Assert.IsType<LeadershipAdjustmentDischarged>(department.UncommittedEvents[^1]);
+        Assert.Single(department.UncommittedEvents.OfType<LeadershipAdjustmentDischarged>());
+        Assert.Equal((order.OrderedOn.AddDays(40), 2021, "new-head"), (discharged.OccurredOn, discharged.Year, discharged.HeadEmployeeId));
+        Assert.Equal(("new-head", (string?)null), (department.YearOf(2021)!.LeadershipAdjustmentDischargedBy, department.YearOf(2021)!.LeadershipAdjustmentDeliveredTo));
+
+        // Stored and read back, the order keeps its number and its settlement.
+        var history = new List<DepartmentEvent> { new DepartmentCreated(new DateOnly(2020, 1, 2), new DepartmentId("econ"), "经济发展局", DepartmentKind.ZoneDepartment) };
+        history.AddRange(department.UncommittedEvents);
+        var rebuilt = Department.FromHistory(history.Select(e => JsonSerializer.Deserialize<DepartmentEvent>(JsonSerializer.Serialize(e))!));
+        Assert.Equal(department.LeadershipOrders, rebuilt.LeadershipOrders);
+        Assert.Equal("new-head", rebuilt.YearOf(2021)!.LeadershipAdjustmentDischargedBy);
+    }
+
+    [Fact]
+    public void AM17_ADeliveryRecordedAfterARescission_MarksTheOrderRescindedForTheHeadItReached()
+    {
+        var department = Assessed((2020, DepartmentTier.Tier3, null), (2021, DepartmentTier.Tier3, null));
+        var order = Assert.Single(department.LeadershipOrders);
+        department.CorrectAssessment(2021, DepartmentTier.Tier2, null, "recount", new DateOnly(2022, 3, 1), Weihai);
+
+        department.RecordLeadershipAdjustmentDelivered(order.Order, "old-head", order.OrderedOn);
+
+        Assert.Equal(order with { DeliveredTo = "old-head", Rescinded = true }, Assert.Single(department.LeadershipOrders));
+        Assert.Throws<RuleViolationException>(() => department.DischargeLeadershipAdjustment(order.Order, "new-head", new DateOnly(2022, 5, 1)));
+    }
+
+    [Fact]
     public void AM17_Correction_CanIssueACardAndOrderAnAdjustment()
     {
         var department = Assessed((2020, DepartmentTier.Tier4, null), (2021, DepartmentTier.Tier2, null));

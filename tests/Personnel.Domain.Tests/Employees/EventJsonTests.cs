@@ -36,6 +36,7 @@ public class EventJsonTests
         new ContractTerminated(On, 2024, "two Incompetent years"),
         new EmployeeReinstated(On, 2024),
         new LeadershipAdjustmentOrdered(On, Planning, 2024),
+        new HeadLeadershipAdjustmentRescinded(On, Planning, 2024),
         new PostAdjustmentDue(On, "AM-16", "ill"),
         new QualificationsRecorded(On, AdministrativeRank.SectionChief, D("2024-07-01"), Education.Postgraduate),
         new SanctionRecorded(On, SanctionKind.MajorDemerit, SanctionAuthority.Party, new DatePeriod(On, D("2026-06-19")), "breach"),

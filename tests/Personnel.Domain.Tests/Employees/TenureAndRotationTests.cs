@@ -116,6 +116,39 @@ public class TenureAndRotationTests
     }
 
     [Fact]
+    public void AM17_AHeadMovedOutOfTheHeadPost_HasFulfilledTheAdjustment()
+    {
+        var employee = Appointed("2020-01-01", Post.DepartmentHead, level: 2);
+        employee.OrderLeadershipAdjustment(D("2022-03-15"), Planning, 2021);
+
+        employee.ChangePost(D("2022-05-01"), Level(Post.DeputyHead, 2), "leadership adjusted");
+
+        Assert.Null(employee.MandatoryRotationOrderedOn);
+        Assert.DoesNotContain(employee.RotationSchedule(), r => r.Reason.Contains("AM 第十七条", StringComparison.Ordinal));
+        Refused(employee, Rules.LeadershipAdjustment, () => employee.RescindLeadershipAdjustment(D("2022-06-01"), Planning, 2021));
+    }
+
+    [Fact]
+    public void AM17_ARescission_LiftsOnlyItsOwnOrder_AndTheRotationReturnsToTheTerms()
+    {
+        var employee = Appointed("2020-01-01", Post.DepartmentHead, level: 2);
+        employee.OrderLeadershipAdjustment(D("2021-03-15"), Planning, 2020);
+        employee.OrderLeadershipAdjustment(D("2022-03-15"), Planning, 2021);
+
+        employee.RescindLeadershipAdjustment(D("2022-04-01"), Planning, 2020);
+        var stillOrdered = employee.TenureOn(D("2022-04-01")).Rotation!;
+        employee.RescindLeadershipAdjustment(D("2022-05-01"), Planning, 2021);
+        var lifted = employee.TenureOn(D("2022-05-01")).Rotation!;
+
+        Assert.Equal((D("2022-03-15"), RotationStrength.Mandatory), (stillOrdered.DueOn, stillOrdered.Strength));
+        Assert.Equal((D("2025-12-31"), RotationStrength.Advisory), (lifted.DueOn, lifted.Strength));
+        Assert.Equal(2, employee.History.OfType<HeadLeadershipAdjustmentRescinded>().Count());
+        var version = employee.Version;
+        Refused(employee, Rules.LeadershipAdjustment, () => employee.RescindLeadershipAdjustment(D("2022-06-01"), Planning, 2021));
+        Assert.Equal(version, employee.Version);
+    }
+
+    [Fact]
     public void AM17_ALeadershipAdjustmentSentToSomeoneNotTheHead_IsRefused()
     {
         var deputy = Appointed("2020-01-01", Post.DeputyHead, level: 3);

@@ -41,6 +41,47 @@ public abstract partial class GrainSuite
     }
 
     [Fact]
+    public async Task AM17_a_rescission_follows_the_order_to_the_head_it_reached_once_and_a_head_appointed_after_an_order_discharges_it()
+    {
+        await Run("planning", "2022-01-03", new CreateDepartment("Planning Bureau", DepartmentKind.ZoneDepartment));
+        await Run("head", "2022-01-03", Appointment("head", Planning, Post.DepartmentHead, L4S5));
+        await Run("planning", "2023-01-10", new RecordDepartmentAssessment(2022, DepartmentTier.Tier3, null));
+        var second = await Run("planning", "2024-01-10", new RecordDepartmentAssessment(2023, DepartmentTier.Tier4, null));
+        var order = second.Events.Single(e => e.Type == "leadership-adjustment-ordered").Version;
+        await Cluster.DispatchOutboxAsync();
+        var delivered = await Department("planning").GetSnapshotAsync(CancellationToken.None);
+        Assert.Equal("head", delivered.Years.Single(y => y.Year == 2023).LeadershipAdjustmentDeliveredTo);
+
+        var corrected = await Run("planning", "2024-02-10", new CorrectDepartmentAssessment(2023, DepartmentTier.Tier2, null, "recount"));
+        Assert.Contains(corrected.Events, e => e.Type == "leadership-adjustment-rescinded");
+        await Cluster.DispatchOutboxAsync();
+        await Cluster.DispatchOutboxAsync();
+        var again = await Employee("head").ExecuteAsync(
+            new RescindLeadershipAdjustment(Planning, 2023),
+            new CommandContext($"leadership-adjustment-rescinded:planning:{order}", "outbox", D("2024-02-10")),
+            CancellationToken.None);
+
+        Assert.True(again.Replayed);
+        Assert.Single(await Store.ReadStreamAsync("employee:head"), e => e.Type == "leadership-adjustment-rescinded");
+        Assert.Empty(await Store.ReadModels.ListDocumentsAsync(StreamIds.LeadershipOutbox, null, 10));
+        var view = await Store.ReadModels.GetEmployeeAsync("head");
+        Assert.Equal((D("2028-01-02"), RotationStrength.Advisory), (view!.RotationDueOn!.Value, view.RotationStrength!.Value));
+
+        // The head rotates out; the next year's order waits for a head, and the head appointed after it discharges it.
+        await Run("finance", "2024-12-20", new CreateDepartment("Finance Bureau", DepartmentKind.ZoneDepartment));
+        await Run("head", "2025-01-02", new RotateEmployee(new DepartmentId("finance"), new PostLevel(Post.DepartmentHead, L4S5)));
+        await Run("planning", "2025-01-10", new RecordDepartmentAssessment(2024, DepartmentTier.Tier1, new CityRank(4, 5)));
+        await Cluster.DispatchOutboxAsync();
+        Assert.Single(await Store.ReadModels.ListDocumentsAsync(StreamIds.LeadershipOutbox, null, 10));
+        await Run("successor", "2025-03-01", Appointment("successor", Planning, Post.DepartmentHead, L4S5));
+        await Cluster.DispatchOutboxAsync();
+        var discharged = (await Department("planning").GetSnapshotAsync(CancellationToken.None)).Years.Single(y => y.Year == 2024);
+        Assert.Equal(("successor", (DateOnly?)D("2025-03-01")), (discharged.LeadershipAdjustmentDischargedBy, discharged.LeadershipAdjustmentSettledOn));
+        Assert.DoesNotContain(await Store.ReadStreamAsync("employee:successor"), e => e.Type.StartsWith("leadership-adjustment", StringComparison.Ordinal));
+        Assert.Empty(await Store.ReadModels.ListDocumentsAsync(StreamIds.LeadershipOutbox, null, 10));
+    }
+
+    [Fact]
     public async Task A_department_is_created_once_and_assessed_in_year_order()
     {
         var created = await Run("planning", "2024-01-02", new CreateDepartment("Planning Bureau", DepartmentKind.ZoneDepartment));
