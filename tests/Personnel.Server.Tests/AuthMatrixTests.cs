@@ -26,6 +26,58 @@ public sealed class AuthMatrixTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_key_works_as_soon_as_its_creation_is_acknowledged_and_stops_as_soon_as_its_revocation_is_while_others_authenticate()
+    {
+        // Callers with other keys keep the registry reloading while keys are created and revoked: a reload that read the
+        // keys stream before a change must not replace the newer snapshot when it finishes later.
+        var readers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => server.KeyAsync(Role.Reader)));
+        using var stop = new CancellationTokenSource();
+        var background = readers.Select(token => Task.Run(async () =>
+        {
+            var client = server.As(token);
+            while (!stop.IsCancellationRequested)
+            {
+                await client.Call<ListApiKeysRequest, ListApiKeysResponse>(new ListApiKeysRequest()).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        })).ToList();
+
+        var failures = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var token = await server.KeyAsync(Role.Reader);
+            var used = await CodeOf(() => server.As(token).Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "none" }));
+            if (used != StatusCode.NotFound)
+            {
+                failures.Add($"round {i}: a key just created answered {used}");
+            }
+
+            await server.Admin.Call<RevokeApiKeyRequest, RevokeApiKeyResponse>(new RevokeApiKeyRequest { RequestId = Build.RequestId(), KeyId = token.Split('.')[0] });
+            var revoked = await CodeOf(() => server.As(token).Call<GetDepartmentRequest, GetDepartmentResponse>(new GetDepartmentRequest { DepartmentId = "none" }));
+            if (revoked != StatusCode.Unauthenticated)
+            {
+                failures.Add($"round {i}: a key just revoked answered {revoked}");
+            }
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(background);
+        Assert.Empty(failures);
+    }
+
+    private static async Task<StatusCode> CodeOf(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
+    }
+
+    [Fact]
     public async Task Every_rpc_without_a_key_or_with_a_bad_or_revoked_key_is_unauthenticated()
     {
         var revoked = await server.KeyAsync(Role.Admin);

@@ -31,9 +31,18 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     private const string DocumentKind = "api-key";
     private const int MaxConflictRetries = 5;
 
+    /// <summary>The least time between two reloads forced by an unknown token, so a flood of bad tokens reads the keys
+    /// stream at most ten times a second.</summary>
+    private static readonly TimeSpan MissReloadInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _swap = new();
     private volatile KeySnapshot _snapshot = KeySnapshot.Empty;
-    private volatile bool _stale = true;
+
+    /// <summary>Counts the changes to the keys stream this node has heard of; a snapshot read after it heard of the
+    /// latest is current. Starts above the empty snapshot's, so the first use loads.</summary>
+    private long _changes = 1;
+    private long _lastMissReload;
     private IDisposable? _subscription;
 
     /// <summary>Loads the keys and, on a database with none, makes <paramref name="adminToken"/> an admin key.</summary>
@@ -43,7 +52,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         {
             if (change.StreamId == StreamId)
             {
-                _stale = true;
+                MarkChanged();
             }
         });
         var snapshot = await ReloadAsync(cancellationToken).ConfigureAwait(false);
@@ -60,23 +69,23 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     /// <summary>Finds the live key a bearer token belongs to, or null.</summary>
     public async ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
-        var snapshot = _stale ? await ReloadAsync(cancellationToken).ConfigureAwait(false) : _snapshot;
+        var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var hash = Hash(token);
-        // The dictionary finds a candidate by the digest; the fixed-time comparison is the check.
-        if (snapshot.ByHash.TryGetValue(Convert.ToHexString(hash), out var key)
-            && CryptographicOperations.FixedTimeEquals(hash, key.Hash)
-            && !key.Revoked)
+        var found = Find(snapshot, hash);
+        if (found is null && !snapshot.ById.ContainsKey(KeyIdOf(token)) && MayReloadOnMiss())
         {
-            return key;
+            // A key created a moment ago (on this node or another) may not have reached the snapshot yet: an acknowledged
+            // key works at once, so an unknown key id is looked up again in the store before the call is refused.
+            found = Find(await ReloadAsync(cancellationToken).ConfigureAwait(false), hash);
         }
 
-        return null;
+        return found is { Revoked: false } ? found : null;
     }
 
     /// <summary>Lists every key, revoked ones included, in id order.</summary>
     public async Task<IReadOnlyList<StoredKey>> ListAsync(CancellationToken cancellationToken)
     {
-        var snapshot = _stale ? await ReloadAsync(cancellationToken).ConfigureAwait(false) : _snapshot;
+        var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         return [.. snapshot.ById.Values.OrderBy(k => k.KeyId, StringComparer.Ordinal)];
     }
 
@@ -117,6 +126,22 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         _writeLock.Dispose();
     }
 
+    /// <summary>The dictionary finds a candidate by the digest; the fixed-time comparison is the check.</summary>
+    private static StoredKey? Find(KeySnapshot snapshot, byte[] hash) =>
+        snapshot.ByHash.TryGetValue(Convert.ToHexString(hash), out var key) && CryptographicOperations.FixedTimeEquals(hash, key.Hash)
+            ? key
+            : null;
+
+    /// <summary>The key id part of a token (<c>key_id.secret</c>).</summary>
+    private static string KeyIdOf(string token) => token.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? token[..dot] : token;
+
+    private bool MayReloadOnMiss()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastMissReload);
+        return now - last >= MissReloadInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastMissReload, now, last) == last;
+    }
+
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -143,7 +168,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
                 switch (outcome)
                 {
                     case Appended:
-                        _stale = true;
+                        MarkChanged();
                         return (key, true);
                     case Duplicate duplicate:
                         return (JsonSerializer.Deserialize<KeyDocument>(duplicate.Result)!.ToKey(), false);
@@ -160,10 +185,21 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         }
     }
 
+    private void MarkChanged() => Interlocked.Increment(ref _changes);
+
+    /// <summary>The snapshot, read again when a change was heard of after it was read. A flag cleared at the start of a
+    /// reload would let other callers use the old snapshot until that reload ends: an acknowledged revocation would not
+    /// yet hold.</summary>
+    private ValueTask<KeySnapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        return snapshot.Changes >= Interlocked.Read(ref _changes) ? ValueTask.FromResult(snapshot) : new(ReloadAsync(cancellationToken));
+    }
+
     private async Task<KeySnapshot> ReloadAsync(CancellationToken cancellationToken)
     {
-        // Cleared before reading, so a change reported during the read marks the result stale again.
-        _stale = false;
+        // Taken before reading: a change heard of during the read leaves this snapshot behind the count, so it is read again.
+        var changes = Interlocked.Read(ref _changes);
         var events = await store.ReadStreamAsync(StreamId, 1, cancellationToken).ConfigureAwait(false);
         var byId = new Dictionary<string, StoredKey>(StringComparer.Ordinal);
         foreach (var e in events)
@@ -181,18 +217,28 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             }
         }
 
-        var snapshot = new KeySnapshot(events.Count == 0 ? 0 : events[^1].Version, byId,
+        var snapshot = new KeySnapshot(events.Count == 0 ? 0 : events[^1].Version, changes, byId,
             byId.Values.ToDictionary(k => Convert.ToHexString(k.Hash), StringComparer.Ordinal));
-        _snapshot = snapshot;
-        return snapshot;
+
+        // Reloads run concurrently: one that read the stream earlier must not replace a newer snapshot when it finishes
+        // later (a created key would vanish, a revoked one come back).
+        lock (_swap)
+        {
+            if (snapshot.Version >= _snapshot.Version && snapshot.Changes >= _snapshot.Changes)
+            {
+                _snapshot = snapshot;
+            }
+
+            return _snapshot;
+        }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "New database: the key in {Variable} is now an admin key (id 'admin')")]
     private static partial void LogBootstrapped(ILogger logger, string variable);
 
-    private sealed record KeySnapshot(long Version, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
+    private sealed record KeySnapshot(long Version, long Changes, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
     {
-        public static KeySnapshot Empty { get; } = new(0, new Dictionary<string, StoredKey>(), new Dictionary<string, StoredKey>());
+        public static KeySnapshot Empty { get; } = new(0, 0, new Dictionary<string, StoredKey>(), new Dictionary<string, StoredKey>());
     }
 
     private sealed record KeyDocument(string KeyId, string Name, string Role, string DepartmentId, string Sha256, bool Revoked, string CreatedAt)
