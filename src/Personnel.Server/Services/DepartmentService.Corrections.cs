@@ -18,17 +18,7 @@ public sealed partial class DepartmentService
         var requestId = Refusals.RequireRequestId(request.RequestId);
         var year = GrainCalls.Year(request.Year);
         var tier = Enums.Tier(request.Tier);
-        D.Departments.CityRank? cityRank = null;
-        if (request.CityRank != 0 || request.CityGroupSize != 0)
-        {
-            if (request.CityRank < 1 || request.CityGroupSize < request.CityRank)
-            {
-                throw Refusals.Invalid($"city_rank {request.CityRank} of city_group_size {request.CityGroupSize}: the rank is 1 to the group size "
-                    + "(both 0 when the department has no city rank this year).");
-            }
-
-            cityRank = new D.Departments.CityRank(request.CityRank, request.CityGroupSize);
-        }
+        var cityRank = CityRankOf(request.CityRank, request.CityGroupSize);
 
         if (string.IsNullOrWhiteSpace(request.Reason))
         {

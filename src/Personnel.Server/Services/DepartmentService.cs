@@ -59,17 +59,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         var requestId = Refusals.RequireRequestId(request.RequestId);
         var year = GrainCalls.Year(request.Year);
         var tier = Enums.Tier(request.Tier);
-        D.Departments.CityRank? cityRank = null;
-        if (request.CityRank != 0 || request.CityGroupSize != 0)
-        {
-            if (request.CityRank < 1 || request.CityGroupSize < request.CityRank)
-            {
-                throw Refusals.Invalid($"city_rank {request.CityRank} of city_group_size {request.CityGroupSize}: the rank is 1 to the group size "
-                    + "(both 0 when the department has no city rank this year).");
-            }
-
-            cityRank = new D.Departments.CityRank(request.CityRank, request.CityGroupSize);
-        }
+        var cityRank = CityRankOf(request.CityRank, request.CityGroupSize);
 
         var on = Dates.Optional(request.DecidedOn, "decided_on") ?? clock.Today;
         var result = await ExecuteAsync(id, new RecordDepartmentAssessment(year, tier, cityRank),
@@ -94,6 +84,23 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         var response = new V1.GetQuotasResponse { Excellent = quotas.Excellent is { } e ? Quotas.ToApi(e) : null };
         response.Good.AddRange(quotas.Quarters.Select(Quotas.ToApi));
         return response;
+    }
+
+    /// <summary>The city-level rank in the peer group (AM 第十七条), or none when both numbers are 0.</summary>
+    private static D.Departments.CityRank? CityRankOf(int rank, int groupSize)
+    {
+        if (rank == 0 && groupSize == 0)
+        {
+            return null;
+        }
+
+        if (rank < 1 || groupSize < rank)
+        {
+            throw Refusals.Invalid($"city_rank {rank} of city_group_size {groupSize}: the rank is 1 to the group size "
+                + "(both 0 when the department has no city rank this year).");
+        }
+
+        return new D.Departments.CityRank(rank, groupSize);
     }
 
     private async Task<DepartmentCommandResult> ExecuteAsync(string id, DepartmentCommand command, CommandContext commandContext, ServerCallContext context) =>
