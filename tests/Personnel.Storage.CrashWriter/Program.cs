@@ -3,8 +3,11 @@ using System.Globalization;
 namespace Personnel.Storage.CrashWriter;
 
 /// <summary>
-/// crash &lt;store&gt; &lt;total&gt; &lt;acked-file&gt;: records events 0..total-1 not listed in acked-file, as fast as it
-///   can (8 concurrent workers, so commits are grouped), printing "ack i" once each is durable.
+/// crash &lt;store&gt; &lt;total&gt; &lt;acked-file&gt; [&lt;cap&gt;]: records events 0..total-1 not listed in acked-file, as fast as
+///   it can (8 concurrent workers, so commits are grouped), printing "ack i" once each is durable, then "done".
+///   With a cap it attempts at most that many events; once they are all answered it prints "capped" and
+///   waits for a line (or the end) of its input without exiting, so a kill meant for mid-stream that lands
+///   later shows as such instead of as a finished run.
 /// node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;cap&gt;: races another node on the same employees
 ///   and department-quarter; prints what happened and which of the other node's writes it heard of.
 /// grains-node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;members&gt;: the same race through the
@@ -18,7 +21,9 @@ public static class Program
         {
             return args switch
             {
-                ["crash", var store, var total, var acked] => await CrashAsync(store, int.Parse(total, CultureInfo.InvariantCulture), acked),
+                ["crash", var store, var total, var acked] => await CrashAsync(store, int.Parse(total, CultureInfo.InvariantCulture), acked, int.MaxValue),
+                ["crash", var store, var total, var acked, var cap] => await CrashAsync(
+                    store, int.Parse(total, CultureInfo.InvariantCulture), acked, int.Parse(cap, CultureInfo.InvariantCulture)),
                 ["node", var store, var node, var employees, var operations, var cap] => await NodeWriter.RunAsync(
                     store, node, int.Parse(employees, CultureInfo.InvariantCulture), int.Parse(operations, CultureInfo.InvariantCulture), int.Parse(cap, CultureInfo.InvariantCulture)),
                 ["grains-node", var store, var node, var employees, var operations, var members] => await GrainsNodeWriter.RunAsync(
@@ -35,11 +40,11 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> | node <store> <node-id> <employees> <operations> <cap> | grains-node <store> <node-id> <employees> <operations> <members>");
+        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> [<cap>] | node <store> <node-id> <employees> <operations> <cap> | grains-node <store> <node-id> <employees> <operations> <members>");
         return 64;
     }
 
-    private static async Task<int> CrashAsync(string spec, int total, string ackedFile)
+    private static async Task<int> CrashAsync(string spec, int total, string ackedFile, int cap)
     {
         var acked = File.Exists(ackedFile)
             ? File.ReadLines(ackedFile).Where(l => l.StartsWith("ack ", StringComparison.Ordinal)).Select(l => int.Parse(l[4..], CultureInfo.InvariantCulture)).ToHashSet()
@@ -47,6 +52,8 @@ public static class Program
         await using var store = await StoreSpec.OpenAsync(spec, "crash-writer");
         var output = Console.Out;
         const int workers = 8;
+        var attempted = 0;
+        var capped = false;
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             // Worker w owns the streams s-k with k mod 8 = w, so its expected versions are its own to track.
@@ -56,6 +63,12 @@ public static class Program
                 if (acked.Contains(i))
                 {
                     continue;
+                }
+
+                if (Interlocked.Increment(ref attempted) > cap)
+                {
+                    Volatile.Write(ref capped, true);
+                    break;
                 }
 
                 var stream = CrashWorkload.StreamId(i);
@@ -87,8 +100,13 @@ public static class Program
         await Task.WhenAll(tasks);
         lock (output)
         {
-            output.WriteLine("done");
+            output.WriteLine(capped ? "capped" : "done");
             output.Flush();
+        }
+
+        if (capped)
+        {
+            await Console.In.ReadLineAsync();
         }
 
         return 0;

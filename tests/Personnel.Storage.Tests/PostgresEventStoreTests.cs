@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Personnel.Storage.Postgres;
+using Personnel.Tests.Shared;
 
 namespace Personnel.Storage.Tests;
 
@@ -10,7 +11,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract
     private readonly string _schema = PostgresTestDatabase.NewSchema();
 
     [Fact]
-    public async Task Another_node_hears_of_a_write_within_a_second_and_the_writer_hears_it_as_local()
+    public async Task Another_node_hears_of_a_write_and_the_writer_hears_it_as_local()
     {
         var nodeB = await OpenAsync("node-b");
         var heardOnA = new BlockingCollection<StreamChange>();
@@ -20,9 +21,10 @@ public sealed class PostgresEventStoreTests : EventStoreContract
 
         await Store.AppendAsync(Commits.Append("r1", "emp-1", 0, events: 2));
 
-        Assert.True(heardOnB.TryTake(out var remote, TimeSpan.FromSeconds(1)), "node-b did not hear node-a's write within 1 s");
+        // How fast is TwoNodeTests' to measure (over many writes); one write on a loaded machine only gets the limit.
+        Assert.True(heardOnB.TryTake(out var remote, PropagationLatency.Limit), $"node-b did not hear node-a's write within {PropagationLatency.Limit.TotalSeconds} s");
         Assert.Equal(new StreamChange("emp-1", 2, 2, IsLocal: false), remote);
-        Assert.True(heardOnA.TryTake(out var local, TimeSpan.FromSeconds(1)));
+        Assert.True(heardOnA.TryTake(out var local, PropagationLatency.Limit));
         Assert.Equal(new StreamChange("emp-1", 2, 2, IsLocal: true), local);
         Assert.False(heardOnA.TryTake(out var echo, TimeSpan.FromMilliseconds(300)), $"node-a heard its own write twice: {echo}");
     }

@@ -5,6 +5,7 @@ using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 using Personnel.Storage.Postgres;
 using Personnel.Storage.Sqlite;
+using Personnel.Tests.Shared;
 
 namespace Personnel.Grains.Tests.Integration;
 
@@ -43,16 +44,17 @@ public sealed class PostgresGrainTests : GrainSuite
                 + "from a shell that defines apt_install and on_exit, then run dotnet test again.");
 
     [Fact]
-    public async Task A_cached_activation_on_another_node_reloads_after_this_node_writes_and_answers_with_it_within_a_second()
+    public async Task A_cached_activation_on_another_node_reloads_after_this_node_writes_and_answers_with_it()
     {
         var nodeB = StartNode(await OpenAsync("node-b"));
         await Run("wang", "2024-01-02", Appointment("wang", Planning));
         var cached = await nodeB.GetGrain<IEmployeeGrain>("wang").GetSnapshotAsync(CancellationToken.None);
 
         await Run("wang", "2024-03-31", new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.FairlyGood));
+        // How fast is TwoGrainNodesTests' to measure (over many writes); one write on a loaded machine only gets the limit.
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var seen = cached;
-        while (seen.Version == cached.Version && watch.Elapsed < TimeSpan.FromSeconds(1))
+        while (seen.Version == cached.Version && watch.Elapsed < PropagationLatency.Limit)
         {
             await Task.Delay(10);
             seen = await nodeB.GetGrain<IEmployeeGrain>("wang").GetSnapshotAsync(CancellationToken.None);

@@ -50,18 +50,25 @@ internal sealed class WriterProcess : IDisposable
                 return null;
             }
 
-            for (var i = 0; i < read; i++)
+            Split(read);
+        }
+
+        return _lines.Dequeue();
+    }
+
+    /// <summary>Next complete line, or null at end of output, read by blocking the calling thread: a reader on
+    /// a thread of its own keeps up with the process even while the thread pool is busy with other tests.</summary>
+    public string? ReadLine()
+    {
+        while (_lines.Count == 0)
+        {
+            var read = _process.StandardOutput.Read(_buffer);
+            if (read == 0)
             {
-                if (_buffer[i] == '\n')
-                {
-                    _lines.Enqueue(_partial.ToString());
-                    _partial.Clear();
-                }
-                else
-                {
-                    _partial.Append(_buffer[i]);
-                }
+                return null;
             }
+
+            Split(read);
         }
 
         return _lines.Dequeue();
@@ -96,8 +103,20 @@ internal sealed class WriterProcess : IDisposable
 
     public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
 
-    /// <summary>SIGKILL: no chance to flush or roll back anything.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>SIGKILL: no chance to flush or roll back anything. Sent to the process straight away (the writer
+    /// starts no children), without first walking /proc for a process tree, which takes tens of milliseconds
+    /// on a loaded machine while the writer keeps writing.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill();
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            // Already gone.
+        }
+    }
 
     public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
@@ -109,5 +128,21 @@ internal sealed class WriterProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Split(int read)
+    {
+        for (var i = 0; i < read; i++)
+        {
+            if (_buffer[i] == '\n')
+            {
+                _lines.Enqueue(_partial.ToString());
+                _partial.Clear();
+            }
+            else
+            {
+                _partial.Append(_buffer[i]);
+            }
+        }
     }
 }
