@@ -170,7 +170,11 @@ if start < 0:
     text = text.rstrip("\n") + "\n\n" + section
 else:
     end = text.find("\n## ", start + 1)
-    text = text[:start] + section + (text[end:] if end >= 0 else "")
+    old = text[start:end] if end >= 0 else text[start:]
+    # The measured summary is replaced; the "### …" subsections written by hand (what changed, why) are kept after it.
+    notes = old.find("\n### ")
+    kept = ("\n" + old[notes:].strip("\n") + "\n") if notes >= 0 else ""
+    text = text[:start] + section + kept + (text[end:] if end >= 0 else "")
 open(target, "w").write(text)
 print(section)
 PY
