@@ -13,9 +13,13 @@ namespace Personnel.Grains.Runtime;
 /// </summary>
 public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 {
+    /// <summary>How many grain references <see cref="GetGrain{TGrainInterface}"/> keeps for reuse at most.</summary>
+    private const int MaxCachedReferences = 16384;
+
     private readonly ConcurrentDictionary<Type, GrainClass> _classesByInterface = new();
     private readonly ConcurrentDictionary<string, GrainClass> _classesByType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<GrainId, GrainMailbox> _directory = new();
+    private readonly ConcurrentDictionary<GrainId, object> _references = new();
     private readonly ITimer _collectionTimer;
     private int _collecting;
     private volatile bool _stopping;
@@ -91,8 +95,22 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                 $"No grain class is registered for {typeof(TGrainInterface).Name}: call AddGrain<{typeof(TGrainInterface).Name}, TGrain> first.");
         }
 
+        // A reference holds only the runtime and the identity, so one is shared by every caller of that grain; the cache
+        // is emptied when it grows past its bound, and a reference made again is as good as the old one.
+        var grainId = new GrainId(grainClass.Type, key);
+        if (_references.TryGetValue(grainId, out var cached) && cached is TGrainInterface known)
+        {
+            return known;
+        }
+
         var reference = DispatchProxy.Create<TGrainInterface, GrainProxy>();
-        ((GrainProxy)(object)reference).Bind(this, new GrainId(grainClass.Type, key));
+        ((GrainProxy)(object)reference).Bind(this, grainId);
+        if (_references.Count >= MaxCachedReferences)
+        {
+            _references.Clear();
+        }
+
+        _references[grainId] = reference;
         return reference;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -67,7 +68,21 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     }
 
     /// <summary>Finds the live key a bearer token belongs to, or null.</summary>
-    public async ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    public ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        // The fast path: a token this snapshot already matched to a live key. The cache lives in the snapshot, so a change
+        // to the keys (a revocation) is seen exactly when the snapshot is replaced; only matched tokens are kept, at most
+        // one per key.
+        var current = _snapshot;
+        if (current.Changes >= Interlocked.Read(ref _changes) && current.ByToken.TryGetValue(token, out var known))
+        {
+            return ValueTask.FromResult<StoredKey?>(known);
+        }
+
+        return AuthenticateSlowAsync(token, cancellationToken);
+    }
+
+    private async ValueTask<StoredKey?> AuthenticateSlowAsync(string token, CancellationToken cancellationToken)
     {
         var snapshot = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var hash = Hash(token);
@@ -79,7 +94,18 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             found = Find(await ReloadAsync(cancellationToken).ConfigureAwait(false), hash);
         }
 
-        return found is { Revoked: false } ? found : null;
+        if (found is not { Revoked: false })
+        {
+            return null;
+        }
+
+        snapshot = _snapshot;
+        if (snapshot.ById.TryGetValue(found.KeyId, out var same) && ReferenceEquals(same, found))
+        {
+            snapshot.ByToken.TryAdd(token, found);
+        }
+
+        return found;
     }
 
     /// <summary>Lists every key, revoked ones included, in id order.</summary>
@@ -238,6 +264,9 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
 
     private sealed record KeySnapshot(long Version, long Changes, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
     {
+        /// <summary>Tokens already matched to a live key of this snapshot (filled as callers authenticate).</summary>
+        public ConcurrentDictionary<string, StoredKey> ByToken { get; } = new(StringComparer.Ordinal);
+
         public static KeySnapshot Empty { get; } = new(0, 0, new Dictionary<string, StoredKey>(), new Dictionary<string, StoredKey>());
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Google.Protobuf.Reflection;
 using Personnel.Rpc;
@@ -11,26 +12,38 @@ namespace Personnel.Server.Auth;
 /// </summary>
 public sealed partial class AuthenticationMiddleware(RequestDelegate next, ApiKeyRegistry keys, ILogger<AuthenticationMiddleware> logger)
 {
-    private const string CallerItem = "personnel.caller";
+    /// <summary>What the middleware needs of each endpoint, worked out on its first call: its full method name, whether it
+    /// is open, and its row of <see cref="Permissions.Table"/>.</summary>
+    private static readonly ConditionalWeakTable<MethodDescriptor, MethodRule> Rules = [];
 
     /// <summary>Gets the caller the middleware authenticated for this call.</summary>
     public static Caller GetCaller(HttpContext http) =>
-        http.Items.TryGetValue(CallerItem, out var caller) && caller is Caller c
-            ? c
-            : throw new InvalidOperationException("No authenticated caller: is AuthenticationMiddleware in the pipeline?");
+        http.Features.Get<Caller>()
+            ?? throw new InvalidOperationException("No authenticated caller: is AuthenticationMiddleware in the pipeline?");
 
     /// <summary>Handles one request.</summary>
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
         var method = http.GetEndpoint()?.Metadata.GetMetadata<MethodDescriptor>();
-        if (method is null || Permissions.OpenServices.Contains(method.Service.FullName))
+        if (method is null)
         {
-            // Not an RPC of ours (unknown paths answer UNIMPLEMENTED), or health/reflection.
-            await next(http).ConfigureAwait(false);
-            return;
+            // Not an RPC of ours (unknown paths answer UNIMPLEMENTED).
+            return next(http);
         }
 
-        var fullName = method.Service.FullName + "/" + method.Name;
+        var rule = Rules.GetValue(method, static m => new MethodRule(m));
+        if (rule.Open)
+        {
+            // Health/reflection.
+            return next(http);
+        }
+
+        return AuthenticateAsync(http, rule);
+    }
+
+    private async Task AuthenticateAsync(HttpContext http, MethodRule rule)
+    {
+        var fullName = rule.FullName;
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= "Bearer ".Length)
         {
@@ -49,7 +62,8 @@ public sealed partial class AuthenticationMiddleware(RequestDelegate next, ApiKe
             return;
         }
 
-        if (!Permissions.Table.TryGetValue(fullName, out var permission) || !permission.Roles.Contains(key.Role))
+        var permission = rule.Permission;
+        if (permission is null || !permission.Roles.Contains(key.Role))
         {
             var allowed = permission is null ? "no role" : string.Join(", ", permission.Roles.Select(Permissions.Name).Order());
             LogDenied(logger, key.KeyId, Permissions.Name(key.Role), fullName);
@@ -59,8 +73,18 @@ public sealed partial class AuthenticationMiddleware(RequestDelegate next, ApiKe
             return;
         }
 
-        http.Items[CallerItem] = new Caller(key.KeyId, key.Role, key.DepartmentId.Length == 0 ? null : key.DepartmentId, permission.Scope);
+        http.Features.Set(new Caller(key.KeyId, key.Role, key.DepartmentId.Length == 0 ? null : key.DepartmentId, permission.Scope));
         await next(http).ConfigureAwait(false);
+    }
+
+    private sealed class MethodRule(MethodDescriptor method)
+    {
+        public string FullName { get; } = method.Service.FullName + "/" + method.Name;
+
+        public bool Open { get; } = Permissions.OpenServices.Contains(method.Service.FullName);
+
+        public Permission? Permission { get; } =
+            Permissions.Table.TryGetValue(method.Service.FullName + "/" + method.Name, out var permission) ? permission : null;
     }
 
     private static async Task RefuseAsync(HttpContext http, StatusCode code, string message)
