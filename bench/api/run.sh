@@ -9,6 +9,8 @@
 #      the CPU each process spent per timed write is reported beside the rate.
 #
 #   bench/api/run.sh [rows] [writers] [write-staff] [rounds]    defaults: 100000 64 4000 3
+#
+# bench/api/writes.sh runs part 3 alone (and can alternate two server builds) for judging a write-path change.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)

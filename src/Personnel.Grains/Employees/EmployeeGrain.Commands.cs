@@ -13,13 +13,13 @@ public sealed partial class EmployeeGrain
     /// <summary>The grant a Good or an Excellent takes, written in the grade's commit.</summary>
     private sealed record QuotaPart(StreamAppend Append, IReadOnlyList<ReadModelWrite> Writes, QuotaStanding Standing);
 
-    private sealed record Plan(Commit Commit, EmployeeCommandResult Result, IReadOnlyCollection<string> Gradability);
+    private sealed record Plan(Commit Commit, EmployeeCommandResult Result, DateOnly On, Dictionary<string, string> Gradability);
 
     /// <summary>Runs the command on the aggregate and builds its commit; a refusal leaves the aggregate as loaded.</summary>
     private async Task<Plan> PlanAsync(EmployeeCommand command, CommandContext context, string fingerprint, CancellationToken cancellationToken)
     {
         var on = context.Today;
-        var before = Gradability(on);
+        var before = _gradability is { } known && known.On == on && known.Version == _version ? known.Map : Gradability(on);
         QuotaPart? quota;
         try
         {
@@ -57,7 +57,7 @@ public sealed partial class EmployeeGrain
         var appended = newEvents.Select((e, i) => new AppendedEvent(StreamId, _version + i + 1, e.Type, e.Payload, e.OccurredOn)).ToList();
         var result = new EmployeeCommandResult(Snapshot(version), appended, quota?.Standing);
         var commit = new Commit(context.RequestId, fingerprint, context.RecordedBy, appends, writes, JsonSerializer.Serialize(result, GrainJson.Options));
-        return new Plan(commit, result, after.Keys);
+        return new Plan(commit, result, on, after);
     }
 
     private async Task<QuotaPart?> ApplyAsync(EmployeeCommand command, DateOnly on, CancellationToken cancellationToken)

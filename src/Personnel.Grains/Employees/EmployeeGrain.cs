@@ -33,6 +33,10 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     /// <summary>The gradability documents this activation's own commits wrote and did not delete since.</summary>
     private readonly HashSet<string> _storedGradability = new(StringComparer.Ordinal);
 
+    /// <summary>The gradability window the last commit left, for its date and the version it reached: the next
+    /// command on the same day starts from it instead of computing it again (it only changes with the events).</summary>
+    private (DateOnly On, long Version, Dictionary<string, string> Map)? _gradability;
+
     public EmployeeGrain(GrainServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -95,6 +99,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             {
                 // The commit's fate is unknown (or it was cancelled): the next call starts from storage.
                 _storedGradability.Clear();
+                _gradability = null;
                 DeactivateOnIdle();
                 throw;
             }
@@ -104,7 +109,8 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 _employee.MarkCommitted();
                 _version = plan.Result.Snapshot.Version;
                 _storedGradability.Clear();
-                _storedGradability.UnionWith(plan.Gradability);
+                _storedGradability.UnionWith(plan.Gradability.Keys);
+                _gradability = (plan.On, _version, plan.Gradability);
                 return plan.Result;
             }
 
@@ -172,6 +178,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         }
 
         _storedGradability.Clear();
+        _gradability = null;
         _employee = Employee.FromHistory(events, Policy);
         _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
         _name = name;
