@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Personnel.Grains.Runtime;
@@ -40,17 +39,15 @@ internal sealed class GrainMethod
         typeof(GrainMethod).GetMethod(nameof(DispatchWithResult), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly MethodInfo _method;
-    private readonly Func<Grain, object?[], Task> _invoke;
-    private readonly Func<GrainRuntime, GrainId, GrainMethod, object?[], CancellationToken, Task> _dispatch;
+    private readonly Func<GrainRuntime, GrainId, MethodInfo, object?[], CancellationToken, Task> _dispatch;
 
     private GrainMethod(MethodInfo method)
     {
         _method = method;
-        _invoke = CompileInvoker(method);
         _dispatch = method.ReturnType == typeof(Task)
             ? DispatchWithoutResult
             : _dispatchWithResult.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0])
-                .CreateDelegate<Func<GrainRuntime, GrainId, GrainMethod, object?[], CancellationToken, Task>>();
+                .CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], CancellationToken, Task>>();
     }
 
     public static GrainMethod For(MethodInfo method) => _cache.GetOrAdd(method, static m => new GrainMethod(m));
@@ -91,22 +88,22 @@ internal sealed class GrainMethod
     }
 
     public Task Dispatch(GrainRuntime runtime, GrainId grainId, object?[] args) =>
-        _dispatch(runtime, grainId, this, args, (CancellationToken)args[^1]!);
+        _dispatch(runtime, grainId, _method, args, (CancellationToken)args[^1]!);
 
     private static Task<TResult> DispatchWithResult<TResult>(
-        GrainRuntime runtime, GrainId grainId, GrainMethod method, object?[] args, CancellationToken cancellationToken) =>
+        GrainRuntime runtime, GrainId grainId, MethodInfo method, object?[] args, CancellationToken cancellationToken) =>
         runtime.InvokeAsync(
             grainId,
-            method._method.Name,
-            (grain, _) => (Task<TResult>)method.InvokeOn(grain, args),
+            method.Name,
+            (grain, _) => (Task<TResult>)InvokeOn(grain, method, args),
             cancellationToken);
 
     private static Task DispatchWithoutResult(
-        GrainRuntime runtime, GrainId grainId, GrainMethod method, object?[] args, CancellationToken cancellationToken) =>
+        GrainRuntime runtime, GrainId grainId, MethodInfo method, object?[] args, CancellationToken cancellationToken) =>
         runtime.InvokeAsync(
             grainId,
-            method._method.Name,
-            (grain, _) => AwaitWithoutResult(method.InvokeOn(grain, args)),
+            method.Name,
+            (grain, _) => AwaitWithoutResult(InvokeOn(grain, method, args)),
             cancellationToken);
 
     private static async Task<bool> AwaitWithoutResult(Task task)
@@ -115,22 +112,8 @@ internal sealed class GrainMethod
         return true;
     }
 
-    private Task InvokeOn(Grain grain, object?[] args) =>
-        _invoke(grain, args)
+    private static Task InvokeOn(Grain grain, MethodInfo method, object?[] args) =>
+        (Task?)method.Invoke(grain, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null)
         ?? throw new InvalidOperationException(
-            $"Grain method {grain.GetType().Name}.{_method.Name} returned a null Task.");
-
-    /// <summary>
-    /// A typed call of <paramref name="method"/> on the grain, compiled once per method: the grain is cast to the
-    /// interface and each argument unboxed, instead of a reflection Invoke per call (exceptions are not wrapped).
-    /// </summary>
-    private static Func<Grain, object?[], Task> CompileInvoker(MethodInfo method)
-    {
-        var grain = Expression.Parameter(typeof(Grain), "grain");
-        var args = Expression.Parameter(typeof(object?[]), "args");
-        var arguments = method.GetParameters().Select((p, i) =>
-            (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.ParameterType));
-        var call = Expression.Call(Expression.Convert(grain, method.DeclaringType!), method, arguments);
-        return Expression.Lambda<Func<Grain, object?[], Task>>(Expression.Convert(call, typeof(Task)), grain, args).Compile();
-    }
+            $"Grain method {grain.GetType().Name}.{method.Name} returned a null Task.");
 }
