@@ -32,7 +32,8 @@ WORK=$(mktemp -d)
 PIDS=()
 cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# shellcheck source=cpu.sh
+source "$ROOT/bench/api/cpu.sh"
 
 dotnet "$ROOT/bench/rpc/bin/Release/net10.0/Personnel.Rpc.Bench.dll" "$RAW_PORT" >"$WORK/raw.log" 2>&1 &
 RAW_PID=$!

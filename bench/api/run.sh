@@ -118,14 +118,8 @@ $TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-write w- "$WRITE_STAFF" 32
 $TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" x- "$WARM_STAFF" "$WRITERS"
 # CPU seconds (user + system) of the server and of every PostgreSQL process (reaped children included)
 # around the timed writes (the generator's start-up included, a few ms); the generator reports its own over its timed phase.
-PG_MAIN=$(head -n 1 "$PG_DIR/data/postmaster.pid")
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-pg_ticks() {
-    local t p
-    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_MAIN/stat")
-    for p in $(pgrep -P "$PG_MAIN"); do t=$((t + $(ticks "$p" 2>/dev/null || echo 0))); done
-    echo "$t"
-}
+# shellcheck source=cpu.sh
+source "$ROOT/bench/api/cpu.sh"
 S0=$(ticks "$SERVER_PID"); P0=$(pg_ticks); LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 $TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" w- "$WRITE_STAFF" "$WRITERS" | tee "$WORK/writes"
 S1=$(ticks "$SERVER_PID"); P1=$(pg_ticks); LOAD1=$(cut -d' ' -f1 /proc/loadavg)

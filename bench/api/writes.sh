@@ -41,14 +41,8 @@ apt_install() { local p; for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || { apt
 on_exit() { CLEANUPS+=("$1"); }
 # shellcheck source=/dev/null
 source "$ROOT/tests/setup/20-postgres.sh"
-PG_MAIN=$(head -n 1 "$PG_DIR/data/postmaster.pid")
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-pg_ticks() {
-    local t p
-    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_MAIN/stat")
-    for p in $(pgrep -P "$PG_MAIN"); do t=$((t + $(ticks "$p" 2>/dev/null || echo 0))); done
-    echo "$t"
-}
+# shellcheck source=cpu.sh
+source "$ROOT/bench/api/cpu.sh"
 HZ=$(getconf CLK_TCK)
 n=0
 for round in $(seq 1 "$ROUNDS"); do
