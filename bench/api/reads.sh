@@ -16,6 +16,8 @@ REPEAT=${REPEAT:-1}
 REQUESTS=100000
 PORT=${BENCH_PORT:-5431}
 RAW_PORT=$((PORT + 10))
+# The bare endpoint of bench/rpc (a Kestrel handler framing gRPC by hand; same path length as its RPC).
+BARE_PATH=/personnel.bench.Plain/Call
 ADMIN_KEY="bench-admin-$RANDOM$RANDOM"
 
 command -v h2load >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null; }
@@ -26,38 +28,23 @@ dotnet build -c Release -nologo -v quiet Personnel.Api.Bench.csproj >/dev/null
 read -r -a SERVER_DIRS <<<"${SERVERS:-$ROOT/src/Personnel.Server/bin/Release/net10.0}"
 CLI="dotnet $ROOT/clients/Personnel.Cli/bin/Release/net10.0/personnel.dll"
 TOOL="dotnet bin/Release/net10.0/Personnel.Api.Bench.dll"
-HZ=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
+CLIENTS=16
+STREAMS=16
 # shellcheck source=cpu.sh
 source "$ROOT/bench/api/cpu.sh"
+# shellcheck source=h2.sh
+source "$ROOT/bench/api/h2.sh"
 
 dotnet "$ROOT/bench/rpc/bin/Release/net10.0/Personnel.Rpc.Bench.dll" "$RAW_PORT" >"$WORK/raw.log" 2>&1 &
 RAW_PID=$!
 PIDS+=("$RAW_PID")
 for _ in $(seq 1 100); do grep -q '^ready' "$WORK/raw.log" 2>/dev/null && break; sleep 0.2; done
 printf '\0\0\0\0\0' >"$WORK/empty.bin"
-
-h2() { # name pid url-path port body extra-header... -> "name rps p99us cpu-us-per-request"
-    local name=$1 pid=$2 path=$3 port=$4 body=$5 log="$WORK/h2.$RANDOM.log" t0 t1
-    shift 5
-    t0=$(ticks "$pid")
-    h2load -n "$REQUESTS" -c 16 -m 16 -t 1 -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' "$@" \
-        --log-file="$log" "http://127.0.0.1:$port$path" >"$WORK/h2load.out"
-    t1=$(ticks "$pid")
-    grep -q " $REQUESTS succeeded, 0 failed" "$WORK/h2load.out" || { cat "$WORK/h2load.out"; exit 1; }
-    /usr/bin/python3 - "$name" "$log" "$WORK/h2load.out" "$t0" "$t1" "$HZ" "$REQUESTS" <<'PY'
-import re, sys
-name, log, out, t0, t1, hz, n = sys.argv[1:8]
-rps = float(re.search(r"finished in [\d.]+(?:us|ms|s), ([\d.]+) req/s", open(out).read()).group(1))
-times = sorted(int(float(line.split()[2])) for line in open(log) if line.strip())
-cpu = (int(t1) - int(t0)) / int(hz) * 1e6 / int(n)
-print(f"{name} {rps:.0f} req/s p99 {times[min(len(times) - 1, int(0.99 * len(times)))]} us cpu {cpu:.1f} us/req")
-PY
-}
 
 n=0
 for _ in $(seq 1 "$REPEAT"); do
@@ -74,11 +61,14 @@ for _ in $(seq 1 "$REPEAT"); do
         $TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-read r- 100 16 >/dev/null
         $TOOL body "$WORK/postlevel.bin" r-7
         echo "== $dir (load $(cut -d' ' -f1 /proc/loadavg))"
-        h2 warm "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >/dev/null
-        h2 warm "$RAW_PID" /raw/Call "$RAW_PORT" "$WORK/empty.bin" >/dev/null
+        for _ in 1 2; do # warm-up, untimed: the JIT tiers up
+            h2 warm "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >/dev/null
+            h2 warm "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" >/dev/null
+        done
         for _ in $(seq 1 "$ROUNDS"); do
-            h2 api "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY"
-            h2 raw "$RAW_PID" /raw/Call "$RAW_PORT" "$WORK/empty.bin"
+            h2 api "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" \
+                | awk '{printf "%s %s req/s p99 %s us cpu %s us/req\n", $1, $2, $3, $4}'
+            h2 raw "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" | awk '{printf "%s %s req/s p99 %s us cpu %s us/req\n", $1, $2, $3, $4}'
         done
         kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
     done

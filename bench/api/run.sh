@@ -60,20 +60,10 @@ start_server() { # name args... ; waits until the admin key answers
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; }
 
-h2() { # name url-path port body extra-header -> "name rps p99us"
-    local name=$1 path=$2 port=$3 body=$4 log="$WORK/h2.$RANDOM.log"
-    shift 4
-    h2load -n "$REQUESTS" -c "$CLIENTS" -m "$STREAMS" -t 1 -d "$body" -H 'content-type: application/grpc' -H 'te: trailers' "$@" \
-        --log-file="$log" "http://127.0.0.1:$port$path" >"$WORK/h2load.out"
-    grep -q " $REQUESTS succeeded, 0 failed" "$WORK/h2load.out" || { cat "$WORK/h2load.out"; exit 1; }
-    /usr/bin/python3 - "$name" "$log" "$WORK/h2load.out" <<'PY'
-import re, sys
-name, log, out = sys.argv[1:4]
-rps = float(re.search(r"finished in [\d.]+(?:us|ms|s), ([\d.]+) req/s", open(out).read()).group(1))
-times = sorted(int(float(line.split()[2])) for line in open(log) if line.strip())
-print(name, rps, times[min(len(times) - 1, int(0.99 * len(times)))])
-PY
-}
+# shellcheck source=cpu.sh
+source "$ROOT/bench/api/cpu.sh"
+# shellcheck source=h2.sh
+source "$ROOT/bench/api/h2.sh"
 
 echo "== 1. GetPostLevel vs the bare endpoint (SQLite)"
 start_server sqlite --Storage:ConnectionString "$WORK/sqlite/personnel.db"
@@ -83,16 +73,21 @@ printf '\0\0\0\0\0' >"$WORK/empty.bin"
 dotnet "$ROOT/bench/rpc/bin/Release/net10.0/Personnel.Rpc.Bench.dll" "$RAW_PORT" >"$WORK/raw.log" 2>&1 &
 PIDS+=("$!")
 for _ in $(seq 1 100); do grep -q '^ready' "$WORK/raw.log" 2>/dev/null && break; sleep 0.2; done
-# Warm-up of both, then alternating rounds.
-h2 api /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >/dev/null
-h2 raw /raw/Call "$RAW_PORT" "$WORK/empty.bin" >/dev/null
+RAW_PID=${PIDS[-1]}
+# The bare endpoint of bench/rpc (a Kestrel handler framing gRPC by hand; same path length as its RPC).
+BARE_PATH=/personnel.bench.Plain/Call
+# Two rounds of warm-up of both (the JIT tiers up), then alternating rounds.
+for _ in 1 2; do
+    h2 api "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >/dev/null
+    h2 raw "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" >/dev/null
+done
 : >"$WORK/reads"
 for _ in $(seq 1 "$ROUNDS"); do
-    h2 api /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >>"$WORK/reads"
-    h2 raw /raw/Call "$RAW_PORT" "$WORK/empty.bin" >>"$WORK/reads"
+    h2 api "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" >>"$WORK/reads"
+    h2 raw "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" >>"$WORK/reads"
 done
 cat "$WORK/reads"
-kill "${PIDS[-1]}"
+kill "$RAW_PID"
 
 echo "== 2. grades import of $ROWS rows (SQLite)"
 STAFF=$(((ROWS + 2) / 3))
@@ -118,8 +113,6 @@ $TOOL seed "http://127.0.0.1:$PORT" "$ADMIN_KEY" d-write w- "$WRITE_STAFF" 32
 $TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" x- "$WARM_STAFF" "$WRITERS"
 # CPU seconds (user + system) of the server and of every PostgreSQL process (reaped children included)
 # around the timed writes (the generator's start-up included, a few ms); the generator reports its own over its timed phase.
-# shellcheck source=cpu.sh
-source "$ROOT/bench/api/cpu.sh"
 S0=$(ticks "$SERVER_PID"); P0=$(pg_ticks); LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 $TOOL writes "http://127.0.0.1:$PORT" "$ADMIN_KEY" w- "$WRITE_STAFF" "$WRITERS" | tee "$WORK/writes"
 S1=$(ticks "$SERVER_PID"); P1=$(pg_ticks); LOAD1=$(cut -d' ' -f1 /proc/loadavg)
@@ -133,11 +126,12 @@ reads, writes, import_s, rows, target, command, cores, writers, clients, streams
 import_s, rows = float(import_s), int(rows)
 runs = {}
 for line in open(reads):
-    name, rps, p99 = line.split()
-    runs.setdefault(name, []).append((float(rps), int(p99)))
+    name, rps, p99, cpu = line.split()
+    runs.setdefault(name, []).append((float(rps), int(p99), float(cpu)))
 api_rps = statistics.median(r[0] for r in runs["api"]); raw_rps = statistics.median(r[0] for r in runs["raw"])
 api_p99 = statistics.median(r[1] for r in runs["api"]); raw_p99 = statistics.median(r[1] for r in runs["raw"])
 paired = statistics.median(a[0] / b[0] for a, b in zip(runs["api"], runs["raw"]))
+api_cpu = statistics.median(r[2] for r in runs["api"]); raw_cpu = statistics.median(r[2] for r in runs["raw"])
 w = {line.split()[0]: line.split()[1:] for line in open(writes) if line.strip()}
 count, seconds, wps, p50, p99, gen_cpu = w["writes"]
 server_ticks, pg_ticks, hz, load0, load1 = w["cpu"]
@@ -152,13 +146,14 @@ the server. Command: `{command}`.
 
 | measure | result | baseline, same run | ratio | target |
 |---|---|---|---|---|
-| `GetPostLevel` (auth, grain, SQLite read model), h2load -n {requests} -c {clients} -m {streams} | {api_rps:,.0f} req/s, p99 {api_p99/1000:.1f} ms | bare endpoint of bench/rpc: {raw_rps:,.0f} req/s, p99 {raw_p99/1000:.1f} ms | {paired:.2f} × (paired median of {len(runs['api'])} alternating rounds) | ≥ 0.7 × ceiling: {verdict(paired >= 0.7)} |
+| `GetPostLevel` (auth, the employee grain's post levels), h2load -n {requests} -c {clients} -m {streams} | {api_rps:,.0f} req/s, p99 {api_p99/1000:.1f} ms | bare endpoint of bench/rpc: {raw_rps:,.0f} req/s, p99 {raw_p99/1000:.1f} ms | {paired:.2f} × (paired median of {len(runs['api'])} alternating rounds) | ≥ 0.7 × ceiling: {verdict(paired >= 0.7)} |
 | `RecordQuarterlyGrade`, durable (PostgreSQL, fsync on), {writers} concurrent callers via Personnel.Client, quarter by quarter over distinct staff | {float(wps):,.0f} writes/s ({count} writes in {float(seconds):.1f} s; p50 {float(p50):.0f} ms, p99 {float(p99):.0f} ms) | — | — | ≥ 5,000/s: {verdict(float(wps) >= 5000)} |
 | `personnel grades import` of {rows:,} rows (SQLite), CLI process end to end | {import_s:.1f} s ({rows / import_s:,.0f} rows/s) | — | — | ≤ 30 s: {verdict(import_s <= 30)} |
 
 CPU per timed write (user + system, from /proc): server {per_write(server_cpu)}, PostgreSQL {per_write(pg_cpu)}, load generator {per_write(gen_cpu)}; together {per_write(total_cpu)}, which on {cores} otherwise idle cores would allow at most {int(cores) * int(count) / total_cpu:,.0f} writes/s. Load average {load0} before the writes, {load1} after (other work shares the machine: the figures are noisy).
 
 Rounds (req/s): GetPostLevel {", ".join(f"{r[0]:,.0f}" for r in runs["api"])}; bare {", ".join(f"{r[0]:,.0f}" for r in runs["raw"])}.
+Serving process's CPU per request (user + system, /proc; median of the rounds): GetPostLevel {api_cpu:.1f} µs, bare endpoint {raw_cpu:.1f} µs (ratio {raw_cpu / api_cpu:.2f}); h2load takes the other core.
 """
 text = open(target).read()
 start = text.find("## api\n")
