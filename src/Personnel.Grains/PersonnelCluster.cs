@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Personnel.Domain.Profiles;
@@ -91,6 +92,11 @@ public sealed class PersonnelCluster : IGrainFactory, IAsyncDisposable
     /// <inheritdoc/>
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey => Runtime.GetGrain<TGrainInterface>(key);
+
+    /// <inheritdoc/>
+    public bool TryReadView<TGrainInterface, TView>(string key, [NotNullWhen(true)] out TView? view)
+        where TGrainInterface : IGrainWithStringKey
+        where TView : class => Runtime.TryReadView<TGrainInterface, TView>(key, out view);
 
     /// <summary>Delivers the waiting leadership adjustments now (the dispatcher also does so on its own).</summary>
     public Task<int> DispatchOutboxAsync(CancellationToken cancellationToken = default) => _outbox.DispatchOnceAsync(cancellationToken);

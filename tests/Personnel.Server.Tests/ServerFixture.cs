@@ -56,6 +56,9 @@ public class ServerFixture : IAsyncLifetime
 
     private WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The running server's services (the grain cluster, the store).</summary>
+    public IServiceProvider Services => App.Services;
+
     public Client As(string? token) => new(Invoker, token);
 
     /// <summary>Creates a key through KeyService and returns its token.</summary>

@@ -127,15 +127,7 @@ public sealed partial class Employee
         ContractStateMachine.Table.CanFire(State, trigger, new ContractDecision(this, on));
 
     /// <summary>The post level held on <paramref name="date"/>, from history; null before the appointment or after separation.</summary>
-    public PostLevel? PostLevelOn(DateOnly date)
-    {
-        if (_postHistory.Count == 0 || date < _postHistory[0].From || (SeparatedOn is { } end && date >= end))
-        {
-            return null;
-        }
-
-        return _postHistory.Last(p => p.From <= date).Level;
-    }
+    public PostLevel? PostLevelOn(DateOnly date) => PostPeriod.HeldOn(_postHistory, SeparatedOn, date)?.Level;
 
     /// <summary>The department the person belonged to on <paramref name="date"/>; null outside the contract.</summary>
     public DepartmentId? DepartmentOn(DateOnly date)
@@ -350,7 +342,27 @@ public sealed partial class Employee
 }
 
 /// <summary>A post level held from a date, in a department.</summary>
-public sealed record PostPeriod(DateOnly From, DepartmentId Department, PostLevel Level);
+public sealed record PostPeriod(DateOnly From, DepartmentId Department, PostLevel Level)
+{
+    /// <summary>The period of <paramref name="history"/> (oldest first) held on <paramref name="date"/>; null before the
+    /// first or from the separation on.</summary>
+    public static PostPeriod? HeldOn(IReadOnlyList<PostPeriod> history, DateOnly? separatedOn, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0 || date < history[0].From || (separatedOn is { } end && date >= end))
+        {
+            return null;
+        }
+
+        for (var i = history.Count - 1; ; i--)
+        {
+            if (history[i].From <= date)
+            {
+                return history[i];
+            }
+        }
+    }
+}
 
 /// <summary>One contract term (聘期): number 1, 2, …; its end is capped at the retirement date.</summary>
 public sealed record ContractTermPeriod(int Number, DateOnly Start, DateOnly End);

@@ -15,18 +15,8 @@ public sealed partial class EmployeeGrain
     }
 
     /// <inheritdoc/>
-    public Task<PostLevelAnswer> GetPostLevelAsync(DateOnly asOf, CancellationToken cancellationToken)
-    {
-        EnsureAppointed();
-        var level = _employee.PostLevelOn(asOf)
-            ?? throw new RuleViolationException(Rules.EmployeeMustExist, $"{Key} held no post on {asOf:yyyy-MM-dd}", ViolationKind.NotFound);
-        var since = _employee.PostHistory.Last(p => p.From <= asOf).From;
-
-        // A demotion that found the grade at its floor is due as a post adjustment until the post changes.
-        var floor = _employee.History.OfType<DemotionFloorReached>().LastOrDefault(d => d.OccurredOn <= asOf);
-        var atFloor = floor is not null && floor.OccurredOn >= since;
-        return Task.FromResult(new PostLevelAnswer(Key, asOf, level, since, _employee.State, atFloor));
-    }
+    public Task<PostLevelAnswer> GetPostLevelAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        Task.FromResult(_postLevels.Answer(asOf));
 
     /// <inheritdoc/>
     public Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     private long _version;
     private string _name = string.Empty;
 
+    /// <summary>The post levels of the committed state, also published for reads without a turn (<see cref="PostLevelView"/>).</summary>
+    private PostLevelView _postLevels;
+
     /// <summary>The gradability documents this activation's own commits wrote and did not delete since.</summary>
     private readonly HashSet<string> _storedGradability = new(StringComparer.Ordinal);
 
@@ -43,6 +46,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         _services = services;
         _logger = services.LoggerFactory.CreateLogger<EmployeeGrain>();
         _employee = Employee.New(services.Profile.Grading);
+        _postLevels = PostLevelView.Of(string.Empty, _employee);
     }
 
     private IEventStore Store => _services.Store;
@@ -97,9 +101,11 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             }
             catch
             {
-                // The commit's fate is unknown (or it was cancelled): the next call starts from storage.
+                // The commit's fate is unknown (or it was cancelled): the next call starts from storage, and no
+                // read is answered from the published view meanwhile (it may be older than what storage holds).
                 _storedGradability.Clear();
                 _gradability = null;
+                PublishView(null);
                 DeactivateOnIdle();
                 throw;
             }
@@ -111,6 +117,7 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 _storedGradability.Clear();
                 _storedGradability.UnionWith(plan.Gradability.Keys);
                 _gradability = (plan.On, _version, plan.Gradability);
+                PublishCommitted();
                 return plan.Result;
             }
 
@@ -182,6 +189,15 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         _employee = Employee.FromHistory(events, Policy);
         _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
         _name = name;
+        PublishCommitted();
+    }
+
+    /// <summary>Takes the post levels of the state just loaded or committed and publishes them: a caller that heard its
+    /// write acknowledged reads it, because this runs before the turn answers.</summary>
+    private void PublishCommitted()
+    {
+        _postLevels = PostLevelView.Of(Key, _employee);
+        PublishView(_postLevels);
     }
 
     private EmployeeSnapshot Snapshot(long version)

@@ -9,6 +9,7 @@ public abstract class Grain
 {
     private GrainId? _grainId;
     private IGrainFactory? _grainFactory;
+    private volatile object? _view;
 
     /// <summary>The identity of this activation's grain.</summary>
     public GrainId GrainId =>
@@ -43,6 +44,18 @@ public abstract class Grain
     /// gets a fresh activation (e.g. after a version conflict, to reload the state from storage).
     /// </summary>
     protected void DeactivateOnIdle() => DeactivationRequested = true;
+
+    /// <summary>
+    /// Publishes <paramref name="view"/>, an immutable object answering reads from this activation's committed state,
+    /// which callers then read through <see cref="IGrainFactory.TryReadView{TGrainInterface, TView}"/> on their own
+    /// thread, without a turn. Publish only state that storage holds (after loading, after a commit), and before the
+    /// turn that wrote it answers, so a caller reads its own writes; publish null when the committed state is unknown.
+    /// The view is read only while this activation is live and not marked stale; otherwise reads take a turn.
+    /// </summary>
+    protected void PublishView(object? view) => _view = view;
+
+    /// <summary>The view last published by this activation, or null.</summary>
+    internal object? PublishedView => _view;
 
     internal void Bind(GrainId grainId, IGrainFactory grainFactory)
     {

@@ -66,6 +66,22 @@ internal sealed class GrainMailbox : IThreadPoolWorkItem
     }
 
     /// <summary>
+    /// The view the live activation published, or null when there is none to trust: no activation, no view, or the
+    /// state marked stale (the caller then takes a turn, which reloads). A read counts as activity for the collector.
+    /// </summary>
+    public object? ReadView()
+    {
+        var view = _instance?.PublishedView;
+        if (view is null || _stale)
+        {
+            return null;
+        }
+
+        Volatile.Write(ref _idleSince, _runtime.TimeProvider.GetTimestamp());
+        return view;
+    }
+
+    /// <summary>
     /// A cheap pre-check for the collector. The deactivation request re-checks when its turn comes, after
     /// any call queued ahead of it has run and booked its end, so a busy activation is never collected.
     /// </summary>

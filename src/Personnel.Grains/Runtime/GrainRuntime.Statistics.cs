@@ -7,6 +7,7 @@ public sealed partial class GrainRuntime
     private long _failedActivations;
     private long _deactivations;
     private long _completedCalls;
+    private long _viewReads;
 
     /// <summary>A snapshot of the runtime's counters.</summary>
     public GrainRuntimeStatistics GetStatistics() => new(
@@ -14,7 +15,8 @@ public sealed partial class GrainRuntime
         Interlocked.Read(ref _activations),
         Interlocked.Read(ref _failedActivations),
         Interlocked.Read(ref _deactivations),
-        Interlocked.Read(ref _completedCalls));
+        Interlocked.Read(ref _completedCalls),
+        Interlocked.Read(ref _viewReads));
 
     internal void CountActivation()
     {
@@ -31,4 +33,6 @@ public sealed partial class GrainRuntime
     }
 
     internal void CountCompletedCall() => Interlocked.Increment(ref _completedCalls);
+
+    private void CountViewRead() => Interlocked.Increment(ref _viewReads);
 }

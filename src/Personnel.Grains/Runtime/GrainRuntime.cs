@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -112,6 +113,28 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 
         _references[grainId] = reference;
         return reference;
+    }
+
+    /// <inheritdoc />
+    public bool TryReadView<TGrainInterface, TView>(string key, [NotNullWhen(true)] out TView? view)
+        where TGrainInterface : IGrainWithStringKey
+        where TView : class
+    {
+        view = null;
+        if (_stopping || string.IsNullOrEmpty(key) || !_classesByInterface.TryGetValue(typeof(TGrainInterface), out var grainClass)
+            || !_directory.TryGetValue(new GrainId(grainClass.Type, key), out var mailbox))
+        {
+            return false;
+        }
+
+        view = mailbox.ReadView() as TView;
+        if (view is null)
+        {
+            return false;
+        }
+
+        CountViewRead();
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Personnel.Grains.Runtime;
 
 /// <summary>
@@ -22,4 +24,13 @@ public interface IGrainFactory
     /// </summary>
     TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey;
+
+    /// <summary>
+    /// Reads the view of type <typeparamref name="TView"/> that the live activation of the grain published (see
+    /// <see cref="Grain.PublishView"/>), on the caller's thread and without a turn: the state the grain last loaded or
+    /// committed. False when there is none to read (not active, stale, nothing published): then call the grain.
+    /// </summary>
+    bool TryReadView<TGrainInterface, TView>(string key, [NotNullWhen(true)] out TView? view)
+        where TGrainInterface : IGrainWithStringKey
+        where TView : class;
 }

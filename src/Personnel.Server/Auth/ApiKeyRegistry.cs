@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -68,18 +69,21 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     }
 
     /// <summary>Finds the live key a bearer token belongs to, or null.</summary>
-    public ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken)
-    {
-        // The fast path: a token this snapshot already matched to a live key. The cache lives in the snapshot, so a change
-        // to the keys (a revocation) is seen exactly when the snapshot is replaced; only matched tokens are kept, at most
-        // one per key.
-        var current = _snapshot;
-        if (current.Changes >= Interlocked.Read(ref _changes) && current.ByToken.TryGetValue(token, out var known))
-        {
-            return ValueTask.FromResult<StoredKey?>(known);
-        }
+    public ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken) =>
+        TryAuthenticateKnown(token, out var known) ? ValueTask.FromResult<StoredKey?>(known) : AuthenticateSlowAsync(token, cancellationToken);
 
-        return AuthenticateSlowAsync(token, cancellationToken);
+    /// <summary>
+    /// The fast path of <see cref="AuthenticateAsync"/>: the live key of a token the current snapshot already matched, with
+    /// no hashing and no waiting; false when the token must be looked up (unknown to the snapshot, or the keys changed).
+    /// The cache lives in the snapshot, so a change to the keys (a revocation) is seen exactly when the snapshot is
+    /// replaced; only matched tokens are kept, at most one per key.
+    /// </summary>
+    public bool TryAuthenticateKnown(ReadOnlySpan<char> token, [NotNullWhen(true)] out StoredKey? key)
+    {
+        var current = _snapshot;
+        key = null;
+        return current.Changes >= Interlocked.Read(ref _changes)
+            && current.ByToken.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out key);
     }
 
     private async ValueTask<StoredKey?> AuthenticateSlowAsync(string token, CancellationToken cancellationToken)

@@ -53,7 +53,12 @@ public sealed partial class AuthenticationMiddleware(RequestDelegate next, ApiKe
             return;
         }
 
-        var key = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim(), http.RequestAborted).ConfigureAwait(false);
+        // A token already matched is found without a copy of it or the request's abort token (which Kestrel makes on demand).
+        if (!keys.TryAuthenticateKnown(header.AsSpan("Bearer ".Length).Trim(), out var key))
+        {
+            key = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim(), http.RequestAborted).ConfigureAwait(false);
+        }
+
         if (key is null)
         {
             LogUnknownKey(logger, fullName);

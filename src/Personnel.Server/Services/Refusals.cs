@@ -99,29 +99,39 @@ public static class GrainCalls
         {
             return await call().ConfigureAwait(false);
         }
-        catch (RuleViolationException violation)
+        catch (Exception exception) when (AsStatus(exception) is { } refusal)
         {
-            throw Refusals.FromViolation(violation);
-        }
-        catch (Grains.Abstractions.QuotaExhaustedException quota)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, quota.Message));
-        }
-        catch (Grains.Abstractions.RequestIdReusedException reused)
-        {
-            throw Refusals.Invalid($"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat "
-                + "the same content, a new request needs a new request_id.");
-        }
-        catch (Grains.Abstractions.ConcurrencyExhaustedException conflict)
-        {
-            throw new RpcException(new Status(StatusCode.Aborted,
-                $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id."));
-        }
-        catch (Grains.Runtime.GrainRuntimeStoppedException)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another node or later."));
+            throw refusal;
         }
     }
+
+    /// <summary>Runs <paramref name="call"/> on <paramref name="argument"/> now, with the refusals of <see cref="RunAsync{T}"/>.</summary>
+    public static TResult Run<TArgument, TResult>(Func<TArgument, TResult> call, TArgument argument)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return call(argument);
+        }
+        catch (Exception exception) when (AsStatus(exception) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>The status a grain's refusal answers with; null for anything else (an unknown error, never sent).</summary>
+    private static RpcException? AsStatus(Exception exception) => exception switch
+    {
+        RuleViolationException violation => Refusals.FromViolation(violation),
+        Grains.Abstractions.QuotaExhaustedException quota => new RpcException(new Status(StatusCode.FailedPrecondition, quota.Message)),
+        Grains.Abstractions.RequestIdReusedException reused => Refusals.Invalid(
+            $"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat "
+            + "the same content, a new request needs a new request_id."),
+        Grains.Abstractions.ConcurrencyExhaustedException conflict => new RpcException(new Status(StatusCode.Aborted,
+            $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id.")),
+        Grains.Runtime.GrainRuntimeStoppedException => new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another node or later.")),
+        _ => null,
+    };
 
     /// <summary>Validates an id the caller chose: present, at most 64 characters, no surrounding spaces or control characters.</summary>
     public static string Id(string value, string field)
@@ -131,13 +141,16 @@ public static class GrainCalls
             throw Refusals.Invalid($"{field} is missing.");
         }
 
-        if (value.Length > 64 || value.Trim() != value || value.Any(char.IsControl))
+        if (value.Length > 64 || value.Trim() != value || HasControlCharacter(value))
         {
             throw Refusals.Invalid($"{field} '{value}' must be at most 64 characters with no surrounding spaces or control characters.");
         }
 
         return value;
     }
+
+    private static bool HasControlCharacter(string value) =>
+        value.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || value.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
 
     /// <summary>Validates a year of the scheme.</summary>
     public static int Year(int year, string field = "year") =>

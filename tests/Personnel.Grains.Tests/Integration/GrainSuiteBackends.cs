@@ -1,6 +1,7 @@
 using Npgsql;
 using Personnel.Domain.Common;
 using Personnel.Domain.Grading;
+using Personnel.Domain.Posts;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 using Personnel.Storage.Postgres;
@@ -63,6 +64,28 @@ public sealed class PostgresGrainTests : GrainSuite
         Assert.Equal((2L, 3L), (cached.Version, seen.Version));
         Assert.Single((await nodeB.GetGrain<IEmployeeGrain>("wang").ListGradesAsync(CancellationToken.None)).Quarterly);
         Assert.Equal(2, nodeB.Runtime.GetStatistics().Activations);
+    }
+
+    [Fact]
+    public async Task The_post_level_view_on_another_node_is_withdrawn_once_this_node_writes_and_then_shows_the_write()
+    {
+        var nodeB = StartNode(await OpenAsync("node-b"));
+        await Run("qian", "2024-01-02", Appointment("qian", Planning));
+        await nodeB.GetGrain<IEmployeeGrain>("qian").GetPostLevelAsync(D("2024-01-02"), CancellationToken.None);
+        Assert.True(nodeB.TryReadView<IEmployeeGrain, PostLevelView>("qian", out var cached));
+
+        await Run("qian", "2024-06-01", new ChangePost(new PostLevel(Post.SectionChief, L6S5), "appointed section chief"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (nodeB.TryReadView<IEmployeeGrain, PostLevelView>("qian", out var seen) && ReferenceEquals(seen, cached) && watch.Elapsed < PropagationLatency.Limit)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(nodeB.TryReadView<IEmployeeGrain, PostLevelView>("qian", out _));
+        var answer = await nodeB.GetGrain<IEmployeeGrain>("qian").GetPostLevelAsync(D("2024-06-02"), CancellationToken.None);
+        Assert.Equal(Post.SectionChief, answer.PostLevel.Post);
+        Assert.True(nodeB.TryReadView<IEmployeeGrain, PostLevelView>("qian", out var fresh));
+        Assert.Equal(answer, fresh.Answer(D("2024-06-02")));
     }
 
     protected override Task CreateDatabaseAsync()

@@ -4,7 +4,8 @@ namespace Personnel.Grains.Tests.Integration;
 
 /// <summary>
 /// A store that forwards everything and watches the appends to one stream: how many were in flight at
-/// once (one grain's turns never overlap, so never more than one) and how many conflicted.
+/// once (one grain's turns never overlap, so never more than one) and how many conflicted. It can also lose the
+/// answer of the next append to that stream after storage committed it, as a dropped connection would.
 /// </summary>
 internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEventStore
 {
@@ -12,6 +13,7 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
     private int _maxInFlight;
     private int _conflicts;
     private int _requestLookups;
+    private int _loseNextOutcome;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Commit> _commits = new();
 
     /// <summary>The commits that appended to the watched stream, in the order they were sent.</summary>
@@ -22,6 +24,9 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public int Conflicts => Volatile.Read(ref _conflicts);
+
+    /// <summary>The next append to the watched stream is committed, and then the caller gets an IOException.</summary>
+    public void LoseNextOutcome() => Volatile.Write(ref _loseNextOutcome, 1);
 
     public string NodeId => inner.NodeId;
 
@@ -47,6 +52,11 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
             if (watched && outcome is WrongExpectedVersion)
             {
                 Interlocked.Increment(ref _conflicts);
+            }
+
+            if (watched && Interlocked.Exchange(ref _loseNextOutcome, 0) == 1)
+            {
+                throw new IOException($"the connection dropped after the commit of {watchedStream} ({outcome.GetType().Name})");
             }
 
             return outcome;

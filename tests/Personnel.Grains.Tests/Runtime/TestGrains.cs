@@ -132,7 +132,13 @@ public interface ICounterGrain : IGrainWithStringKey
 
     /// <summary>Throws; when <paramref name="deactivate"/>, first asks to be deactivated (as after a conflict).</summary>
     Task FailAsync(string message, bool deactivate, CancellationToken cancellationToken);
+
+    /// <summary>Withdraws the published view (as after a write of unknown outcome); the next write publishes again.</summary>
+    Task WithdrawViewAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What a counter grain publishes for reads without a turn: its saved value.</summary>
+public sealed record CounterView(int Value);
 
 public sealed class CounterGrain(InMemoryStateStore store, GrainProbe probe) : Grain, ICounterGrain
 {
@@ -149,6 +155,7 @@ public sealed class CounterGrain(InMemoryStateStore store, GrainProbe probe) : G
         }
 
         _state = await store.LoadAsync(GetPrimaryKeyString(), cancellationToken);
+        PublishView(new CounterView(_state.Value));
         probe.OnActivated(GetPrimaryKeyString());
     }
 
@@ -171,6 +178,7 @@ public sealed class CounterGrain(InMemoryStateStore store, GrainProbe probe) : G
             await Task.Yield();
             _state = _state with { Value = read + amount };
             await store.SaveAsync(GetPrimaryKeyString(), _state);
+            PublishView(new CounterView(_state.Value));
             return _state.Value;
         });
 
@@ -203,6 +211,13 @@ public sealed class CounterGrain(InMemoryStateStore store, GrainProbe probe) : G
             }
 
             throw new InvalidOperationException(message);
+        });
+
+    public Task WithdrawViewAsync(CancellationToken cancellationToken) =>
+        TurnAsync(() =>
+        {
+            PublishView(null);
+            return Task.FromResult(0);
         });
 
     /// <summary>Runs a call body, recording whether any other turn ever ran inside it.</summary>

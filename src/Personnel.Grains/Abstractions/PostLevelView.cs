@@ -1,0 +1,70 @@
+using Personnel.Domain.Common;
+using Personnel.Domain.Employees;
+
+namespace Personnel.Grains.Abstractions;
+
+/// <summary>
+/// What <see cref="IEmployeeGrain.GetPostLevelAsync"/> needs of one employee's committed state, immutable. The employee
+/// activation publishes a new one whenever it loads or commits, so the post-level question (the township apps' hottest
+/// call) is answered on the caller's thread through <c>IGrainFactory.TryReadView</c>, without a turn on the grain; the
+/// grain's own turn answers from the same view, so both give the same answer.
+/// </summary>
+public sealed class PostLevelView
+{
+    private readonly PostPeriod[] _posts;
+    private readonly DateOnly? _separatedOn;
+    private readonly DateOnly[] _floorsReached;
+
+    private PostLevelView(string employeeId, Employee employee)
+    {
+        EmployeeId = employeeId;
+        IsAppointed = employee.IsAppointed;
+        State = employee.State;
+        _posts = [.. employee.PostHistory];
+        _separatedOn = employee.SeparatedOn;
+        _floorsReached = [.. employee.History.OfType<DemotionFloorReached>().Select(d => d.OccurredOn)];
+    }
+
+    /// <summary>The employee this view answers for.</summary>
+    public string EmployeeId { get; }
+
+    /// <summary>False for a key no appointment was recorded under.</summary>
+    public bool IsAppointed { get; }
+
+    /// <summary>The contract state now.</summary>
+    public ContractState State { get; }
+
+    /// <summary>A copy of <paramref name="employee"/>'s post history and what the answer needs besides.</summary>
+    public static PostLevelView Of(string employeeId, Employee employee)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        return new PostLevelView(employeeId, employee);
+    }
+
+    /// <summary>
+    /// The post level held on <paramref name="asOf"/>, since when, and whether a demotion that found the grade at its floor
+    /// is due as a post adjustment (it stays due until the post changes). NOT_FOUND (<see cref="Rules.EmployeeMustExist"/>)
+    /// for a key never appointed or a date outside the contract.
+    /// </summary>
+    public PostLevelAnswer Answer(DateOnly asOf)
+    {
+        if (!IsAppointed)
+        {
+            throw new RuleViolationException(Rules.EmployeeMustExist, $"{EmployeeId} has not been appointed", ViolationKind.NotFound);
+        }
+
+        var held = PostPeriod.HeldOn(_posts, _separatedOn, asOf)
+            ?? throw new RuleViolationException(Rules.EmployeeMustExist, $"{EmployeeId} held no post on {asOf:yyyy-MM-dd}", ViolationKind.NotFound);
+        var atFloor = false;
+        for (var i = _floorsReached.Length - 1; i >= 0; i--)
+        {
+            if (_floorsReached[i] <= asOf)
+            {
+                atFloor = _floorsReached[i] >= held.From;
+                break;
+            }
+        }
+
+        return new PostLevelAnswer(EmployeeId, asOf, held.Level, held.From, State, atFloor);
+    }
+}
