@@ -67,8 +67,8 @@ for _ in $(seq 1 "$REPEAT"); do
         done
         for _ in $(seq 1 "$ROUNDS"); do
             h2 api "$SERVER_PID" /personnel.v1.EmployeeService/GetPostLevel "$PORT" "$WORK/postlevel.bin" -H "authorization: Bearer $ADMIN_KEY" \
-                | awk '{printf "%s %s req/s p99 %s us cpu %s us/req\n", $1, $2, $3, $4}'
-            h2 raw "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" | awk '{printf "%s %s req/s p99 %s us cpu %s us/req\n", $1, $2, $3, $4}'
+                | awk '{printf "%s %s req/s p99 %s us cpu %s us/req h2load %s us/req\n", $1, $2, $3, $4, $5}'
+            h2 raw "$RAW_PID" "$BARE_PATH" "$RAW_PORT" "$WORK/empty.bin" | awk '{printf "%s %s req/s p99 %s us cpu %s us/req h2load %s us/req\n", $1, $2, $3, $4, $5}'
         done
         kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
     done

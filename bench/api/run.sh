@@ -126,12 +126,13 @@ reads, writes, import_s, rows, target, command, cores, writers, clients, streams
 import_s, rows = float(import_s), int(rows)
 runs = {}
 for line in open(reads):
-    name, rps, p99, cpu = line.split()
-    runs.setdefault(name, []).append((float(rps), int(p99), float(cpu)))
+    name, rps, p99, cpu, client = line.split()
+    runs.setdefault(name, []).append((float(rps), int(p99), float(cpu), float(client)))
 api_rps = statistics.median(r[0] for r in runs["api"]); raw_rps = statistics.median(r[0] for r in runs["raw"])
 api_p99 = statistics.median(r[1] for r in runs["api"]); raw_p99 = statistics.median(r[1] for r in runs["raw"])
 paired = statistics.median(a[0] / b[0] for a, b in zip(runs["api"], runs["raw"]))
 api_cpu = statistics.median(r[2] for r in runs["api"]); raw_cpu = statistics.median(r[2] for r in runs["raw"])
+api_client = statistics.median(r[3] for r in runs["api"]); raw_client = statistics.median(r[3] for r in runs["raw"])
 w = {line.split()[0]: line.split()[1:] for line in open(writes) if line.strip()}
 count, seconds, wps, p50, p99, gen_cpu = w["writes"]
 server_ticks, pg_ticks, hz, load0, load1 = w["cpu"]
@@ -153,7 +154,7 @@ the server. Command: `{command}`.
 CPU per timed write (user + system, from /proc): server {per_write(server_cpu)}, PostgreSQL {per_write(pg_cpu)}, load generator {per_write(gen_cpu)}; together {per_write(total_cpu)}, which on {cores} otherwise idle cores would allow at most {int(cores) * int(count) / total_cpu:,.0f} writes/s. Load average {load0} before the writes, {load1} after (other work shares the machine: the figures are noisy).
 
 Rounds (req/s): GetPostLevel {", ".join(f"{r[0]:,.0f}" for r in runs["api"])}; bare {", ".join(f"{r[0]:,.0f}" for r in runs["raw"])}.
-Serving process's CPU per request (user + system, /proc; median of the rounds): GetPostLevel {api_cpu:.1f} µs, bare endpoint {raw_cpu:.1f} µs (ratio {raw_cpu / api_cpu:.2f}); h2load takes the other core.
+Serving process's CPU per request (user + system, /proc; median of the rounds): GetPostLevel {api_cpu:.1f} µs, bare endpoint {raw_cpu:.1f} µs (ratio {raw_cpu / api_cpu:.2f}); h2load's own, GetPostLevel {api_client:.1f} µs, bare endpoint {raw_client:.1f} µs.
 """
 text = open(target).read()
 start = text.find("## api\n")

@@ -194,6 +194,42 @@ public sealed class ServerBehaviourTests
         Assert.False(await call.ResponseStream.MoveNext());
     }
 
+    [Fact]
+    public async Task A_service_mapped_with_an_instance_serves_every_call_with_it_and_is_never_disposed_by_a_call()
+    {
+        var instance = new SingletonService();
+        var service = TestServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("UnimplementedService");
+        await using var server = await RpcTestServer.StartAsync(mapMore: app => app.MapGrpcService(service, instance));
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var call = Method<Empty, Empty>.FromDescriptor(service.FindMethodByName("UnimplementedCall"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await channel.CreateCallInvoker().AsyncUnaryCall(call, default, new Empty());
+        }
+
+        Assert.Equal(3, instance.Calls);
+        Assert.False(instance.Disposed);
+    }
+
+    /// <summary>Serves UnimplementedService, mapped with its one instance, which counts the calls.</summary>
+    public sealed class SingletonService : IDisposable
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public bool Disposed { get; private set; }
+
+        public Task<Empty> UnimplementedCall(Empty request, ServerCallContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(new Empty());
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+
     /// <summary>A service whose EmptyCall lacks the context parameter.</summary>
     public sealed class MisshapenService
     {

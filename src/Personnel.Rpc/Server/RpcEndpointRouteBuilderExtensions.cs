@@ -18,6 +18,22 @@ public static class RpcEndpointRouteBuilderExtensions
     /// its RPC fails here, at start-up.
     /// </summary>
     public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints, ServiceDescriptor service)
+        where TService : class =>
+        Map<TService>(endpoints, service, instance: null);
+
+    /// <summary>
+    /// Maps every RPC of <paramref name="service"/> as <see cref="MapGrpcService{TService}(IEndpointRouteBuilder, ServiceDescriptor)"/>
+    /// does, every call served by <paramref name="instance"/>: for a service that keeps no per-call state (a singleton),
+    /// so no call opens a DI scope to find it.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints, ServiceDescriptor service, TService instance)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Map(endpoints, service, instance);
+    }
+
+    private static IEndpointConventionBuilder Map<TService>(IEndpointRouteBuilder endpoints, ServiceDescriptor service, TService? instance)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -35,7 +51,7 @@ public static class RpcEndpointRouteBuilderExtensions
         MapFallback(endpoints, registry, logger);
 
         var builders = new List<IEndpointConventionBuilder>();
-        foreach (var (method, path, handler) in ServiceBinder.Bind<TService>(service, root, options, timeProvider, logger))
+        foreach (var (method, path, handler) in ServiceBinder.Bind(service, root, options, timeProvider, logger, instance))
         {
             builders.Add(endpoints.MapPost(path, new RequestDelegate(handler))
                 .WithDisplayName($"gRPC {path}")

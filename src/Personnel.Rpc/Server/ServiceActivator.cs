@@ -3,9 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Personnel.Rpc.Server;
 
 /// <summary>
-/// Gives each call its service instance: from the container when the type is registered there,
-/// otherwise a new one built by a factory compiled once (and disposed after the call). A type with a
-/// parameterless constructor is built without touching RequestServices, which would open a DI scope.
+/// Gives each call its service instance: the one instance the service was mapped with; else from the container when
+/// the type is registered there, otherwise a new one built by a factory compiled once (and disposed after the call). A
+/// mapped instance or a type with a parameterless constructor is had without touching RequestServices, which would
+/// open a DI scope.
 /// </summary>
 internal sealed class ServiceActivator<TService>
     where TService : class
@@ -13,9 +14,16 @@ internal sealed class ServiceActivator<TService>
     private readonly bool _fromContainer;
     private readonly ObjectFactory? _factory;
     private readonly Func<TService>? _new;
+    private readonly TService? _instance;
 
-    public ServiceActivator(IServiceProvider rootServices)
+    public ServiceActivator(IServiceProvider rootServices, TService? instance = null)
     {
+        if (instance is not null)
+        {
+            _instance = instance;
+            return;
+        }
+
         _fromContainer = rootServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true;
         if (_fromContainer)
         {
@@ -35,13 +43,13 @@ internal sealed class ServiceActivator<TService>
     }
 
     public TService Create(Microsoft.AspNetCore.Http.HttpContext http) =>
-        _new is not null ? _new()
+        _instance ?? (_new is not null ? _new()
         : _fromContainer ? http.RequestServices.GetRequiredService<TService>()
-        : (TService)_factory!(http.RequestServices, null);
+        : (TService)_factory!(http.RequestServices, null));
 
     public ValueTask ReleaseAsync(TService service)
     {
-        if (_fromContainer)
+        if (_fromContainer || _instance is not null)
         {
             return ValueTask.CompletedTask;
         }

@@ -13,10 +13,11 @@ namespace Personnel.Rpc.Server;
 internal static class ServiceBinder
 {
     public static IReadOnlyList<(MethodDescriptor Method, string Path, Func<Microsoft.AspNetCore.Http.HttpContext, Task> Handler)> Bind<TService>(
-        ServiceDescriptor service, IServiceProvider rootServices, RpcServerOptions options, TimeProvider timeProvider, ILogger logger)
+        ServiceDescriptor service, IServiceProvider rootServices, RpcServerOptions options, TimeProvider timeProvider, ILogger logger,
+        TService? instance = null)
         where TService : class
     {
-        var activator = new ServiceActivator<TService>(rootServices);
+        var activator = new ServiceActivator<TService>(rootServices, instance);
         var bindings = new List<(MethodDescriptor, string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>)>();
         foreach (var method in service.Methods)
         {

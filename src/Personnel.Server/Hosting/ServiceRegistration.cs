@@ -19,14 +19,19 @@ internal static class ServiceRegistration
         services.AddSingleton<PayService>();
     }
 
+    /// <summary>Maps each service to its one (singleton) instance: no call opens a DI scope to find its service.</summary>
     public static void MapPersonnelServices(WebApplication app)
     {
-        app.MapGrpcService<KeyService>(KeysReflection.Descriptor.Services[0]);
-        app.MapGrpcService<EventService>(EventsReflection.Descriptor.Services[0]);
-        app.MapGrpcService<RotationService>(RotationReflection.Descriptor.Services[0]);
-        app.MapGrpcService<EmployeeService>(EmployeeReflection.Descriptor.Services[0]);
-        app.MapGrpcService<GradingService>(GradingReflection.Descriptor.Services[0]);
-        app.MapGrpcService<DepartmentService>(DepartmentReflection.Descriptor.Services[0]);
-        app.MapGrpcService<PayService>(PayReflection.Descriptor.Services[0]);
+        Map<KeyService>(app, KeysReflection.Descriptor);
+        Map<EventService>(app, EventsReflection.Descriptor);
+        Map<RotationService>(app, RotationReflection.Descriptor);
+        Map<EmployeeService>(app, EmployeeReflection.Descriptor);
+        Map<GradingService>(app, GradingReflection.Descriptor);
+        Map<DepartmentService>(app, DepartmentReflection.Descriptor);
+        Map<PayService>(app, PayReflection.Descriptor);
     }
+
+    private static void Map<TService>(WebApplication app, Google.Protobuf.Reflection.FileDescriptor file)
+        where TService : class =>
+        app.MapGrpcService(file.Services[0], app.Services.GetRequiredService<TService>());
 }

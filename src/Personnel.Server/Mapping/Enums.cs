@@ -14,7 +14,7 @@ public static class Enums
     public static TTo ByName<TFrom, TTo>(TFrom value, string field)
         where TFrom : struct, Enum
         where TTo : struct, Enum =>
-        Enum.IsDefined(value) && Enum.TryParse<TTo>(value.ToString(), ignoreCase: false, out var to)
+        TryByName<TFrom, TTo>(value, out var to)
             ? to
             : throw Refusals.Invalid($"{field} {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)} is not one of "
                 + string.Join(", ", Enum.GetNames<TFrom>().Where(n => Enum.TryParse<TTo>(n, out _))) + ".");
@@ -23,7 +23,27 @@ public static class Enums
     public static TTo ToApi<TFrom, TTo>(TFrom value)
         where TFrom : struct, Enum
         where TTo : struct, Enum =>
-        Enum.TryParse<TTo>(value.ToString(), ignoreCase: false, out var to) ? to : default;
+        TryByName<TFrom, TTo>(value, out var to) ? to : default;
+
+    /// <summary>The <typeparamref name="TTo"/> value with the name of <paramref name="value"/>; false for a value
+    /// <typeparamref name="TFrom"/> does not define or whose name <typeparamref name="TTo"/> lacks.</summary>
+    public static bool TryByName<TFrom, TTo>(TFrom value, out TTo to)
+        where TFrom : struct, Enum
+        where TTo : struct, Enum =>
+        SameName<TFrom, TTo>.Map.TryGetValue(value, out to);
+
+    /// <summary>Each defined <typeparamref name="TFrom"/> value whose name <typeparamref name="TTo"/> also defines, worked
+    /// out once per pair of enums: a name lookup per call cost more than the rest of mapping a GetPostLevel answer.</summary>
+    private static class SameName<TFrom, TTo>
+        where TFrom : struct, Enum
+        where TTo : struct, Enum
+    {
+        public static readonly Dictionary<TFrom, TTo> Map = Enum.GetValues<TFrom>()
+            .DistinctBy(v => v)
+            .Select(v => (From: v, Found: Enum.TryParse<TTo>(v.ToString(), ignoreCase: false, out var to), To: to))
+            .Where(p => p.Found && Enum.IsDefined(p.To))
+            .ToDictionary(p => p.From, p => p.To);
+    }
 
     public static D.Employees.AppointmentMethod Method(V1.AppointmentMethod method) => method switch
     {

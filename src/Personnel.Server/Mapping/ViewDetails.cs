@@ -10,11 +10,11 @@ public static class Posts
     public static ApiPost FromName(string name) => Enum.TryParse<ApiPost>(name, ignoreCase: false, out var post) ? post : ApiPost.Unspecified;
 
     /// <summary>The wire post of a domain post.</summary>
-    public static ApiPost ToApi(Domain.Posts.Post post) => FromName(post.ToString());
+    public static ApiPost ToApi(Domain.Posts.Post post) => Enums.ToApi<Domain.Posts.Post, ApiPost>(post);
 
     /// <summary>The domain post of a wire post; null for unspecified or unknown values.</summary>
     public static Domain.Posts.Post? FromApi(ApiPost post) =>
-        post != ApiPost.Unspecified && Enum.IsDefined(post) && Enum.TryParse<Domain.Posts.Post>(post.ToString(), ignoreCase: false, out var p) ? p : null;
+        post != ApiPost.Unspecified && Enums.TryByName<ApiPost, Domain.Posts.Post>(post, out var p) ? p : null;
 }
 
 /// <summary>Reads the optional fields the grains keep in an employee row's <c>details</c> JSON.</summary>
