@@ -33,6 +33,23 @@ public sealed class PostLevelReadTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task An_unknown_employee_is_NOT_FOUND_from_the_first_read_through_a_turn_and_from_the_view_after_it()
+    {
+        var reader = server.As(await server.KeyAsync(Role.Reader));
+        var runtime = server.Services.GetRequiredService<PersonnelCluster>().Runtime;
+        var request = new GetPostLevelRequest { EmployeeId = "view-nobody", AsOf = Build.Date("2023-01-01") };
+
+        var first = await reader.Refused<GetPostLevelRequest, GetPostLevelResponse>(request);
+        var viewReads = runtime.GetStatistics().ViewReads;
+        var second = await reader.Refused<GetPostLevelRequest, GetPostLevelResponse>(request);
+
+        Assert.Equal((Rpc.StatusCode.NotFound, Rpc.StatusCode.NotFound), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Status.Detail, second.Status.Detail);
+        Assert.Contains("view-nobody has not been appointed", second.Status.Detail);
+        Assert.Equal(viewReads + 1, runtime.GetStatistics().ViewReads);
+    }
+
+    [Fact]
     public async Task Each_acknowledged_change_of_post_is_read_back_at_once_while_other_callers_keep_reading()
     {
         const int changes = 30;
