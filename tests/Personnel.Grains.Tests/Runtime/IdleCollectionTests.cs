@@ -5,11 +5,7 @@ namespace Personnel.Grains.Tests.Runtime;
 public sealed class IdleCollectionTests
 {
     // The timer sweeps every minute; the explicit-sweep tests keep it out of the way with a long period.
-    private static readonly GrainRuntimeOptions _options = new()
-    {
-        IdleTimeout = TimeSpan.FromMinutes(10),
-        CollectionPeriod = TimeSpan.FromDays(1),
-    };
+    private static readonly GrainRuntimeOptions _options = RuntimeFixture.SweptByTests;
 
     private static readonly GrainRuntimeOptions _timerOptions = _options with { CollectionPeriod = TimeSpan.FromMinutes(1) };
 

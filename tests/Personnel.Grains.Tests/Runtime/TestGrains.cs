@@ -271,6 +271,13 @@ public sealed class RelayGrain : Grain, IRelayGrain
 /// <summary>A runtime on a fake clock with the counter and relay grains registered.</summary>
 public sealed class RuntimeFixture : IAsyncDisposable
 {
+    /// <summary>Activations idle for 10 minutes are collected only when a test sweeps (the timer's period is a day).</summary>
+    public static readonly GrainRuntimeOptions SweptByTests = new()
+    {
+        IdleTimeout = TimeSpan.FromMinutes(10),
+        CollectionPeriod = TimeSpan.FromDays(1),
+    };
+
     public RuntimeFixture(GrainRuntimeOptions? options = null)
     {
         Runtime = new GrainRuntime(options, Clock)

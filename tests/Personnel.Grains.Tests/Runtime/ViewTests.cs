@@ -9,11 +9,7 @@ namespace Personnel.Grains.Tests.Runtime;
 /// </summary>
 public sealed class ViewTests
 {
-    private static readonly GrainRuntimeOptions _options = new()
-    {
-        IdleTimeout = TimeSpan.FromMinutes(10),
-        CollectionPeriod = TimeSpan.FromDays(1),
-    };
+    private static readonly GrainRuntimeOptions _options = RuntimeFixture.SweptByTests;
 
     [Fact]
     public async Task A_published_view_is_read_without_a_turn_and_shows_each_acknowledged_write()
