@@ -44,19 +44,46 @@ internal static class DepartmentCommands
     private static Command Show(GlobalOptions globals)
     {
         var id = new Argument<string>("department-id");
-        var command = new Command("show", "Show a department, its headcount and its assessments.") { id };
+        var command = new Command("show",
+            "Show a department, its headcount, its assessments and where each leadership adjustment (领导班子调整) went: delivered to the head, "
+            + "discharged by a head appointed after it, or pending (AM 第十七条).")
+        {
+            id,
+        };
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
             var response = await client.Departments.GetDepartmentAsync(new GetDepartmentRequest { DepartmentId = parsed.GetValue(id)! }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console =>
             {
-                console.Write(DepartmentTable(response.Department));
-                if (response.Department.Assessments.Count > 0)
+                var department = response.Department;
+                console.Write(DepartmentTable(department));
+                if (department.Assessments.Count > 0)
                 {
-                    var table = Render.NewTable("year", "tier", "city rank", "yellow card", "leadership adjustment");
-                    foreach (var a in response.Department.Assessments)
+                    var pending = department.PendingLeadershipAdjustments.Select(p => p.Year).ToHashSet();
+                    var table = Render.NewTable("year", "tier", "city rank", "yellow card", "leadership adjustment", "delivered to", "discharged by", "settled on");
+                    foreach (var a in department.Assessments)
                     {
-                        table.AddRow(Render.Cells(a.Year.ToString(), a.Tier == DepartmentTier.Unspecified ? string.Empty : ((int)a.Tier).ToString(), CityRank(a.CityRank, a.CityGroupSize), YesNo(a.YellowCard), YesNo(a.LeadershipAdjustment)));
+                        table.AddRow(Render.Cells(
+                            a.Year.ToString(),
+                            a.Tier == DepartmentTier.Unspecified ? string.Empty : ((int)a.Tier).ToString(),
+                            CityRank(a.CityRank, a.CityGroupSize),
+                            YesNo(a.YellowCard),
+                            YesNo(a.LeadershipAdjustment),
+                            a.LeadershipAdjustmentDeliveredTo,
+                            a.LeadershipAdjustmentDischargedBy,
+                            pending.Contains(a.Year) ? "pending" : Values.Show(a.LeadershipAdjustmentSettledOn)));
+                    }
+
+                    console.Write(table);
+                }
+
+                if (department.PendingLeadershipAdjustments.Count > 0)
+                {
+                    // Kept while the department has no head in service (AM 第十七条).
+                    var table = Render.NewTable("pending leadership adjustment (year)", "ordered on");
+                    foreach (var p in department.PendingLeadershipAdjustments)
+                    {
+                        table.AddRow(Render.Cells(p.Year.ToString(), Values.Show(p.OrderedOn)));
                     }
 
                     console.Write(table);
