@@ -6,9 +6,13 @@ namespace Personnel.Rpc.Tests.Interop;
 public static class ExternalProcess
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(fileName, arguments, workingDirectory);
+        using var process = Start(fileName, arguments, workingDirectory, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -25,7 +29,8 @@ public static class ExternalProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    public static Process Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static Process Start(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -37,6 +42,14 @@ public static class ExternalProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment)
+            {
+                info.Environment[name] = value;
+            }
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");

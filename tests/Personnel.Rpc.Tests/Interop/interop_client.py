@@ -2,8 +2,8 @@
 """The interop cases, run by Google's C-core gRPC (Debian python3-grpcio) against a Personnel.Rpc server.
 
 Message classes come from a FileDescriptorSet written by the C# test (no generated _pb2 modules, so
-the protoc that generated them need not match this python3-protobuf). Prints one JSON object: for each
-case, "ok" or what went wrong.
+the protoc that generated them need not match this python3-protobuf). Each case runs on a channel of
+its own. Prints one JSON object: for each case, "ok" or what went wrong.
 """
 import argparse
 import json
@@ -41,9 +41,15 @@ def expect_code(action, code, details=None):
 
 
 class Client:
+    """The stubs of one channel. Each case gets a new one (see run_cases)."""
+
     def __init__(self, channel, m):
         self.m = m
         self.channel = channel
+        self.unary_call = self.test("UnaryCall", m.SimpleRequest, m.SimpleResponse)
+        self.empty_call = self.test("EmptyCall", m.Empty, m.Empty)
+        self.full_duplex = self.stream_stream(
+            f"{PKG}.TestService", "FullDuplexCall", m.StreamingOutputCallRequest, m.StreamingOutputCallResponse)
 
     def unary(self, service, method, req_cls, resp_cls):
         return self.channel.unary_unary(
@@ -71,59 +77,53 @@ def payload(m, size):
 
 def run_cases(target, descriptors):
     m = Messages(descriptors)
-    channel = grpc.insecure_channel(target)
-    grpc.channel_ready_future(channel).result(timeout=10)
-    c = Client(channel, m)
-    unary_call = c.test("UnaryCall", m.SimpleRequest, m.SimpleResponse)
-    empty_call = c.test("EmptyCall", m.Empty, m.Empty)
-    full_duplex = c.stream_stream(f"{PKG}.TestService", "FullDuplexCall", m.StreamingOutputCallRequest, m.StreamingOutputCallResponse)
 
-    def empty_unary():
-        expect(empty_call(m.Empty(), timeout=10) == m.Empty(), "response is not Empty")
+    def empty_unary(c):
+        expect(c.empty_call(m.Empty(), timeout=10) == m.Empty(), "response is not Empty")
 
-    def large_unary():
-        r = unary_call(m.SimpleRequest(response_size=314159, payload=payload(m, 271828)), timeout=10)
+    def large_unary(c):
+        r = c.unary_call(m.SimpleRequest(response_size=314159, payload=payload(m, 271828)), timeout=10)
         expect(len(r.payload.body) == 314159, f"response payload is {len(r.payload.body)} bytes")
 
-    def client_streaming():
+    def client_streaming(c):
         call = c.stream_unary("StreamingInputCall", m.StreamingInputCallRequest, m.StreamingInputCallResponse)
         sizes = [27182, 8, 1828, 45904]
         r = call(iter([m.StreamingInputCallRequest(payload=payload(m, s)) for s in sizes]), timeout=10)
         expect(r.aggregated_payload_size == 74922, f"aggregated size {r.aggregated_payload_size}")
 
-    def server_streaming():
+    def server_streaming(c):
         call = c.unary_stream(f"{PKG}.TestService", "StreamingOutputCall", m.StreamingOutputCallRequest, m.StreamingOutputCallResponse)
         sizes = [31415, 9, 2653, 58979]
         req = m.StreamingOutputCallRequest(response_parameters=[m.ResponseParameters(size=s) for s in sizes])
         got = [len(r.payload.body) for r in call(req, timeout=10)]
         expect(got == sizes, f"sizes {got}")
 
-    def empty_stream():
-        got = list(full_duplex(iter([]), timeout=10))
+    def empty_stream(c):
+        got = list(c.full_duplex(iter([]), timeout=10))
         expect(got == [], f"{len(got)} responses")
 
-    def status_code_and_message():
+    def status_code_and_message(c):
         status = m.EchoStatus(code=2, message="test status message")
-        expect_code(lambda: unary_call(m.SimpleRequest(response_status=status), timeout=10),
+        expect_code(lambda: c.unary_call(m.SimpleRequest(response_status=status), timeout=10),
                     grpc.StatusCode.UNKNOWN, "test status message")
-        expect_code(lambda: list(full_duplex(iter([m.StreamingOutputCallRequest(response_status=status)]), timeout=10)),
+        expect_code(lambda: list(c.full_duplex(iter([m.StreamingOutputCallRequest(response_status=status)]), timeout=10)),
                     grpc.StatusCode.UNKNOWN, "test status message")
 
-    def special_status_message():
+    def special_status_message(c):
         status = m.EchoStatus(code=2, message=SPECIAL_MESSAGE)
-        e = expect_code(lambda: unary_call(m.SimpleRequest(response_status=status), timeout=10), grpc.StatusCode.UNKNOWN)
+        e = expect_code(lambda: c.unary_call(m.SimpleRequest(response_status=status), timeout=10), grpc.StatusCode.UNKNOWN)
         expect(e.details().encode("utf-8") == SPECIAL_MESSAGE.encode("utf-8"), f"details {e.details()!r}")
 
-    def unimplemented_method():
+    def unimplemented_method(c):
         call = c.test("UnimplementedCall", m.Empty, m.Empty)
         expect_code(lambda: call(m.Empty(), timeout=10), grpc.StatusCode.UNIMPLEMENTED)
 
-    def unimplemented_service():
+    def unimplemented_service(c):
         call = c.unary(f"{PKG}.UnimplementedService", "UnimplementedCall", m.Empty, m.Empty)
         expect_code(lambda: call(m.Empty(), timeout=10), grpc.StatusCode.UNIMPLEMENTED)
 
-    def timeout_on_sleeping_server():
-        expect_code(lambda: unary_call(m.SimpleRequest(sleep_ms=20000), timeout=0.2), grpc.StatusCode.DEADLINE_EXCEEDED)
+    def timeout_on_sleeping_server(c):
+        expect_code(lambda: c.unary_call(m.SimpleRequest(sleep_ms=20000), timeout=0.2), grpc.StatusCode.DEADLINE_EXCEEDED)
         # The interop form: a bidirectional call that outlives a 1 ms deadline.
         pending = queue.Queue()
         pending.put(m.StreamingOutputCallRequest(payload=payload(m, 27182)))
@@ -136,27 +136,27 @@ def run_cases(target, descriptors):
                 yield item
 
         try:
-            expect_code(lambda: list(full_duplex(requests(), timeout=0.001)), grpc.StatusCode.DEADLINE_EXCEEDED)
+            expect_code(lambda: list(c.full_duplex(requests(), timeout=0.001)), grpc.StatusCode.DEADLINE_EXCEEDED)
         finally:
             pending.put(None)
 
-    def custom_metadata():
+    def custom_metadata(c):
         metadata = (("x-grpc-test-echo-initial", "test_initial_metadata_value"),
                     ("x-grpc-test-echo-trailing-bin", b"\xab\xab\xab"))
-        _, call = unary_call.with_call(m.SimpleRequest(response_size=314159, payload=payload(m, 271828)),
+        _, call = c.unary_call.with_call(m.SimpleRequest(response_size=314159, payload=payload(m, 271828)),
                                        metadata=metadata, timeout=10)
         initial = dict(call.initial_metadata())
         trailing = dict(call.trailing_metadata())
         expect(initial.get("x-grpc-test-echo-initial") == "test_initial_metadata_value", f"initial {initial}")
         expect(trailing.get("x-grpc-test-echo-trailing-bin") == b"\xab\xab\xab", f"trailing {trailing}")
-        stream = full_duplex(iter([m.StreamingOutputCallRequest(response_parameters=[m.ResponseParameters(size=314159)])]),
+        stream = c.full_duplex(iter([m.StreamingOutputCallRequest(response_parameters=[m.ResponseParameters(size=314159)])]),
                              metadata=metadata, timeout=10)
         sizes = [len(r.payload.body) for r in stream]
         expect(sizes == [314159], f"duplex sizes {sizes}")
         expect(dict(stream.initial_metadata()).get("x-grpc-test-echo-initial") == "test_initial_metadata_value", "duplex initial")
         expect(dict(stream.trailing_metadata()).get("x-grpc-test-echo-trailing-bin") == b"\xab\xab\xab", "duplex trailing")
 
-    def cancel_after_begin():
+    def cancel_after_begin(c):
         call = c.stream_unary("StreamingInputCall", m.StreamingInputCallRequest, m.StreamingInputCallResponse)
         release = threading.Event()
 
@@ -172,20 +172,20 @@ def run_cases(target, descriptors):
         expect(future.cancelled(), "future not cancelled")
         expect(future.code() == grpc.StatusCode.CANCELLED, f"code {future.code()}")
 
-    def client_compressed_unary():
+    def client_compressed_unary(c):
         req = m.SimpleRequest(response_size=314159, payload=payload(m, 271828), expect_compressed=m.google__protobuf__BoolValue(value=True))
-        r = unary_call(req, timeout=10, compression=grpc.Compression.Gzip)
+        r = c.unary_call(req, timeout=10, compression=grpc.Compression.Gzip)
         expect(len(r.payload.body) == 314159, "compressed request: wrong response size")
-        expect_code(lambda: unary_call(req, timeout=10, compression=grpc.Compression.NoCompression), grpc.StatusCode.INVALID_ARGUMENT)
+        expect_code(lambda: c.unary_call(req, timeout=10, compression=grpc.Compression.NoCompression), grpc.StatusCode.INVALID_ARGUMENT)
 
-    def server_compressed_unary():
+    def server_compressed_unary(c):
         for compressed in (True, False):
             req = m.SimpleRequest(response_size=314159, payload=payload(m, 271828),
                                   response_compressed=m.google__protobuf__BoolValue(value=compressed))
-            r = unary_call(req, timeout=10)
+            r = c.unary_call(req, timeout=10)
             expect(len(r.payload.body) == 314159, f"response_compressed={compressed}: wrong response size")
 
-    def health():
+    def health(c):
         check = c.unary("grpc.health.v1.Health", "Check", m.grpc__health__v1__HealthCheckRequest, m.grpc__health__v1__HealthCheckResponse)
         serving = 1
         expect(check(m.grpc__health__v1__HealthCheckRequest(service=""), timeout=10).status == serving, "server not SERVING")
@@ -204,7 +204,7 @@ def run_cases(target, descriptors):
         expect(first_unknown.status == 3, f"Watch of unknown service: {first_unknown.status}")
 
     def reflection(version):
-        def run():
+        def run(c):
             req_cls = getattr(m, f"grpc__reflection__{version}__ServerReflectionRequest")
             resp_cls = getattr(m, f"grpc__reflection__{version}__ServerReflectionResponse")
             info = c.stream_stream(f"grpc.reflection.{version}.ServerReflection", "ServerReflectionInfo", req_cls, resp_cls)
@@ -268,14 +268,22 @@ def run_cases(target, descriptors):
     }
     results = {}
     for name, case in cases.items():
+        # Each case on a channel and a connection of its own, as the grpc interop runner starts a client
+        # per case: C core 1.51 can reset a stream it never opened when a 1 ms deadline fires
+        # (timeout_on_sleeping_server), the server must then end the connection (RFC 9113 6.4), and a
+        # shared connection would fail the next case's calls with UNAVAILABLE "GOAWAY received". A local
+        # subchannel pool keeps a new channel from picking up the connection of the one just closed.
+        channel = grpc.insecure_channel(target, options=[("grpc.use_local_subchannel_pool", 1)])
         try:
-            case()
+            grpc.channel_ready_future(channel).result(timeout=10)
+            case(Client(channel, m))
             results[name] = "ok"
         except Failure as f:
             results[name] = f"failed: {f}"
         except Exception:
             results[name] = "error: " + traceback.format_exc(limit=3)
-    channel.close()
+        finally:
+            channel.close()
     return results
 
 
