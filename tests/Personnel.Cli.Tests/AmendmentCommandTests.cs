@@ -3,22 +3,12 @@ using Personnel.Tests.Shared;
 
 namespace Personnel.Cli.Tests;
 
-/// <summary>One real server for the amendment command tests; each test uses its own departments and employees.</summary>
-public sealed class AmendmentServerFixture : IAsyncLifetime
-{
-    public LiveServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await LiveServer.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
 /// <summary>
 /// `personnel employee open-renewal|change-post|secondment|health-incapacity|qualifications` and
 /// `personnel department correct-assessment` against a real server: the table shows what the service answered, `--json`
 /// its proto JSON, a refusal the service's rule on stderr with its exit code, and bad input is refused before any call.
 /// </summary>
-public sealed class AmendmentCommandTests(AmendmentServerFixture fixture) : IClassFixture<AmendmentServerFixture>
+public sealed class AmendmentCommandTests(LiveServerFixture fixture) : IClassFixture<LiveServerFixture>
 {
     private Dictionary<string, string> Env(string key) => new() { ["PERSONNEL_SERVER"] = fixture.Server.Address.ToString(), ["PERSONNEL_KEY"] = key };
 

@@ -8,7 +8,7 @@ namespace Personnel.Cli.Tests;
 /// competition for a post whose conditions are unmet is refused without a waiver and nothing is recorded; one option
 /// without the other is refused before any call; with both the zone committee's waiver is recorded and shown.
 /// </summary>
-public sealed class AppointWaiverCommandTests(AmendmentServerFixture fixture) : IClassFixture<AmendmentServerFixture>
+public sealed class AppointWaiverCommandTests(LiveServerFixture fixture) : IClassFixture<LiveServerFixture>
 {
     private Dictionary<string, string> Env(string key) => new() { ["PERSONNEL_SERVER"] = fixture.Server.Address.ToString(), ["PERSONNEL_KEY"] = key };
 

@@ -3,22 +3,12 @@ using Personnel.Tests.Shared;
 
 namespace Personnel.Cli.Tests;
 
-/// <summary>One real server for the `department show` tests; each test uses its own departments and employees.</summary>
-public sealed class DepartmentShowServerFixture : IAsyncLifetime
-{
-    public LiveServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await LiveServer.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
 /// <summary>
 /// `personnel department show` against a real server: where each leadership adjustment (领导班子调整, AM 第十七条) went —
 /// delivered to the head in the post at the order, discharged by a head appointed after it, or pending while the
 /// department has no head — in the table and in `--json`.
 /// </summary>
-public sealed class DepartmentShowCommandTests(DepartmentShowServerFixture fixture) : IClassFixture<DepartmentShowServerFixture>
+public sealed class DepartmentShowCommandTests(LiveServerFixture fixture) : IClassFixture<LiveServerFixture>
 {
     private Dictionary<string, string> Env => new() { ["PERSONNEL_SERVER"] = fixture.Server.Address.ToString(), ["PERSONNEL_KEY"] = LiveServer.AdminKey };
 
