@@ -105,11 +105,7 @@ internal static class DepartmentCommands
         var command = new Command("assess", "Record a department's yearly tier and city rank; shows any yellow card or leadership adjustment.") { id, year, tier, cityRank, groupSize, decidedOn };
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
-            var tierValue = parsed.GetValue(tier);
-            if (tierValue is < 1 or > 4)
-            {
-                throw new InputException($"--tier {tierValue} must be 1, 2, 3 or 4.");
-            }
+            var tierValue = Tier(parsed.GetValue(tier));
 
             var response = await client.Departments.RecordDepartmentAssessmentAsync(new RecordDepartmentAssessmentRequest
             {
@@ -122,13 +118,7 @@ internal static class DepartmentCommands
             }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console =>
             {
-                console.Write(Render.Fields(
-                    ("department", parsed.GetValue(id)!),
-                    ("year", response.Assessment.Year.ToString()),
-                    ("tier", ((int)response.Assessment.Tier).ToString()),
-                    ("city rank", CityRank(response.Assessment.CityRank, response.Assessment.CityGroupSize)),
-                    ("yellow card", YesNo(response.YellowCard)),
-                    ("leadership adjustment", YesNo(response.LeadershipAdjustment))));
+                console.Write(Render.Fields(AssessmentFields(parsed.GetValue(id)!, response.Assessment, response.YellowCard, response.LeadershipAdjustment)));
                 ConsequenceTable.Write(console, response.Consequences);
             });
             return ExitCodes.Ok;
@@ -152,11 +142,7 @@ internal static class DepartmentCommands
         };
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
-            var tierValue = parsed.GetValue(tier);
-            if (tierValue is < 1 or > 4)
-            {
-                throw new InputException($"--tier {tierValue} must be 1, 2, 3 or 4.");
-            }
+            var tierValue = Tier(parsed.GetValue(tier));
 
             var why = parsed.GetValue(reason);
             if (string.IsNullOrWhiteSpace(why))
@@ -177,20 +163,32 @@ internal static class DepartmentCommands
             Render.Message(globals, parsed, response, console =>
             {
                 console.Write(Render.Fields(
-                    ("department", parsed.GetValue(id)!),
-                    ("year", response.Assessment.Year.ToString()),
-                    ("tier", ((int)response.Assessment.Tier).ToString()),
-                    ("city rank", CityRank(response.Assessment.CityRank, response.Assessment.CityGroupSize)),
-                    ("yellow card", YesNo(response.YellowCard)),
-                    ("leadership adjustment", YesNo(response.LeadershipAdjustment)),
+                [
+                    .. AssessmentFields(parsed.GetValue(id)!, response.Assessment, response.YellowCard, response.LeadershipAdjustment),
                     ("yellow card withdrawn", YesNo(response.YellowCardWithdrawn)),
-                    ("leadership adjustment rescinded", YesNo(response.LeadershipAdjustmentRescinded))));
+                    ("leadership adjustment rescinded", YesNo(response.LeadershipAdjustmentRescinded)),
+                ]));
                 ConsequenceTable.Write(console, response.Consequences);
             });
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    /// <summary>A tier as the zone assigns it (1 to 4), checked before any call.</summary>
+    private static int Tier(int tier) =>
+        tier is >= 1 and <= 4 ? tier : throw new InputException($"--tier {tier} must be 1, 2, 3 or 4.");
+
+    /// <summary>The rows an assessment's answer shows, recorded or corrected: the year's tier and rank and what follows.</summary>
+    private static (string Name, string Value)[] AssessmentFields(string departmentId, DepartmentAssessment assessment, bool yellowCard, bool leadershipAdjustment) =>
+    [
+        ("department", departmentId),
+        ("year", assessment.Year.ToString()),
+        ("tier", ((int)assessment.Tier).ToString()),
+        ("city rank", CityRank(assessment.CityRank, assessment.CityGroupSize)),
+        ("yellow card", YesNo(yellowCard)),
+        ("leadership adjustment", YesNo(leadershipAdjustment)),
+    ];
 
     private static Table DepartmentTable(Department department) => Render.Fields(
         ("department", department.DepartmentId),
