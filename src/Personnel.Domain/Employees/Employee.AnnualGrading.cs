@@ -21,7 +21,7 @@ public sealed partial class Employee
         EnsureAppointed();
         RuleViolationException.ThrowIfInvalid(year >= AppointedOn.Year && year <= on.Year, Rules.WellFormedInput,
             $"year {year} is outside the contract up to {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.ProposeExcellent, on);
+        EnsureAllowed(ContractTrigger.ProposeExcellent, on);
         RuleViolationException.ThrowUnless(!_annual.ContainsKey(year), Rules.OneGradePerPeriod, $"{Id} already has a result for {year}");
         CheckExcellentPreconditions(year);
         var days = Policy.ExcellentNoticeWorkingDays;
@@ -56,7 +56,7 @@ public sealed partial class Employee
         var opens = new DateOnly(year, 12, 1);
         RuleViolationException.ThrowUnless(on >= opens, Rules.AnnualAssessmentTiming,
             $"{year} may be graded from {opens:yyyy-MM-dd}, not on {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordAnnualGrade, on);
+        EnsureAllowed(ContractTrigger.RecordAnnualGrade, on);
         var assessor = AssessingUnitOn(new DateOnly(year, 12, 31) < on ? new DateOnly(year, 12, 31) : on);
         RuleViolationException.ThrowUnless(department.DepartmentId == assessor, Rules.AssessingUnit,
             $"{Id} is graded for {year} by {assessor}, not {department.DepartmentId}");
@@ -91,7 +91,7 @@ public sealed partial class Employee
         var consequences = ConsequencesOf(on, year, recorded.Outcome, PostLevel.Grade);
         if (consequences.Any(c => c is ContractTerminated))
         {
-            Fire(ContractTrigger.Terminate, on);
+            EnsureAllowed(ContractTrigger.Terminate, on);
         }
 
         Raise([recorded, .. consequences]);
@@ -101,7 +101,7 @@ public sealed partial class Employee
     public void AppealAnnualGrade(DateOnly on, int year)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.AppealAnnualGrade, on);
+        EnsureAllowed(ContractTrigger.AppealAnnualGrade, on);
         RuleViolationException.ThrowUnless(
             _annual.TryGetValue(year, out var recorded) && recorded.Grade == AnnualGrade.Incompetent, Rules.AppealOfIncompetent,
             $"{Id} has no Incompetent grade for {year} to appeal");
@@ -122,7 +122,7 @@ public sealed partial class Employee
     public void ResolveAppeal(DateOnly on, int year, AppealOutcome outcome, AnnualGrade? revisedGrade = null)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.ResolveAppeal, on);
+        EnsureAllowed(ContractTrigger.ResolveAppeal, on);
         RuleViolationException.ThrowUnless(
             _appeals.TryGetValue(year, out var resolved) && !resolved, Rules.AppealOfIncompetent, $"no appeal of {year} is pending for {Id}");
         if (outcome == AppealOutcome.Upheld)

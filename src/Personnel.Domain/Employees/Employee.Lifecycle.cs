@@ -54,7 +54,7 @@ public sealed partial class Employee
             $"the retirement date {request.RetirementDate:yyyy-MM-dd} is not after the appointment on {on:yyyy-MM-dd}");
 
         var trigger = request.Probation == ProbationKind.None ? ContractTrigger.AppointFormally : ContractTrigger.AppointOnProbation;
-        ContractStateMachine.Table.Ensure(State, trigger, new ContractDecision(this, on, request));
+        EnsureAllowed(trigger, new ContractDecision(this, on, request));
 
         DateOnly? probationEnd = request.Probation == ProbationKind.None ? null : Min(on.AddMonths(probationMonths).AddDays(-1), request.RetirementDate);
         Raise(new EmployeeAppointed(
@@ -68,7 +68,7 @@ public sealed partial class Employee
     {
         EnsureAppointed();
         EnsureNotBeforeAppointment(on);
-        Fire(ContractTrigger.PassProbation, on);
+        EnsureAllowed(ContractTrigger.PassProbation, on);
         Raise(new ProbationPassed(on));
     }
 
@@ -78,7 +78,7 @@ public sealed partial class Employee
         EnsureAppointed();
         EnsureNotBeforeAppointment(on);
         RequireReason(reason);
-        Fire(ContractTrigger.FailProbation, on);
+        EnsureAllowed(ContractTrigger.FailProbation, on);
         Raise(new ProbationFailed(on, reason));
     }
 
@@ -94,7 +94,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowIfInvalid(
             (to.Post < PostLevel.Post && to.Post.Sequence() == PostLevel.Post.Sequence()) || to.Grade.IsHigherThan(PostLevel.Grade),
             Rules.PromotionTrial, $"{to} is not higher than the current {PostLevel}");
-        Fire(ContractTrigger.Promote, on);
+        EnsureAllowed(ContractTrigger.Promote, on);
         var trialEnd = Min(on.AddMonths(Policy.Employment.PromotionTrialMonths).AddDays(-1), RetirementDate);
         Raise(new PromotedOnTrial(on, to, PostLevel, trialEnd));
     }
@@ -103,7 +103,7 @@ public sealed partial class Employee
     public void PassTrial(DateOnly on)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.PassTrial, on);
+        EnsureAllowed(ContractTrigger.PassTrial, on);
         Raise(new TrialPassed(on));
     }
 
@@ -112,7 +112,7 @@ public sealed partial class Employee
     {
         EnsureAppointed();
         RequireReason(reason);
-        Fire(ContractTrigger.FailTrial, on);
+        EnsureAllowed(ContractTrigger.FailTrial, on);
         Raise(new TrialFailed(on, TrialBefore!, reason));
     }
 
@@ -127,12 +127,12 @@ public sealed partial class Employee
         ArgumentNullException.ThrowIfNull(to);
         RequireReason(reason);
         RuleViolationException.ThrowIfInvalid(to != PostLevel, Rules.PostChangeWithinTerm, $"the post level is already {to}");
-        Fire(ContractTrigger.ChangePost, on);
+        EnsureAllowed(ContractTrigger.ChangePost, on);
         if (to.Grade.IsHigherThan(PostLevel.Grade))
         {
             RuleViolationException.ThrowUnless(
-                ContractGuards.PromotionNotFrozen(new ContractDecision(this, on)) is null, Rules.PromotionFreeze,
-                $"{to.Grade} is higher than {PostLevel.Grade}: {ContractGuards.PromotionNotFrozen(new ContractDecision(this, on))}");
+                ContractGuards.PromotionNotFrozen.Violation(new ContractDecision(this, on)) is null, Rules.PromotionFreeze,
+                $"{to.Grade} is higher than {PostLevel.Grade}: {ContractGuards.PromotionNotFrozen.Violation(new ContractDecision(this, on))}");
         }
 
         Raise(new PostChanged(on, to, reason));
@@ -148,9 +148,9 @@ public sealed partial class Employee
             to != Department || level.Post != PostLevel.Post, Rules.Rotation,
             $"a rotation changes the department or the post; {Id} stays {PostLevel.Post} in {to}");
         RuleViolationException.ThrowIfInvalid(
-            !level.Grade.IsHigherThan(PostLevel.Grade) || ContractGuards.PromotionNotFrozen(new ContractDecision(this, on)) is null,
+            !level.Grade.IsHigherThan(PostLevel.Grade) || ContractGuards.PromotionNotFrozen.Violation(new ContractDecision(this, on)) is null,
             Rules.PromotionFreeze, $"a rotation may not raise the grade to {level.Grade} while promotion is frozen until {PromotionFrozenUntil:yyyy-MM-dd}");
-        Fire(ContractTrigger.Rotate, on);
+        EnsureAllowed(ContractTrigger.Rotate, on);
         Raise(new Rotated(on, to, level));
     }
 
@@ -158,7 +158,7 @@ public sealed partial class Employee
     public void OpenRenewal(DateOnly on)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.OpenRenewal, on);
+        EnsureAllowed(ContractTrigger.OpenRenewal, on);
         Raise(new RenewalOpened(on, TermEnd));
     }
 
@@ -166,7 +166,7 @@ public sealed partial class Employee
     public void Renew(DateOnly on)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.Renew, on);
+        EnsureAllowed(ContractTrigger.Renew, on);
         var start = TermEnd.AddDays(1);
         Raise(new ContractRenewed(on, TermNumber + 1, start, TermEndFrom(start, RetirementDate)));
     }
@@ -176,7 +176,7 @@ public sealed partial class Employee
     {
         EnsureAppointed();
         RequireReason(reason);
-        Fire(ContractTrigger.DeclineRenewal, on);
+        EnsureAllowed(ContractTrigger.DeclineRenewal, on);
         Raise(new RenewalDeclined(on, TermEnd, reason));
     }
 
@@ -185,7 +185,7 @@ public sealed partial class Employee
     {
         EnsureAppointed();
         EnsureNotBeforeAppointment(on);
-        Fire(ContractTrigger.Resign, on);
+        EnsureAllowed(ContractTrigger.Resign, on);
         Raise(new EmployeeResigned(on));
     }
 
@@ -195,7 +195,7 @@ public sealed partial class Employee
         EnsureAppointed();
         EnsureNotBeforeAppointment(on);
         RequireReason(destination);
-        Fire(ContractTrigger.TransferOut, on);
+        EnsureAllowed(ContractTrigger.TransferOut, on);
         Raise(new TransferredOut(on, destination));
     }
 
@@ -203,7 +203,7 @@ public sealed partial class Employee
     public void Retire(DateOnly on)
     {
         EnsureAppointed();
-        Fire(ContractTrigger.Retire, on);
+        EnsureAllowed(ContractTrigger.Retire, on);
         Raise(new EmployeeRetired(on));
     }
 
@@ -231,7 +231,7 @@ public sealed partial class Employee
                 _sanctions.Any(s => s.Kind == SanctionKind.Expulsion), Rules.Dismissal, $"no expulsion (开除) is recorded for {Id}");
         }
 
-        Fire(ContractTrigger.Dismiss, on);
+        EnsureAllowed(ContractTrigger.Dismiss, on);
         Raise(new EmployeeDismissed(on, cause, reason));
     }
 
@@ -246,7 +246,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowUnless(
             department == Department && PostLevel.Post == Post.DepartmentHead, Rules.LeadershipAdjustment,
             $"the leadership adjustment of {department} moves its head; {Id} is {PostLevel.Post} of {Department}");
-        Fire(ContractTrigger.OrderLeadershipAdjustment, on);
+        EnsureAllowed(ContractTrigger.OrderLeadershipAdjustment, on);
         Raise(new LeadershipAdjustmentOrdered(on, department, year));
     }
 
@@ -262,7 +262,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowUnless(
             _leadershipOrders.Any(o => o.DepartmentId == department && o.Year == year), Rules.LeadershipAdjustment,
             $"{Id} holds no leadership adjustment of {department} for {year} to rescind (is {PostLevel.Post} of {Department})");
-        Fire(ContractTrigger.RescindLeadershipAdjustment, on);
+        EnsureAllowed(ContractTrigger.RescindLeadershipAdjustment, on);
         Raise(new HeadLeadershipAdjustmentRescinded(on, department, year));
     }
 

@@ -27,7 +27,7 @@ public sealed partial class Employee
         var opens = quarter.LastDay.AddDays(1).AddMonths(-1);
         RuleViolationException.ThrowUnless(
             on >= opens, Rules.QuarterlyAssessmentTiming, $"{quarter} may be graded from {opens:yyyy-MM-dd}, not on {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordQuarterlyGrade, on);
+        EnsureAllowed(ContractTrigger.RecordQuarterlyGrade, on);
         var assessor = AssessingUnitOn(quarter.LastDay);
         RuleViolationException.ThrowUnless(
             gradedBy == assessor, Rules.AssessingUnit, $"{Id} is graded for {quarter} by {assessor}, not {gradedBy}");

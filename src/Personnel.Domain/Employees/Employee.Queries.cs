@@ -53,7 +53,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowIfInvalid(Enum.IsDefined(rank) && Enum.IsDefined(education), Rules.WellFormedInput, "unknown rank or education");
         RuleViolationException.ThrowIfInvalid(rankSince <= on, Rules.WellFormedInput,
             $"the rank is held since {rankSince:yyyy-MM-dd}, after {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordQualifications, on);
+        EnsureAllowed(ContractTrigger.RecordQualifications, on);
         Raise(new QualificationsRecorded(on, rank, rankSince, education));
     }
 }

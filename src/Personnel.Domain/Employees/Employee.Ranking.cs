@@ -36,7 +36,7 @@ public sealed partial class Employee
         var opens = new DateOnly(year, 12, 1);
         RuleViolationException.ThrowUnless(on >= opens, Rules.AnnualAssessmentTiming,
             $"the {year} ranking may be recorded from {opens:yyyy-MM-dd}, not on {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordRankingPlace, on);
+        EnsureAllowed(ContractTrigger.RecordRankingPlace, on);
         if (_rankings.TryGetValue(year, out var existing))
         {
             throw new RuleViolationException(Rules.RankingConsequences,
@@ -47,7 +47,7 @@ public sealed partial class Employee
         var consequences = ranking is null ? [] : RankingConsequencesOf(recorded, ranking);
         if (consequences.Any(c => c is RemovedForRanking))
         {
-            Fire(ContractTrigger.Terminate, on);
+            EnsureAllowed(ContractTrigger.Terminate, on);
         }
 
         Raise([recorded, .. consequences]);
@@ -64,7 +64,7 @@ public sealed partial class Employee
             $"{Id} has no {year} result to give feedback on");
         RuleViolationException.ThrowIfInvalid(on >= result!.OccurredOn, Rules.AnnualFeedback,
             $"the {year} result was decided on {result.OccurredOn:yyyy-MM-dd}, after {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.SignAnnualFeedback, on);
+        EnsureAllowed(ContractTrigger.SignAnnualFeedback, on);
         if (_feedback.TryGetValue(year, out var signed))
         {
             throw new RuleViolationException(Rules.AnnualFeedback,

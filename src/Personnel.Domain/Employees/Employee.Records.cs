@@ -36,13 +36,13 @@ public sealed partial class Employee
         EnsureNotBeforeAppointment(imposedOn);
         RequireReason(reason);
         RuleViolationException.ThrowIfInvalid(Enum.IsDefined(kind), Rules.SanctionEffects, $"sanction kind {(int)kind} does not exist");
-        Fire(ContractTrigger.RecordSanction, imposedOn);
+        EnsureAllowed(ContractTrigger.RecordSanction, imposedOn);
         var end = periodEnd
             ?? (Policy.Employment.SanctionPeriodMonths.TryGetValue(kind, out var months) ? imposedOn.AddMonths(months).AddDays(-1) : imposedOn);
         var recorded = new SanctionRecorded(imposedOn, kind, authority, new DatePeriod(imposedOn, end), reason);
         if (kind == SanctionKind.Expulsion)
         {
-            Fire(ContractTrigger.Dismiss, imposedOn);
+            EnsureAllowed(ContractTrigger.Dismiss, imposedOn);
             Raise(recorded, new EmployeeDismissed(imposedOn, DismissalCause.Expelled, $"expelled (开除): {reason}"));
             return;
         }
@@ -58,7 +58,7 @@ public sealed partial class Employee
         RequireReason(reason);
         RuleViolationException.ThrowUnless(!IsUnderInvestigation, Rules.InvestigationNoGrade,
             $"an investigation of {Id} is already open since {_investigations.LastOrDefault()?.Opened:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordInvestigation, on);
+        EnsureAllowed(ContractTrigger.RecordInvestigation, on);
         Raise(new InvestigationOpened(on, reason));
     }
 
@@ -73,7 +73,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowIfInvalid(
             on >= _investigations[^1].Opened, Rules.WellFormedInput,
             $"the investigation opened on {_investigations[^1].Opened:yyyy-MM-dd} cannot close on {on:yyyy-MM-dd}");
-        Fire(ContractTrigger.RecordInvestigation, on);
+        EnsureAllowed(ContractTrigger.RecordInvestigation, on);
         Raise(new InvestigationClosed(on, outcome));
     }
 
@@ -87,7 +87,7 @@ public sealed partial class Employee
         var clash = _leaves.FirstOrDefault(l => l.Period.Overlaps(period));
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"leave {period} overlaps the {clash?.Kind} leave {clash?.Period} already recorded");
-        Fire(ContractTrigger.RecordLeave, on);
+        EnsureAllowed(ContractTrigger.RecordLeave, on);
         Raise(new LeaveRecorded(on, kind, period));
     }
 
@@ -105,13 +105,13 @@ public sealed partial class Employee
         var clash = _absences.FirstOrDefault(a => a.Period.Overlaps(period));
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"absence {period} overlaps the absence {clash?.Period} already recorded");
-        Fire(ContractTrigger.RecordAbsence, on);
+        EnsureAllowed(ContractTrigger.RecordAbsence, on);
         var recorded = new AbsenceRecorded(on, kind, period);
         var exceeding = AbsenceCounter.Exceeding(
             _absences.Select(a => a.Period).Append(period), Policy.Employment);
         if (exceeding is not null)
         {
-            Fire(ContractTrigger.Dismiss, on);
+            EnsureAllowed(ContractTrigger.Dismiss, on);
             Raise(recorded, new EmployeeDismissed(on, DismissalCause.AbsenceWithoutLeave, exceeding));
             return;
         }
@@ -131,7 +131,7 @@ public sealed partial class Employee
         var clash = _incapacities.FirstOrDefault(h => h.Period.Overlaps(period));
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"incapacity {period} overlaps {clash?.Period} already recorded");
-        Fire(ContractTrigger.RecordHealthIncapacity, on);
+        EnsureAllowed(ContractTrigger.RecordHealthIncapacity, on);
         var recorded = new HealthIncapacityRecorded(on, period);
         var spell = AbsenceCounter.JoinAdjacent(_incapacities.Select(h => h.Period).Append(period)).Single(s => s.Overlaps(period));
         var months = Policy.Employment.HealthIncapacityMonths;
@@ -159,7 +159,7 @@ public sealed partial class Employee
         var clash = _secondments.FirstOrDefault(s => s.Period.Overlaps(period));
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"secondment {period} overlaps the secondment to {clash?.ReceivingUnit} {clash?.Period}");
-        Fire(ContractTrigger.RecordSecondment, on);
+        EnsureAllowed(ContractTrigger.RecordSecondment, on);
         Raise(new SecondmentRecorded(on, receivingUnit, period));
     }
 

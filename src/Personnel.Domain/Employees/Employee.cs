@@ -8,8 +8,8 @@ namespace Personnel.Domain.Employees;
 /// An appointed person (聘任人员) and their contract: an event-sourced aggregate. Intent methods take
 /// the civil date they happen on, check every rule first, and either throw
 /// <see cref="RuleViolationException"/> with nothing changed or append events to
-/// <see cref="UncommittedEvents"/> and apply them. The contract state moves only through
-/// <see cref="ContractStateMachine"/>.
+/// <see cref="UncommittedEvents"/> and apply them. The contract state moves only through the Stateless machine
+/// of <c>Employee.Contract.cs</c>.
 /// </summary>
 public sealed partial class Employee
 {
@@ -23,6 +23,7 @@ public sealed partial class Employee
     private Employee(GradingPolicy policy)
     {
         Policy = policy;
+        _contract = ConfigureContract();
     }
 
     /// <summary>The policy profile's grading and contract parameters the decisions follow.</summary>
@@ -30,7 +31,7 @@ public sealed partial class Employee
 
     public EmployeeId Id { get; private set; }
 
-    public ContractState State { get; private set; } = ContractStateMachine.Table.InitialState;
+    public ContractState State { get; private set; } = ContractState.NotAppointed;
 
     /// <summary>Events applied so far, committed or not: the stream version storage expects next.</summary>
     public int Version { get; private set; }
@@ -119,13 +120,6 @@ public sealed partial class Employee
     /// <summary>Forgets the uncommitted events once storage has appended them.</summary>
     public void MarkCommitted() => _uncommitted.Clear();
 
-    /// <summary>True when <see cref="State"/> is <paramref name="state"/> or one of its substates.</summary>
-    public bool IsIn(ContractState state) => ContractStateMachine.Table.IsInState(State, state);
-
-    /// <summary>True when the table allows <paramref name="trigger"/> on <paramref name="on"/> and its guards hold.</summary>
-    public bool CanFire(ContractTrigger trigger, DateOnly on) =>
-        ContractStateMachine.Table.CanFire(State, trigger, new ContractDecision(this, on));
-
     /// <summary>The post level held on <paramref name="date"/>, from history; null before the appointment or after separation.</summary>
     public PostLevel? PostLevelOn(DateOnly date) => PostPeriod.HeldOn(_postHistory, SeparatedOn, date)?.Level;
 
@@ -148,8 +142,7 @@ public sealed partial class Employee
         }
     }
 
-    private void Fire(ContractTrigger trigger, DateOnly on) =>
-        ContractStateMachine.Table.Ensure(State, trigger, new ContractDecision(this, on));
+    private void EnsureAllowed(ContractTrigger trigger, DateOnly on) => EnsureAllowed(trigger, new ContractDecision(this, on));
 
     private void EnsureNotBeforeAppointment(DateOnly on)
     {
@@ -172,7 +165,7 @@ public sealed partial class Employee
         ApplyFacts(@event);
         if (TriggerOf(@event) is { } trigger)
         {
-            State = ContractStateMachine.Table.Fire(State, trigger, (this, @event));
+            ApplyTransition(trigger, @event);
         }
 
         _history.Add(@event);
@@ -323,7 +316,7 @@ public sealed partial class Employee
         : post.IsMiddleManager() ? $"{post}:{department}"
         : "other";
 
-    // Entry actions of the transition table.
+    // Entry actions of the contract machine.
     internal void StartProbation(EmployeeEvent @event) =>
         ProbationEnd = ((EmployeeAppointed)@event).ProbationEnd;
 

@@ -250,7 +250,7 @@ public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
             var page = await _store.ReadModels.ListEmployeesAsync(departmentId, after, 500, cancellationToken).ConfigureAwait(false);
             var head = page.FirstOrDefault(v => v.Post == nameof(Post.DepartmentHead)
                 && Enum.TryParse<ContractState>(v.Status, out var state)
-                && ContractStateMachine.Table.IsInState(state, ContractState.InService));
+                && ContractLifecycle.IsInState(state, ContractState.InService));
             if (head is not null)
             {
                 return head.EmployeeId;

@@ -4,19 +4,20 @@ using Personnel.Domain.Employees;
 namespace Personnel.Domain.Tests.Architecture;
 
 /// <summary>
-/// DESIGN.md: the domain references nothing but the base class library, does no I/O and reads no
-/// clock (time is passed in).
+/// DESIGN.md: the domain references nothing but the base class library and Stateless (the contract machine),
+/// does no I/O and reads no clock (time is passed in).
 /// </summary>
 public class DomainPurityTests
 {
     private static readonly Assembly Domain = typeof(Employee).Assembly;
 
     [Fact]
-    public void Domain_ReferencesOnlyTheBaseClassLibrary()
+    public void Domain_ReferencesOnlyTheBaseClassLibraryAndStateless()
     {
         var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
-        var foreign = references.Where(name => !(name is "netstandard" or "mscorlib"
+        Assert.Contains("Stateless", references);
+        var foreign = references.Where(name => !(name is "netstandard" or "mscorlib" or "Stateless"
             || name.StartsWith("System", StringComparison.Ordinal)
             || name.StartsWith("Microsoft.Win32.Primitives", StringComparison.Ordinal)))
             .ToList();
