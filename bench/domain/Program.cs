@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Personnel.Domain.Common;
+using Personnel.Domain.Departments;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
 using Personnel.Domain.Posts;
