@@ -36,7 +36,9 @@ for tree in base current; do
     dir=$ROOT
     [ "$tree" = base ] && dir=$WORK/base
     dotnet build "$dir/bench/domain/Personnel.Domain.Bench.csproj" -c Release -nologo -v quiet >/dev/null
-    (cd "$WORK" && dotnet "$dir/bench/domain/bin/Release/net10.0/Personnel.Domain.Bench.dll" \
+    # In process: the benchmark runs against the assembly just built from that tree (BenchmarkDotNet would otherwise
+    # generate and build a project of its own, found by searching from the working directory).
+    (cd "$dir/bench/domain" && dotnet "$dir/bench/domain/bin/Release/net10.0/Personnel.Domain.Bench.dll" --inProcess \
         --filter '*' --exporters json --artifacts "$WORK/bdn-$tree" >"$WORK/bdn-$tree.log" 2>&1) \
         || { tail -n 40 "$WORK/bdn-$tree.log"; exit 1; }
     grep -E '^\| *(NewAggregate|Replay100Events)' "$WORK/bdn-$tree.log" | sed "s/^/$tree /"
