@@ -25,4 +25,7 @@ internal static partial class GrainLog
 
     [LoggerMessage(105, LogLevel.Warning, "Outbox delivery failed; it is retried on the next round")]
     public static partial void OutboxFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(120, LogLevel.Information, "Rotation timelines rebuilt from the event store for {Count} employees (schema 0002)")]
+    public static partial void RotationTimelinesRebuilt(ILogger logger, int count);
 }

@@ -54,6 +54,46 @@ public sealed class PersonnelCluster : IGrainFactory, IAsyncDisposable
     /// <summary>Gets what the grains are given.</summary>
     public GrainServices Services { get; }
 
+    /// <summary>
+    /// Once after the schema change that added the rotation timelines (migration 0002 leaves a marker in a database that
+    /// already held employees): every employee's timeline is recomputed from its events and written, then the marker goes.
+    /// Runs before the server answers, so no rotation-due list is answered from a half-built model.
+    /// </summary>
+    public async Task RebuildRotationTimelinesIfNeededAsync(CancellationToken cancellationToken = default)
+    {
+        const string Kind = "maintenance";
+        const string Key = "rotation-timeline-rebuild";
+        if (await Store.ReadModels.GetDocumentAsync(Kind, Key, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var logger = Services.LoggerFactory.CreateLogger<PersonnelCluster>();
+        var count = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await Store.ReadModels.ListEmployeesAsync(null, after, 500, cancellationToken).ConfigureAwait(false);
+            foreach (var view in page)
+            {
+                await Runtime.GetGrain<IEmployeeGrain>(view.EmployeeId).RefreshRotationTimelineAsync(cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+
+            if (page.Count < 500)
+            {
+                break;
+            }
+
+            after = page[^1].EmployeeId;
+        }
+
+        var done = $"rotation-timeline-rebuild:done:{Guid.NewGuid():N}";
+        await Store.AppendAsync(new Commit(done, done, "system:rotation-timeline-rebuild", [], [new DeleteDocument(Kind, Key)], "{}"), cancellationToken)
+            .ConfigureAwait(false);
+        GrainLog.RotationTimelinesRebuilt(logger, count);
+    }
+
     /// <summary>Opens the store named by <paramref name="options"/>, loads the profile and starts the node.</summary>
     public static async Task<PersonnelCluster> StartAsync(PersonnelClusterOptions options, CancellationToken cancellationToken = default)
     {

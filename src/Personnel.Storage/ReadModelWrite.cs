@@ -9,6 +9,9 @@ public abstract record ReadModelWrite;
 /// <summary>Inserts or replaces an employee's row in the employee view.</summary>
 public sealed record UpsertEmployeeView(EmployeeView View) : ReadModelWrite;
 
+/// <summary>Replaces an employee's rotation timeline (the periods with a rotation due; none: never due).</summary>
+public sealed record ReplaceRotationTimeline(string EmployeeId, IReadOnlyList<RotationDuePeriod> Periods) : ReadModelWrite;
+
 /// <summary>Sets how many employees of a department may be graded in a quarter (the quota base).</summary>
 public sealed record SetQuarterEligible(string DepartmentId, int Year, int Quarter, int EligibleCount) : ReadModelWrite;
 

@@ -56,5 +56,22 @@ public sealed record RotationDueQuery(
 /// <summary>Position in the rotation-due order (due date, then employee id).</summary>
 public sealed record RotationDueCursor(DateOnly RotationDueOn, string EmployeeId);
 
+/// <summary>
+/// One period of an employee's rotation timeline (AM 第十二条, 第十七条): from <paramref name="ValidFrom"/> (inclusive)
+/// until <paramref name="ValidUntil"/> (exclusive; null: open-ended) a rotation is due on <paramref name="DueOn"/> with
+/// <paramref name="Strength"/>. The domain computes the periods; the query picks the one covering the date asked.
+/// </summary>
+public sealed record RotationDuePeriod(
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil,
+    string DepartmentId,
+    DateOnly DueOn,
+    RotationStrength Strength,
+    int ConsecutiveTerms,
+    string Reason);
+
+/// <summary>An employee due for rotation on the date asked: the period covering it and the employee's row.</summary>
+public sealed record RotationDueListing(EmployeeView View, RotationDuePeriod Period);
+
 /// <summary>A page of rotation-due employees, earliest first; <paramref name="Next"/> is null on the last page.</summary>
-public sealed record RotationDuePage(IReadOnlyList<EmployeeView> Items, RotationDueCursor? Next);
+public sealed record RotationDuePage(IReadOnlyList<RotationDueListing> Items, RotationDueCursor? Next);

@@ -133,18 +133,17 @@ public abstract partial class EventStoreContract
         for (var i = 0; i < 25; i++)
         {
             // Due dates from 2024-12-20 onwards, every third day; three departments; every fourth mandatory.
-            writes.Add(new UpsertEmployeeView(Commits.View(
-                $"emp-{i:D2}",
-                department: $"dept-{i % 3}",
-                rotationDue: new DateOnly(2024, 12, 20).AddDays(3 * i),
-                strength: i % 4 == 0 ? RotationStrength.Mandatory : RotationStrength.Advisory)));
+            writes.Add(new UpsertEmployeeView(Commits.View($"emp-{i:D2}", department: $"dept-{i % 3}")));
+            writes.Add(new ReplaceRotationTimeline($"emp-{i:D2}", [new RotationDuePeriod(
+                new DateOnly(2020, 1, 1), null, $"dept-{i % 3}", new DateOnly(2024, 12, 20).AddDays(3 * i),
+                i % 4 == 0 ? RotationStrength.Mandatory : RotationStrength.Advisory, 2, "AM 第十二条")]));
         }
 
         writes.Add(new UpsertEmployeeView(Commits.View("emp-none")));
         await Store.AppendAsync(new Commit("seed", "fp", "hr", [], writes, "{}"));
 
         var query = new RotationDueQuery(asOf, WindowDays: 30, Limit: 4);
-        var all = new List<EmployeeView>();
+        var all = new List<RotationDueListing>();
         RotationDueCursor? cursor = null;
         var pages = 0;
         do
@@ -158,14 +157,46 @@ public abstract partial class EventStoreContract
 
         var expected = Enumerable.Range(0, 25).Where(i => new DateOnly(2024, 12, 20).AddDays(3 * i) <= asOf.AddDays(30)).Select(i => $"emp-{i:D2}").ToList();
         Assert.Equal(15, expected.Count);
-        Assert.Equal(expected, all.Select(v => v.EmployeeId));
+        Assert.Equal(expected, all.Select(v => v.View.EmployeeId));
         Assert.Equal(4, pages);
 
         var department = await Store.ReadModels.QueryRotationDueAsync(query with { DepartmentId = "dept-1", Limit = 100 });
-        Assert.Equal(expected.Where(id => int.Parse(id[4..]) % 3 == 1), department.Items.Select(v => v.EmployeeId));
+        Assert.Equal(expected.Where(id => int.Parse(id[4..]) % 3 == 1), department.Items.Select(v => v.View.EmployeeId));
 
         var mandatory = await Store.ReadModels.QueryRotationDueAsync(query with { Strength = RotationStrength.Mandatory, Limit = 100 });
-        Assert.Equal(["emp-00", "emp-04", "emp-08", "emp-12"], mandatory.Items.Select(v => v.EmployeeId));
+        Assert.Equal(["emp-00", "emp-04", "emp-08", "emp-12"], mandatory.Items.Select(v => v.View.EmployeeId));
+    }
+
+    [Fact]
+    public async Task Rotation_due_answers_each_date_from_the_period_covering_it()
+    {
+        // A head: advisory from 2021-03-01 (due 2021-02-28), mandatory from 2024-03-01 (due 2024-02-29); moved on 2025-06-01.
+        await Store.AppendAsync(new Commit("seed", "fp", "hr", [], [
+            new UpsertEmployeeView(Commits.View("head", "d1")),
+            new ReplaceRotationTimeline("head", [
+                new RotationDuePeriod(new DateOnly(2015, 3, 1), new DateOnly(2021, 2, 28), "d1", new DateOnly(2021, 2, 28), RotationStrength.Advisory, 2, "advisory"),
+                new RotationDuePeriod(new DateOnly(2021, 2, 28), new DateOnly(2024, 2, 29), "d1", new DateOnly(2021, 2, 28), RotationStrength.Advisory, 3, "advisory"),
+                new RotationDuePeriod(new DateOnly(2024, 2, 29), new DateOnly(2025, 6, 1), "d1", new DateOnly(2024, 2, 29), RotationStrength.Mandatory, 3, "mandatory"),
+            ]),
+        ], "{}"));
+
+        async Task<(DateOnly, RotationStrength, int)?> On(string date)
+        {
+            var page = await Store.ReadModels.QueryRotationDueAsync(new RotationDueQuery(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), 3660));
+            return page.Items.Count == 0 ? null : (page.Items[0].Period.DueOn, page.Items[0].Period.Strength, page.Items[0].Period.ConsecutiveTerms);
+        }
+
+        Assert.Equal((new DateOnly(2021, 2, 28), RotationStrength.Advisory, 2), await On("2021-02-27"));
+        Assert.Equal((new DateOnly(2021, 2, 28), RotationStrength.Advisory, 3), await On("2021-02-28"));
+        Assert.Equal((new DateOnly(2021, 2, 28), RotationStrength.Advisory, 3), await On("2024-02-28"));
+        Assert.Equal((new DateOnly(2024, 2, 29), RotationStrength.Mandatory, 3), await On("2024-02-29"));
+        Assert.Equal((new DateOnly(2024, 2, 29), RotationStrength.Mandatory, 3), await On("2024-06-01"));
+        Assert.Null(await On("2025-06-01"));
+        Assert.Null(await On("2015-02-28"));
+
+        // A later commit replaces the whole timeline.
+        await Store.AppendAsync(new Commit("moved", "fp", "hr", [], [new ReplaceRotationTimeline("head", [])], "{}"));
+        Assert.Null(await On("2024-06-01"));
     }
 
     [Fact]

@@ -24,7 +24,9 @@ public sealed partial class Employee
         }
 
         var then = FromHistory(_history.Where(e => e.OccurredOn <= asOf), Policy);
-        var tenure = then.CurrentTenure(asOf);
+        // The rotation answer is this employee's timeline for the date, the very periods the rotation-due list reads.
+        var rotation = RotationOn(asOf);
+        var tenure = then.CurrentTenure(asOf) with { Rotation = rotation?.Due, ConsecutiveTerms = rotation?.ConsecutiveTerms ?? 0 };
         return earliestNextPostEligibility is null ? tenure : tenure with { EarliestNextPostEligibility = earliestNextPostEligibility(tenure) };
     }
 

@@ -168,6 +168,8 @@ public sealed partial class Employee
             ApplyTransition(trigger, @event);
         }
 
+        UpdateRotationTimeline(@event.OccurredOn);
+
         _history.Add(@event);
         Version++;
     }

@@ -32,6 +32,9 @@ public sealed record Tenure(
     DateOnly RankSince,
     Education Education)
 {
+    /// <summary>Contract terms begun in the current role by the date asked (AM 第十二条 连续任职), what the rotation rules count.</summary>
+    public int ConsecutiveTerms { get; init; }
+
     /// <summary>The earliest date the person may compete for the next post (AM 第五条), when an eligibility rule was supplied.</summary>
     public DateOnly? EarliestNextPostEligibility { get; init; }
 }

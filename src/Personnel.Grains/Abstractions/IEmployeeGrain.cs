@@ -23,6 +23,9 @@ public interface IEmployeeGrain : IGrainWithStringKey
     /// <summary>The tenure on <paramref name="asOf"/>, with the earliest eligibility for the next post (AM 第五条).</summary>
     Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken);
 
+    /// <summary>Writes the employee's rotation timeline to the rotation-due read model (a rebuild after a schema change).</summary>
+    Task RefreshRotationTimelineAsync(CancellationToken cancellationToken);
+
     /// <summary>The quarterly and annual grades recorded.</summary>
     Task<GradeList> ListGradesAsync(CancellationToken cancellationToken);
 }

@@ -94,9 +94,16 @@ public sealed partial class EmployeeGrain
             yield break;
         }
 
+        _plannedTimeline = TimelineRows();
+        if (_storedTimeline is null || !_plannedTimeline.SequenceEqual(_storedTimeline))
+        {
+            yield return new ReplaceRotationTimeline(Key, _plannedTimeline);
+        }
+
         var level = _employee.PostLevel;
-        var rotation = Employee.SelectRotation(_employee.RotationSchedule(), on);
-        var details = JsonSerializer.Serialize(new EmployeeViewDetails(_name, _employee.PostSince, _employee.TermStart, _employee.TrialEnd, rotation?.Reason, _employee.ConsecutiveTermsInRole), GrainJson.Options);
+        var period = _employee.RotationOn(on);
+        var rotation = period?.Due;
+        var details = JsonSerializer.Serialize(new EmployeeViewDetails(_name, _employee.PostSince, _employee.TermStart, _employee.TrialEnd, rotation?.Reason, period?.ConsecutiveTerms ?? 0), GrainJson.Options);
         yield return new UpsertEmployeeView(new EmployeeView(
             Key,
             _employee.Department.Value,
@@ -115,4 +122,32 @@ public sealed partial class EmployeeGrain
             version));
     }
 
+    /// <inheritdoc/>
+    public async Task RefreshRotationTimelineAsync(CancellationToken cancellationToken)
+    {
+        if (!_employee.IsAppointed)
+        {
+            return;
+        }
+
+        // Read-model writes only: the events are unchanged. The request id names the version the timeline was computed at,
+        // so a repeated rebuild of the same history is recognised as done.
+        var rows = TimelineRows();
+        var requestId = $"rotation-timeline:{_version}:{Key}";
+        var commit = new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [new ReplaceRotationTimeline(Key, rows)], "{}");
+        if (await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false) is Appended)
+        {
+            _storedTimeline = rows;
+        }
+    }
+
+    /// <summary>The periods of the employee's rotation timeline with a rotation due, as the rotation-due list stores them.</summary>
+    private List<RotationDuePeriod> TimelineRows() =>
+        _employee.RotationTimeline
+            .Where(p => p.Due is not null)
+            .Select(p => new RotationDuePeriod(
+                p.From, p.Until, p.Department.Value, p.Due!.DueOn,
+                p.Due.Strength == Domain.Employees.RotationStrength.Mandatory ? StorageStrength.Mandatory : StorageStrength.Advisory,
+                p.ConsecutiveTerms, p.Due.Reason))
+            .ToList();
 }

@@ -65,7 +65,8 @@ public static class ServerHost
         StoreHolder.Attach(app, store);
 
         // Started now, not on the first call, so the leadership-adjustment outbox is delivered from the start.
-        _ = app.Services.GetRequiredService<PersonnelCluster>();
+        var cluster = app.Services.GetRequiredService<PersonnelCluster>();
+        await cluster.RebuildRotationTimelinesIfNeededAsync(cancellationToken).ConfigureAwait(false);
         var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
         // Environment variables are configuration too, so PERSONNEL_ADMIN_KEY works from the environment or the command line.
         await keys.InitializeAsync(builder.Configuration[ApiKeyRegistry.AdminKeyVariable], cancellationToken)

@@ -71,6 +71,7 @@ public sealed partial class EmployeeService
                 DueOn = Dates.ToApi(rotation.DueOn),
                 Strength = rotation.Strength == D.Employees.RotationStrength.Mandatory ? V1.RotationStrength.Mandatory : V1.RotationStrength.Advisory,
                 Reason = rotation.Reason,
+                ConsecutiveTerms = t.ConsecutiveTerms,
             };
         }
 

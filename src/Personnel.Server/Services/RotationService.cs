@@ -49,16 +49,16 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock)
         return response;
     }
 
-    private static RotationDueEntry ToApi(EmployeeView view) => new()
+    private static RotationDueEntry ToApi(RotationDueListing listing) => new()
     {
-        EmployeeId = view.EmployeeId,
-        DepartmentId = view.DepartmentId,
-        PostLevel = new Api.V1.PostLevel { Post = Posts.FromName(view.Post), GradeLevel = view.GradeLevel, Step = view.Step },
-        DueOn = Dates.ToApi(view.RotationDueOn!.Value),
-        Strength = view.RotationStrength == StorageStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
-        ConsecutiveTerms = Details.ConsecutiveTerms(view.Details) ?? view.TermNumber,
-        Name = Details.Name(view.Details),
-        Reason = Details.RotationReason(view.Details),
+        EmployeeId = listing.View.EmployeeId,
+        DepartmentId = listing.Period.DepartmentId,
+        PostLevel = new Api.V1.PostLevel { Post = Posts.FromName(listing.View.Post), GradeLevel = listing.View.GradeLevel, Step = listing.View.Step },
+        DueOn = Dates.ToApi(listing.Period.DueOn),
+        Strength = listing.Period.Strength == StorageStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
+        ConsecutiveTerms = listing.Period.ConsecutiveTerms,
+        Name = Details.Name(listing.View.Details),
+        Reason = listing.Period.Reason,
     };
 
     // The token is opaque to callers; inside it is the keyset cursor (due date, employee id).

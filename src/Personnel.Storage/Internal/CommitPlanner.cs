@@ -31,6 +31,8 @@ internal sealed class CommitPlanner
 
     public Dictionary<string, EmployeeView> Views { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, IReadOnlyList<RotationDuePeriod>> RotationTimelines { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Final document state per key: null means delete.</summary>
     public Dictionary<DocumentKey, string?> Documents { get; } = [];
 
@@ -130,6 +132,9 @@ internal sealed class CommitPlanner
             {
                 case UpsertEmployeeView u:
                     Views[u.View.EmployeeId] = u.View;
+                    break;
+                case ReplaceRotationTimeline r:
+                    RotationTimelines[r.EmployeeId] = r.Periods;
                     break;
                 case PutDocument d:
                     Documents[new DocumentKey(d.Kind, d.Key)] = d.Json;

@@ -83,6 +83,20 @@ internal static class CommitValidator
 
                 RequireJson(v.Details, $"details of employee '{v.EmployeeId}'");
                 break;
+            case ReplaceRotationTimeline r:
+                RequireId(r.EmployeeId, "employee id");
+                ArgumentNullException.ThrowIfNull(r.Periods, nameof(ReplaceRotationTimeline.Periods));
+                foreach (var p in r.Periods)
+                {
+                    RequireId(p.DepartmentId, "department id");
+                    RequireRange(p.ConsecutiveTerms, 0, 1000, $"consecutive terms of employee '{r.EmployeeId}'");
+                    if (!Enum.IsDefined(p.Strength) || (p.ValidUntil is { } until && until <= p.ValidFrom))
+                    {
+                        throw new ArgumentException($"Employee '{r.EmployeeId}': a rotation period needs a strength and a non-empty span ({p.ValidFrom:O} to {p.ValidUntil?.ToString("O") ?? "open"}).");
+                    }
+                }
+
+                break;
             case SetQuarterEligible q:
                 RequireQuarter(q.DepartmentId, q.Year, q.Quarter);
                 RequireRange(q.EligibleCount, 0, 1_000_000, "eligible count");

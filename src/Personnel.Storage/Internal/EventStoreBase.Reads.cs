@@ -11,6 +11,10 @@ public abstract partial class EventStoreBase
     private const string ViewColumns = "employee_id, department_id, post, grade_level, step, status, term_number, term_end, probation_end, "
         + "rotation_due_on, rotation_strength, retirement_date, counted_years, details, updated_version";
 
+    /// <summary>The employee-view columns qualified by <paramref name="alias"/>, for a join.</summary>
+    private static string ViewColumnsOf(string alias) =>
+        string.Join(", ", ViewColumns.Split(", ").Select(c => $"{alias}.{c}"));
+
     private protected abstract Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken);
 
     private protected abstract object DateValue(DateOnly value);
@@ -102,31 +106,38 @@ public abstract partial class EventStoreBase
             throw new ArgumentException($"The window is {query.WindowDays} days; it must be between 0 and 3660.", nameof(query));
         }
 
-        // Each filter is added only when present, so each shape is a plain range scan of one index:
-        // (rotation_due_on, employee_id) for the zone, (department_id, rotation_due_on, employee_id) for one department.
-        var sql = new StringBuilder($"SELECT {ViewColumns} FROM employee_view WHERE rotation_due_on IS NOT NULL AND rotation_due_on <= @until");
-        var parameters = new List<(string, object?)> { ("until", DateValue(query.AsOf.AddDays(query.WindowDays))), ("limit", query.Limit + 1) };
+        // The answer for the date asked is the timeline period covering it (the domain stored the dates at which the
+        // answer changes). Each filter is added only when present, so each shape is a range scan of one index:
+        // (due_on, employee_id) for the zone, (department_id, due_on, employee_id) for one department.
+        var sql = new StringBuilder(
+            $"SELECT {ViewColumnsOf("v")}, r.valid_from, r.valid_until, r.department_id, r.due_on, r.strength, r.consecutive_terms, r.reason "
+            + "FROM rotation_due r JOIN employee_view v ON v.employee_id = r.employee_id "
+            + "WHERE r.due_on <= @until AND r.valid_from <= @asOf AND (r.valid_until IS NULL OR r.valid_until > @asOf)");
+        var parameters = new List<(string, object?)>
+        {
+            ("until", DateValue(query.AsOf.AddDays(query.WindowDays))), ("asOf", DateValue(query.AsOf)), ("limit", query.Limit + 1),
+        };
         if (query.DepartmentId is not null)
         {
-            sql.Append(" AND department_id = @department");
+            sql.Append(" AND r.department_id = @department");
             parameters.Add(("department", query.DepartmentId));
         }
 
         if (query.Strength is { } strength)
         {
-            sql.Append(" AND rotation_strength = @strength");
+            sql.Append(" AND r.strength = @strength");
             parameters.Add(("strength", StrengthName(strength)));
         }
 
         if (query.After is { } after)
         {
-            sql.Append(" AND (rotation_due_on, employee_id) > (@afterDue, @afterId)");
+            sql.Append(" AND (r.due_on, r.employee_id) > (@afterDue, @afterId)");
             parameters.Add(("afterDue", DateValue(after.RotationDueOn)));
             parameters.Add(("afterId", after.EmployeeId));
         }
 
-        sql.Append(" ORDER BY rotation_due_on, employee_id LIMIT @limit");
-        var rows = await QueryListAsync(sql.ToString(), parameters, ReadView, cancellationToken).ConfigureAwait(false);
+        sql.Append(" ORDER BY r.due_on, r.employee_id LIMIT @limit");
+        var rows = await QueryListAsync(sql.ToString(), parameters, ReadListing, cancellationToken).ConfigureAwait(false);
         if (rows.Count <= query.Limit)
         {
             return new RotationDuePage(rows, null);
@@ -134,8 +145,19 @@ public abstract partial class EventStoreBase
 
         var items = rows.Take(query.Limit).ToList();
         var last = items[^1];
-        return new RotationDuePage(items, new RotationDueCursor(last.RotationDueOn!.Value, last.EmployeeId));
+        return new RotationDuePage(items, new RotationDueCursor(last.Period.DueOn, last.View.EmployeeId));
     }
+
+    private RotationDueListing ReadListing(DbDataReader r) => new(
+        ReadView(r),
+        new RotationDuePeriod(
+            ReadDate(r, 15),
+            r.IsDBNull(16) ? null : ReadDate(r, 16),
+            r.GetString(17),
+            ReadDate(r, 18),
+            ParseStrength(r.GetString(19)),
+            r.GetInt32(20),
+            r.GetString(21)));
 
     /// <inheritdoc/>
     public async Task<QuarterQuota?> GetQuarterQuotaAsync(string departmentId, int year, int quarter, CancellationToken cancellationToken = default)

@@ -216,6 +216,28 @@ public sealed partial class PostgresEventStore
                 v.Select(x => x.UpdatedVersion).ToArray()));
         }
 
+        if (plan.RotationTimelines.Count > 0)
+        {
+            var periods = plan.RotationTimelines.SelectMany(t => t.Value.Select(p => (Employee: t.Key, Period: p))).ToArray();
+            write.BatchCommands.Add(Command(
+                "DELETE FROM rotation_due WHERE employee_id = ANY($1::text[])",
+                plan.RotationTimelines.Keys.ToArray()));
+            if (periods.Length > 0)
+            {
+                write.BatchCommands.Add(Command(
+                    "INSERT INTO rotation_due (employee_id, valid_from, valid_until, department_id, due_on, strength, consecutive_terms, reason) "
+                    + "SELECT * FROM unnest($1::text[], $2::date[], $3::date[], $4::text[], $5::date[], $6::text[], $7::int[], $8::text[])",
+                    periods.Select(x => x.Employee).ToArray(),
+                    Dates(periods.Select(x => (DateOnly?)x.Period.ValidFrom)),
+                    Dates(periods.Select(x => x.Period.ValidUntil)),
+                    periods.Select(x => x.Period.DepartmentId).ToArray(),
+                    Dates(periods.Select(x => (DateOnly?)x.Period.DueOn)),
+                    periods.Select(x => StrengthName(x.Period.Strength)).ToArray(),
+                    periods.Select(x => x.Period.ConsecutiveTerms).ToArray(),
+                    periods.Select(x => x.Period.Reason).ToArray()));
+            }
+        }
+
         var puts = plan.Documents.Where(d => d.Value is not null).ToArray();
         if (puts.Length > 0)
         {

@@ -154,6 +154,27 @@ public sealed partial class SqliteEventStore
             }
         }
 
+        if (plan.RotationTimelines.Count > 0)
+        {
+            using var clear = Command(transaction, "DELETE FROM rotation_due WHERE employee_id = @a", "@a");
+            using var period = Command(
+                transaction,
+                "INSERT INTO rotation_due (employee_id, valid_from, valid_until, department_id, due_on, strength, consecutive_terms, reason) "
+                + "VALUES (@a, @b, @c, @d, @e, @f, @g, @h)",
+                "@a", "@b", "@c", "@d", "@e", "@f", "@g", "@h");
+            foreach (var (employee, periods) in plan.RotationTimelines)
+            {
+                Bind(clear, employee);
+                clear.ExecuteNonQuery();
+                foreach (var p in periods)
+                {
+                    Bind(period, employee, FormatDate(p.ValidFrom), FormatDate(p.ValidUntil), p.DepartmentId, FormatDate(p.DueOn),
+                        StrengthName(p.Strength), p.ConsecutiveTerms, p.Reason);
+                    period.ExecuteNonQuery();
+                }
+            }
+        }
+
         using (var view = Command(
             transaction,
             "INSERT OR REPLACE INTO employee_view (employee_id, department_id, post, grade_level, step, status, term_number, term_end, probation_end, "

@@ -141,3 +141,65 @@ public class RuleOracleProperties
         ]);
     }
 }
+
+/// <summary>The rotation timeline (AM 第十二条): one answer per date, agreeing with the tenure and with the schedule.</summary>
+public class RotationTimelineProperties
+{
+    private static Arbitrary<(int[] Numbers, int[] Days)> CareersAndDates() =>
+        Gen.Choose(10, 14)
+            .SelectMany(years => Gen.ArrayOf(Gen.Choose(0, 9999), years * HistorySimulator.NumbersPerYear))
+            .SelectMany(numbers => Gen.ArrayOf(Gen.Choose(0, 20 * 366), 12).Select(days => (numbers, days)))
+            .ToArbitrary();
+
+    [Fact]
+    public void AM12_TheTimelineCoversEveryDateOnceAndTheTenureAnswersFromIt()
+    {
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), Prop.ForAll(CareersAndDates(), plan =>
+        {
+            var employee = new HistorySimulator(plan.Numbers).Run();
+            var timeline = employee.RotationTimeline;
+
+            Assert.Equal(employee.AppointedOn, timeline[0].From);
+            Assert.Null(timeline[^1].Until);
+            for (var i = 1; i < timeline.Count; i++)
+            {
+                Assert.Equal(timeline[i - 1].Until, timeline[i].From);
+                Assert.False(timeline[i - 1].SameAnswer(timeline[i]), $"periods {i - 1} and {i} answer the same and were not merged");
+            }
+
+            var lastEvent = employee.History.Max(e => e.OccurredOn);
+            foreach (var day in plan.Days)
+            {
+                var date = employee.AppointedOn.AddDays(day);
+                var period = Assert.Single(timeline, p => p.Covers(date));
+                var tenure = employee.TenureOn(date);
+                Assert.Equal(period.Due, tenure.Rotation);
+                Assert.Equal(period.ConsecutiveTerms, tenure.ConsecutiveTerms);
+                if (date >= lastEvent)
+                {
+                    // Past the last recorded fact the answer is the schedule known now, picked for the date: the oracle is
+                    // the schedule itself, computed afresh.
+                    Assert.Equal(Employee.SelectRotation(employee.RotationSchedule(), date), period.Due);
+                }
+            }
+        }));
+    }
+
+    [Fact]
+    public void AM12_AHeadRenewedOnScheduleBecomesMandatoryWithTimeAlone()
+    {
+        var head = Employee.Appoint(D("2015-03-01"), Request(Post.DepartmentHead, level: 4));
+        head.OpenRenewal(D("2017-12-15"));
+        head.Renew(D("2017-12-15"));
+        head.OpenRenewal(D("2020-12-15"));
+        head.Renew(D("2020-12-15"));
+
+        var before = head.TenureOn(D("2024-02-28"));
+        var on = head.TenureOn(D("2024-02-29"));
+
+        Assert.Equal((RotationStrength.Advisory, D("2021-02-28"), 3), (before.Rotation!.Strength, before.Rotation.DueOn, before.ConsecutiveTerms));
+        Assert.Equal((RotationStrength.Mandatory, D("2024-02-29"), 3), (on.Rotation!.Strength, on.Rotation.DueOn, on.ConsecutiveTerms));
+        Assert.Equal(on.Rotation, head.TenureOn(D("2024-06-01")).Rotation);
+        Assert.Equal(2, head.TenureOn(D("2021-02-28")).ConsecutiveTerms);
+    }
+}
