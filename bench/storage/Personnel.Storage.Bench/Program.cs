@@ -16,6 +16,18 @@ public static class Program
             return await GrainsAsync(kind, where, int.Parse(count, CultureInfo.InvariantCulture));
         }
 
+        if (args is ["rotation", var rotationDialect, var rotationTarget])
+        {
+            // Only the rotation-due questions (bench/storage/rotation.sh): the zone seeded, then each question timed.
+            await using var rotationStore = await OpenAsync(rotationDialect, rotationTarget);
+            foreach (var (name, value) in await RotationBench.RunAsync(rotationStore))
+            {
+                Report(name, value);
+            }
+
+            return 0;
+        }
+
         if (args is not [var dialect, var target, ..])
         {
             Console.Error.WriteLine("usage: bench sqlite <file> | pg <connection string> [seconds]");
@@ -24,12 +36,7 @@ public static class Program
 
         var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
         var duration = TimeSpan.FromSeconds(seconds);
-        await using IEventStore store = dialect switch
-        {
-            "sqlite" => await SqliteEventStore.OpenAsync(target),
-            "pg" => await PostgresEventStore.OpenAsync(target, new PostgresEventStoreOptions { Schema = "bench_" + Guid.NewGuid().ToString("N")[..12] }),
-            _ => throw new ArgumentException($"unknown dialect {dialect}"),
-        };
+        await using var store = await OpenAsync(dialect, target);
 
         if (dialect == "sqlite")
         {
@@ -47,6 +54,13 @@ public static class Program
 
         return 0;
     }
+
+    private static async Task<IEventStore> OpenAsync(string dialect, string target) => dialect switch
+    {
+        "sqlite" => await SqliteEventStore.OpenAsync(target),
+        "pg" => await PostgresEventStore.OpenAsync(target, new PostgresEventStoreOptions { Schema = "bench_" + Guid.NewGuid().ToString("N")[..12] }),
+        _ => throw new ArgumentException($"unknown dialect {dialect}"),
+    };
 
     /// <summary>grains sqlite &lt;file&gt; N | grains pg &lt;connection string&gt; N: the grain-level figures on a zone of N employees.</summary>
     private static async Task<int> GrainsAsync(string kind, string where, int employees)

@@ -6,7 +6,7 @@ namespace Personnel.Domain.Employees;
 
 /// <summary>
 /// What the contract machine says about itself, the same for every employee: read once from Stateless'
-/// introspection (<see cref="StateMachineInfo"/>) of the machine an <see cref="Employee"/> configures. Refusals,
+/// introspection (<see cref="StateMachineInfo"/>) of the machine <see cref="Employee"/> configures once for the type. Refusals,
 /// the diagram of the README and the state questions of other layers come from here, not from a second copy
 /// of the lifecycle.
 /// </summary>
@@ -38,7 +38,7 @@ public static class ContractLifecycle
         [ContractTrigger.RecordHealthIncapacity] = Rules.HealthPostAdjustment,
     };
 
-    private static readonly Lazy<Facts> Read = new(() => new Facts(Employee.New().ContractInfo()));
+    private static readonly Lazy<Facts> Read = new(() => new Facts(Employee.ContractInfo()));
 
     /// <summary>The machine's states, transitions, guards and entry actions (Stateless introspection).</summary>
     public static StateMachineInfo Info => Read.Value.Info;

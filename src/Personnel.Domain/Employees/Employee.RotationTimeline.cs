@@ -78,7 +78,7 @@ public sealed partial class Employee
     }
 
     /// <summary>What the rotation schedule is computed from: when none of it changes, neither does any answer.</summary>
-    private sealed record RotationInputs(
+    private readonly record struct RotationInputs(
         bool InService, DepartmentId Department, PostLevel PostLevel, DateOnly RoleSince, int Terms, DateOnly TermEnd,
         DateOnly RetirementDate, DateOnly? OrderedOn);
 }

@@ -23,7 +23,6 @@ public sealed partial class Employee
     private Employee(GradingPolicy policy)
     {
         Policy = policy;
-        _contract = ConfigureContract();
     }
 
     /// <summary>The policy profile's grading and contract parameters the decisions follow.</summary>

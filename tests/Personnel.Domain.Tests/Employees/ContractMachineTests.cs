@@ -159,6 +159,36 @@ public class ContractMachineTests
     }
 
     [Fact]
+    public void TheSharedMachine_KeepsEachEmployeesStateWhenThreadsUseItAtOnce()
+    {
+        // One machine serves the type; each thread names its employee while it runs. Employees in different states,
+        // driven and replayed on many threads at once, each end where its own history leads.
+        var outcomes = new S[4000];
+        Parallel.For(0, outcomes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var employee = Appointed("2020-01-01");
+            switch (i % 4)
+            {
+                case 0:
+                    employee.Promote(D("2020-06-01"), Level(Post.Staff, 5));
+                    break;
+                case 1:
+                    employee.OpenRenewal(D("2022-11-01"));
+                    break;
+                case 2:
+                    employee.Resign(D("2021-01-01"));
+                    break;
+            }
+
+            outcomes[i] = Employee.FromHistory(employee.History).State;
+            Assert.Equal(employee.State, outcomes[i]);
+        });
+
+        S[] expected = [S.InPromotionTrial, S.AwaitingRenewal, S.Resigned, S.Appointed];
+        Assert.All(outcomes.Select((state, i) => (state, i)), o => Assert.Equal(expected[o.i % 4], o.state));
+    }
+
+    [Fact]
     public void EntryActions_RunWhenTheirStateIsEntered()
     {
         var employee = Appointed("2020-01-01", Post.Staff, level: 6);
