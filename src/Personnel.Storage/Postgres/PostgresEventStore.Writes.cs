@@ -221,7 +221,7 @@ public sealed partial class PostgresEventStore
             var periods = plan.RotationTimelines.SelectMany(t => t.Value.Select(p => (Employee: t.Key, Period: p))).ToArray();
             write.BatchCommands.Add(Command(
                 "DELETE FROM rotation_due WHERE employee_id = ANY($1::text[])",
-                plan.RotationTimelines.Keys.ToArray()));
+                (object)plan.RotationTimelines.Keys.ToArray()));
             if (periods.Length > 0)
             {
                 write.BatchCommands.Add(Command(
