@@ -10,8 +10,8 @@ using Personnel.Domain.Posts;
 BenchmarkRunner.Run<Activation>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator), args);
 
 /// <summary>
-/// What an employee activation costs in the domain: a new aggregate (which configures the contract machine when the
-/// machine is built per instance) and the replay of a 100-event career (appointment, renewals, quarterly and annual
+/// What an employee activation costs in the domain: a new aggregate (which would configure the contract machine, were the
+/// machine built per instance) and the replay of a 100-event career (appointment, renewals, quarterly and annual
 /// grades), as a grain does on activation.
 /// </summary>
 [MemoryDiagnoser]
@@ -49,7 +49,7 @@ public class Activation
         }
     }
 
-    /// <summary>A new aggregate: with a machine per instance, this is what configuring it costs.</summary>
+    /// <summary>A new aggregate: were the machine configured per instance, this would include configuring it.</summary>
     [Benchmark]
     public Employee NewAggregate() => Employee.New();
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The domain's costs, before and after a change, in one run; written to bench/RESULTS.md under "## domain":
-#   1. BenchmarkDotNet: a new Employee aggregate (with the Stateless machine per instance, the cost of configuring
-#      it) and an activation (replay of a 100-event history), in the tree at BASE and in this tree;
+#   1. BenchmarkDotNet: a new Employee aggregate and an activation (replay of a 100-event history), in the tree at BASE
+#      and in this tree;
 #   2. `personnel grades import` of ROWS rows (SQLite), CLI process end to end, alternating BASE and this tree
 #      ROUNDS times (bench/api's seeding and CSV tool, a fresh server and database each round).
 #
@@ -103,21 +103,17 @@ growth = imp_after / imp_before - 1
 def us(ns):
     return f"{ns / 1000:.1f} µs"
 
-new_share = after["NewAggregate"][0] / after["Replay100Events"][0]
 section = f"""## domain
 
-`{command}` on {datetime.date.today():%Y-%m-%d}, this tree at {head} against {base} (the home-made transition
-table) built and measured in the same run. BenchmarkDotNet (default job) for the domain figures; the import is the
-CLI process end to end against a fresh server and SQLite database, median of the rounds.
+`{command}` on {datetime.date.today():%Y-%m-%d}, this tree at {head} against {base} built and measured in the same run.
+BenchmarkDotNet (default job, in process) for the domain figures; the import is the CLI process end to end against a
+fresh server and SQLite database, median of the rounds.
 
 | measure | before ({base}) | after ({head}) | after / before |
 |---|---|---|---|
-| new `Employee` aggregate (configures the contract machine per instance) | {us(before["NewAggregate"][0])}, {before["NewAggregate"][1]:,} B | {us(after["NewAggregate"][0])}, {after["NewAggregate"][1]:,} B | {after["NewAggregate"][0] / before["NewAggregate"][0]:.2f} |
+| new `Employee` aggregate | {us(before["NewAggregate"][0])}, {before["NewAggregate"][1]:,} B | {us(after["NewAggregate"][0])}, {after["NewAggregate"][1]:,} B | {after["NewAggregate"][0] / before["NewAggregate"][0]:.2f} |
 | activation: replay of a 100-event history | {us(before["Replay100Events"][0])}, {before["Replay100Events"][1]:,} B | {us(after["Replay100Events"][0])}, {after["Replay100Events"][1]:,} B | {after["Replay100Events"][0] / before["Replay100Events"][0]:.2f} |
 | `personnel grades import` of {rows:,} rows (SQLite) | {imp_before:.1f} s | {imp_after:.1f} s | {imp_after / imp_before:.2f} (limit 1.10: {"met" if growth <= 0.10 else "NOT met"}) |
-
-Configuring the Stateless machine per aggregate costs {us(after["NewAggregate"][0])}, {new_share:.0%} of an activation's
-replay (itself a small part of an activation, which reads the stream from the database).
 """
 text = open(target).read()
 start = text.find("## domain\n")
