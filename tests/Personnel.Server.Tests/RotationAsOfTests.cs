@@ -111,6 +111,80 @@ public abstract class RotationAsOfTests(ServerFixture server)
         Assert.Equal(position, await server.Store.GetLastPositionAsync());
     }
 
+    /// <summary>
+    /// The agreement property through gRPC: random careers (head, deputy or section chief; renewals decided at random in
+    /// the renewal window; sometimes a rotation to another department), random dates and windows. ListRotationDue(d, w)
+    /// lists the employee iff GetTenure(d) has a rotation due on or before d + w, with the same due date, strength,
+    /// reason and consecutive terms. The seed is in every failure message.
+    /// </summary>
+    [Fact]
+    public async Task AM12_for_random_careers_and_dates_the_list_contains_an_employee_iff_the_tenure_has_the_same_rotation_due()
+    {
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        const int Seed = 20261204;
+        var random = new Random(Seed);
+        Post[] posts = [Post.DepartmentHead, Post.DeputyHead, Post.SectionChief];
+        for (var career = 0; career < 12; career++)
+        {
+            var id = $"prop-{career}";
+            var home = $"prop-d{career}";
+            var other = $"prop-o{career}";
+            await server.DepartmentAsync(home, "2010-01-01");
+            await server.DepartmentAsync(other, "2010-01-01");
+            var post = posts[random.Next(posts.Length)];
+            var appointedOn = new DateOnly(2012, 1, 1).AddDays(random.Next(0, 4 * 365));
+            var appointment = Build.Appointment(id, home, appointedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), post, level: post == Post.SectionChief ? 5 : 4);
+            appointment.AdministrativeRank = post == Post.SectionChief ? AdministrativeRank.SectionChief : AdministrativeRank.DivisionHead;
+            appointment.AdministrativeRankSince = Build.Date("2005-01-01");
+            var employee = (await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(appointment)).Employee;
+            var termEnd = new DateOnly(employee.TermEndsOn.Year, employee.TermEndsOn.Month, employee.TermEndsOn.Day);
+            var renewals = random.Next(0, 4);
+            var rotateAfter = random.Next(0, 3) == 0 ? random.Next(0, renewals + 1) : -1;
+            for (var r = 0; r <= renewals; r++)
+            {
+                if (r == rotateAfter)
+                {
+                    await party.Call<RotateRequest, RotateResponse>(new RotateRequest
+                    {
+                        RequestId = Build.RequestId(), EmployeeId = id, ToDepartmentId = other,
+                        StartsOn = Build.Date(termEnd.AddDays(-random.Next(100, 700)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        PostLevel = new PostLevel { Post = post, GradeLevel = post == Post.SectionChief ? 5 : 4, Step = 5 },
+                    });
+                }
+
+                if (r == renewals)
+                {
+                    break;
+                }
+
+                var renewed = await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
+                {
+                    RequestId = Build.RequestId(), EmployeeId = id,
+                    DecidedOn = Build.Date(termEnd.AddDays(-random.Next(1, 80)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                });
+                termEnd = new DateOnly(renewed.Employee.TermEndsOn.Year, renewed.Employee.TermEndsOn.Month, renewed.Employee.TermEndsOn.Day);
+            }
+
+            for (var probe = 0; probe < 8; probe++)
+            {
+                var asOf = appointedOn.AddDays(random.Next(0, 16 * 365));
+                var window = random.Next(1, 3661);
+                var date = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var tenure = await party.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = id, AsOf = Build.Date(date) });
+                var listed = (await party.Call<ListRotationDueRequest, ListRotationDueResponse>(new ListRotationDueRequest
+                {
+                    AsOf = Build.Date(date), WindowDays = window, PageSize = 1000,
+                })).Entries.Where(e => e.EmployeeId == id).ToList();
+                var expected = tenure.RotationDue is { } due && new DateOnly(due.DueOn.Year, due.DueOn.Month, due.DueOn.Day) <= asOf.AddDays(window)
+                    ? (due.DueOn, due.Strength, due.Reason, due.ConsecutiveTerms)
+                    : default;
+                var actual = listed.Count == 0 ? default : (listed[0].DueOn, listed[0].Strength, listed[0].Reason, listed[0].ConsecutiveTerms);
+                Assert.True(listed.Count <= 1 && expected.Equals(actual),
+                    $"seed {Seed}, career {career} ({post}, appointed {appointedOn:yyyy-MM-dd}, {renewals} renewals, rotation after {rotateAfter}), as of {date}, window {window}: GetTenure {expected}, ListRotationDue {actual} ({listed.Count} rows)");
+            }
+        }
+    }
+
     private static async Task<IReadOnlyList<RotationDueEntry>> DueAsync(Client party, string asOf)
     {
         var response = await party.Call<ListRotationDueRequest, ListRotationDueResponse>(new ListRotationDueRequest

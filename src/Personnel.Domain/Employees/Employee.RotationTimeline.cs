@@ -14,6 +14,9 @@ public sealed partial class Employee
     private readonly List<RotationPeriod> _rotationTimeline = [];
     private RotationInputs? _rotationInputs;
 
+    /// <summary>Counts the recomputations of <see cref="RotationTimeline"/>: when it has not moved, neither has the timeline.</summary>
+    public int RotationTimelineRevision { get; private set; }
+
     /// <summary>The rotation answer of every date from the appointment on, oldest first; the last period is open-ended.</summary>
     public IReadOnlyList<RotationPeriod> RotationTimeline => _rotationTimeline;
 
@@ -51,6 +54,7 @@ public sealed partial class Employee
         }
 
         _rotationInputs = inputs;
+        RotationTimelineRevision++;
         _rotationTimeline.RemoveAll(p => p.From >= from);
         if (_rotationTimeline.Count > 0)
         {

@@ -20,6 +20,7 @@ public sealed partial class EmployeeGrain
     {
         var on = context.Today;
         var before = _gradability is { } known && known.On == on && known.Version == _version ? known.Map : Gradability(on);
+        var timelineBefore = _employee.RotationTimelineRevision;
         QuotaPart? quota;
         try
         {
@@ -47,7 +48,7 @@ public sealed partial class EmployeeGrain
         var version = _version + newEvents.Count;
         var appends = new List<StreamAppend> { new(StreamId, _version, newEvents) };
         var after = Gradability(on);
-        var writes = new List<ReadModelWrite>(Project(on, version, before, after));
+        var writes = new List<ReadModelWrite>(Project(on, version, before, after, timelineBefore));
         if (quota is not null)
         {
             appends.Add(quota.Append);

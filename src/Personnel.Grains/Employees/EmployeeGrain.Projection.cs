@@ -77,7 +77,10 @@ public sealed partial class EmployeeGrain
     /// <remarks>A gradability document this activation already wrote (and saw committed) is not written again:
     /// rewriting every document of the window on every command cost one row write each for nothing. After a
     /// reload or an activation <see cref="_storedGradability"/> is empty, so the first commit writes them all.</remarks>
-    private IEnumerable<ReadModelWrite> Project(DateOnly on, long version, Dictionary<string, string> before, Dictionary<string, string> after)
+    /// <remarks>The rotation timeline's rows always equal the committed state's timeline (every commit that changes it
+    /// writes it, in the same transaction; a database from before the timelines is rebuilt at start-up), so a command
+    /// that left the timeline as it was (a grade, a leave: most of them) writes no rotation row.</remarks>
+    private IEnumerable<ReadModelWrite> Project(DateOnly on, long version, Dictionary<string, string> before, Dictionary<string, string> after, int timelineBefore)
     {
         foreach (var kind in before.Keys.Where(k => !after.ContainsKey(k)))
         {
@@ -94,10 +97,9 @@ public sealed partial class EmployeeGrain
             yield break;
         }
 
-        _plannedTimeline = TimelineRows();
-        if (_storedTimeline is null || !_plannedTimeline.SequenceEqual(_storedTimeline))
+        if (_employee.RotationTimelineRevision != timelineBefore)
         {
-            yield return new ReplaceRotationTimeline(Key, _plannedTimeline);
+            yield return new ReplaceRotationTimeline(Key, TimelineRows());
         }
 
         var level = _employee.PostLevel;
@@ -132,13 +134,9 @@ public sealed partial class EmployeeGrain
 
         // Read-model writes only: the events are unchanged. The request id names the version the timeline was computed at,
         // so a repeated rebuild of the same history is recognised as done.
-        var rows = TimelineRows();
         var requestId = $"rotation-timeline:{_version}:{Key}";
-        var commit = new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [new ReplaceRotationTimeline(Key, rows)], "{}");
-        if (await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false) is Appended)
-        {
-            _storedTimeline = rows;
-        }
+        var commit = new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [new ReplaceRotationTimeline(Key, TimelineRows())], "{}");
+        await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The periods of the employee's rotation timeline with a rotation due, as the rotation-due list stores them.</summary>

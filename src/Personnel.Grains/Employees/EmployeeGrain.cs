@@ -33,11 +33,6 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     /// <summary>The post levels of the committed state, also published for reads without a turn (<see cref="PostLevelView"/>).</summary>
     private PostLevelView _postLevels;
 
-    /// <summary>The rotation timeline this activation's last commit wrote (null: not written by this activation), and the one
-    /// the commit being planned carries: a commit writes the timeline only when it changed.</summary>
-    private IReadOnlyList<RotationDuePeriod>? _storedTimeline;
-    private IReadOnlyList<RotationDuePeriod>? _plannedTimeline;
-
     /// <summary>The gradability documents this activation's own commits wrote and did not delete since.</summary>
     private readonly HashSet<string> _storedGradability = new(StringComparer.Ordinal);
 
@@ -110,7 +105,6 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 // read is answered from the published view meanwhile (it may be older than what storage holds).
                 _storedGradability.Clear();
                 _gradability = null;
-                _storedTimeline = null;
                 PublishView(null);
                 DeactivateOnIdle();
                 throw;
@@ -123,7 +117,6 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 _storedGradability.Clear();
                 _storedGradability.UnionWith(plan.Gradability.Keys);
                 _gradability = (plan.On, _version, plan.Gradability);
-                _storedTimeline = _plannedTimeline;
                 PublishCommitted();
                 return plan.Result;
             }
@@ -193,7 +186,6 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
 
         _storedGradability.Clear();
         _gradability = null;
-        _storedTimeline = null;
         _employee = Employee.FromHistory(events, Policy);
         _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
         _name = name;
