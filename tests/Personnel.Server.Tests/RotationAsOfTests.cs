@@ -13,17 +13,7 @@ public abstract class RotationAsOfTests(ServerFixture server)
     {
         var party = server.As(await server.KeyAsync(Role.PartyAffairs));
         await server.DepartmentAsync("asof-dept", "2015-01-01");
-        var head = Build.Appointment("asof-head", "asof-dept", "2015-03-01", Post.DepartmentHead, level: 4);
-        head.AdministrativeRank = AdministrativeRank.DivisionHead;
-        head.AdministrativeRankSince = Build.Date("2010-01-01");
-        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
-        foreach (var decided in new[] { "2017-12-15", "2020-12-15" })
-        {
-            await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
-            {
-                RequestId = Build.RequestId(), EmployeeId = "asof-head", DecidedOn = Build.Date(decided),
-            });
-        }
+        await AppointHeadRenewedOnScheduleAsync(party, "asof-head", "asof-dept");
 
         var tenure = await party.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "asof-head", AsOf = Build.Date("2024-06-01") });
         var entry = Assert.Single(await DueAsync(party, "2024-06-01"), e => e.EmployeeId == "asof-head");
@@ -40,17 +30,7 @@ public abstract class RotationAsOfTests(ServerFixture server)
     {
         var party = server.As(await server.KeyAsync(Role.PartyAffairs));
         await server.DepartmentAsync("edge-dept", "2015-01-01");
-        var head = Build.Appointment("edge-head", "edge-dept", "2015-03-01", Post.DepartmentHead, level: 4);
-        head.AdministrativeRank = AdministrativeRank.DivisionHead;
-        head.AdministrativeRankSince = Build.Date("2010-01-01");
-        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
-        foreach (var decided in new[] { "2017-12-15", "2020-12-15" })
-        {
-            await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
-            {
-                RequestId = Build.RequestId(), EmployeeId = "edge-head", DecidedOn = Build.Date(decided),
-            });
-        }
+        await AppointHeadRenewedOnScheduleAsync(party, "edge-head", "edge-dept");
 
         // The answer changes when the third term begins (2021-03-01), when two terms are complete (advisory due 2021-02-28)
         // and when three are (mandatory due 2024-02-29).
@@ -77,17 +57,7 @@ public abstract class RotationAsOfTests(ServerFixture server)
     {
         var party = server.As(await server.KeyAsync(Role.PartyAffairs));
         await server.DepartmentAsync("clock-dept", "2015-01-01");
-        var head = Build.Appointment("clock-head", "clock-dept", "2015-03-01", Post.DepartmentHead, level: 4);
-        head.AdministrativeRank = AdministrativeRank.DivisionHead;
-        head.AdministrativeRankSince = Build.Date("2010-01-01");
-        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
-        foreach (var decided in new[] { "2017-12-15", "2020-12-15" })
-        {
-            await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
-            {
-                RequestId = Build.RequestId(), EmployeeId = "clock-head", DecidedOn = Build.Date(decided),
-            });
-        }
+        await AppointHeadRenewedOnScheduleAsync(party, "clock-head", "clock-dept");
 
         var position = await server.Store.GetLastPositionAsync();
         async Task<(RotationStrength Single, RotationStrength Listed)> TodayAsync()
@@ -182,6 +152,23 @@ public abstract class RotationAsOfTests(ServerFixture server)
                 Assert.True(listed.Count <= 1 && expected.Equals(actual),
                     $"seed {Seed}, career {career} ({post}, appointed {appointedOn:yyyy-MM-dd}, {renewals} renewals, rotation after {rotateAfter}), as of {date}, window {window}: GetTenure {expected}, ListRotationDue {actual} ({listed.Count} rows)");
             }
+        }
+    }
+
+    /// <summary>A department head appointed on 2015-03-01 and renewed on schedule (decided 2017-12-15 and 2020-12-15): three
+    /// terms, the third ending on 2024-02-29.</summary>
+    internal static async Task AppointHeadRenewedOnScheduleAsync(Client party, string employeeId, string departmentId)
+    {
+        var head = Build.Appointment(employeeId, departmentId, "2015-03-01", Post.DepartmentHead, level: 4);
+        head.AdministrativeRank = AdministrativeRank.DivisionHead;
+        head.AdministrativeRankSince = Build.Date("2010-01-01");
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
+        foreach (var decided in new[] { "2017-12-15", "2020-12-15" })
+        {
+            await party.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
+            {
+                RequestId = Build.RequestId(), EmployeeId = employeeId, DecidedOn = Build.Date(decided),
+            });
         }
     }
 

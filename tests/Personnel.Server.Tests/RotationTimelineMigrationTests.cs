@@ -30,17 +30,7 @@ public sealed class RotationTimelineMigrationTests : IDisposable
             {
                 RequestId = "dept-mig", DepartmentId = "mig-dept", Name = "Migrated", Kind = DepartmentKind.ZoneDepartment, CreatedOn = Build.Date("2015-01-01"),
             });
-            var head = Build.Appointment("mig-head", "mig-dept", "2015-03-01", Post.DepartmentHead, level: 4);
-            head.AdministrativeRank = AdministrativeRank.DivisionHead;
-            head.AdministrativeRankSince = Build.Date("2010-01-01");
-            await admin.Call<AppointEmployeeRequest, AppointEmployeeResponse>(head);
-            foreach (var decided in new[] { "2017-12-15", "2020-12-15" })
-            {
-                await admin.Call<RenewContractRequest, RenewContractResponse>(new RenewContractRequest
-                {
-                    RequestId = Build.RequestId(), EmployeeId = "mig-head", DecidedOn = Build.Date(decided),
-                });
-            }
+            await RotationAsOfTests.AppointHeadRenewedOnScheduleAsync(admin, "mig-head", "mig-dept");
         }
 
         // Back to schema 1: what a database written before this change holds (events and employee_view, no timelines).

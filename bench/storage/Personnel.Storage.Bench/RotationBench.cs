@@ -7,7 +7,7 @@ namespace Personnel.Storage.Bench;
 /// timelines (the grains that would write them in production are measured elsewhere). About one in five holds
 /// a post with a rotation clock (heads, deputies, section chiefs): a timeline of three periods, as a head's is —
 /// advisory due ahead, advisory overdue, then mandatory three years later — with the advisory due date between
-/// a year ago and five years ahead of the date asked. Then the party-affairs office's questions, timed one by one.
+/// five years before and three years after the date asked, so that the date falls in each kind of period. Then the party-affairs office's questions, timed one by one.
 /// </summary>
 internal static class RotationBench
 {
@@ -26,7 +26,7 @@ internal static class RotationBench
             for (var i = start; i < start + 5000; i++)
             {
                 var rotates = random.Next(5) == 0;
-                DateOnly? due = rotates ? asOf.AddDays(random.Next(-365, 5 * 365)) : null;
+                DateOnly? due = rotates ? asOf.AddDays(random.Next(-5 * 365, 3 * 365)) : null;
                 RotationStrength? strength = rotates ? (random.Next(4) == 0 ? RotationStrength.Mandatory : RotationStrength.Advisory) : null;
                 if (due is { } advisory)
                 {

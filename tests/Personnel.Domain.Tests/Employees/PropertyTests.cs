@@ -14,7 +14,7 @@ public class PropertyTests
     private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(150);
 
     /// <summary>10 to 14 years of numbers for <see cref="HistorySimulator"/>.</summary>
-    private static Arbitrary<int[]> Careers() =>
+    internal static Arbitrary<int[]> Careers() =>
         Gen.Choose(10, 14)
             .SelectMany(years => Gen.ArrayOf(Gen.Choose(0, 9999), years * HistorySimulator.NumbersPerYear))
             .ToArbitrary();

@@ -91,11 +91,8 @@ public class RuleOracleProperties
         }));
     }
 
-    /// <summary>10 to 14 years of numbers for <see cref="HistorySimulator"/>, which lives a career through the intent methods.</summary>
-    private static Arbitrary<int[]> Careers() =>
-        Gen.Choose(10, 14)
-            .SelectMany(years => Gen.ArrayOf(Gen.Choose(0, 9999), years * HistorySimulator.NumbersPerYear))
-            .ToArbitrary();
+    /// <summary>Careers lived through the intent methods by <see cref="HistorySimulator"/>.</summary>
+    private static Arbitrary<int[]> Careers() => PropertyTests.Careers();
 
     [Fact]
     public void ReplayingAHistory_GivesTheSameEmployeeAsLivingIt()
