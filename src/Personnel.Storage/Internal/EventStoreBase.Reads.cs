@@ -108,7 +108,8 @@ public abstract partial class EventStoreBase
 
         // The answer for the date asked is the timeline period covering it (the domain stored the dates at which the
         // answer changes). Each filter is added only when present, so each shape is a range scan of one index:
-        // (due_on, employee_id) for the zone, (department_id, due_on, employee_id) for one department.
+        // (due_on, employee_id) for the zone, (department_id, due_on, employee_id) for one department,
+        // (strength, due_on, employee_id) for one strength.
         var sql = new StringBuilder(
             $"SELECT {ViewColumnsOf("v")}, r.valid_from, r.valid_until, r.department_id, r.due_on, r.strength, r.consecutive_terms, r.reason "
             + "FROM rotation_due r JOIN employee_view v ON v.employee_id = r.employee_id "
