@@ -121,7 +121,7 @@ stop_server
 
 COMMAND="bench/api/run.sh $ROWS $WRITERS $WRITE_STAFF $ROUNDS"
 /usr/bin/python3 - "$WORK/reads" "$WORK/writes" "$IMPORT_SECONDS" "$ROWS" "$ROOT/bench/RESULTS.md" "$COMMAND" "$(nproc)" "$WRITERS" "$CLIENTS" "$STREAMS" "$REQUESTS" <<'PY'
-import datetime, statistics, sys
+import os, datetime, statistics, sys
 reads, writes, import_s, rows, target, command, cores, writers, clients, streams, requests = sys.argv[1:12]
 import_s, rows = float(import_s), int(rows)
 runs = {}
@@ -156,17 +156,8 @@ CPU per timed write (user + system, from /proc): server {per_write(server_cpu)},
 Rounds (req/s): GetPostLevel {", ".join(f"{r[0]:,.0f}" for r in runs["api"])}; bare {", ".join(f"{r[0]:,.0f}" for r in runs["raw"])}.
 Serving process's CPU per request (user + system, /proc; median of the rounds): GetPostLevel {api_cpu:.1f} µs, bare endpoint {raw_cpu:.1f} µs (ratio {raw_cpu / api_cpu:.2f}); h2load's own, GetPostLevel {api_client:.1f} µs, bare endpoint {raw_client:.1f} µs.
 """
-text = open(target).read()
-start = text.find("## api\n")
-if start < 0:
-    text = text.rstrip("\n") + "\n\n" + section
-else:
-    end = text.find("\n## ", start + 1)
-    old = text[start:end] if end >= 0 else text[start:]
-    # The measured summary is replaced; the "### …" subsections written by hand (what changed, why) are kept after it.
-    notes = old.find("\n### ")
-    kept = ("\n" + old[notes:].strip("\n") + "\n") if notes >= 0 else ""
-    text = text[:start] + section + kept + (text[end:] if end >= 0 else "")
-open(target, "w").write(text)
+sys.path.insert(0, os.path.dirname(target))
+from results import write_section
+write_section(target, "api", section)
 print(section)
 PY

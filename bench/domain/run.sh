@@ -83,7 +83,7 @@ done
 
 COMMAND="bench/domain/run.sh $BASE $ROWS $ROUNDS"
 /usr/bin/python3 - "$WORK" "$ROOT/bench/RESULTS.md" "$COMMAND" "$BASE" "$ROWS" "$(git -C "$ROOT" rev-parse --short HEAD)" <<'PY'
-import datetime, glob, json, statistics, sys
+import os, datetime, glob, json, statistics, sys
 work, target, command, base, rows, head = sys.argv[1:7]
 rows = int(rows)
 
@@ -115,16 +115,8 @@ fresh server and SQLite database, median of the rounds.
 | activation: replay of a 100-event history | {us(before["Replay100Events"][0])}, {before["Replay100Events"][1]:,} B | {us(after["Replay100Events"][0])}, {after["Replay100Events"][1]:,} B | {after["Replay100Events"][0] / before["Replay100Events"][0]:.2f} |
 | `personnel grades import` of {rows:,} rows (SQLite) | {imp_before:.1f} s | {imp_after:.1f} s | {imp_after / imp_before:.2f} (limit 1.10: {"met" if growth <= 0.10 else "NOT met"}) |
 """
-text = open(target).read()
-start = text.find("## domain\n")
-if start < 0:
-    text = text.rstrip("\n") + "\n\n" + section
-else:
-    end = text.find("\n## ", start + 1)
-    old = text[start:end] if end >= 0 else text[start:]
-    notes = old.find("\n### ")
-    kept = ("\n" + old[notes:].strip("\n") + "\n") if notes >= 0 else ""
-    text = text[:start] + section + kept + (text[end:] if end >= 0 else "")
-open(target, "w").write(text)
+sys.path.insert(0, os.path.dirname(target))
+from results import write_section
+write_section(target, "domain", section)
 print(section)
 PY

@@ -9,17 +9,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 export ROOT
 
-CLEANUPS=()
-on_exit() { CLEANUPS+=("$1"); }
-run_cleanups() { local i; for ((i = ${#CLEANUPS[@]} - 1; i >= 0; i--)); do eval "${CLEANUPS[$i]}" || true; done; }
-trap run_cleanups EXIT
-apt_install() {
-    local missing=() p
-    for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-}
+# shellcheck source=../common.sh
+source bench/common.sh
 
 # shellcheck source=../../tests/setup/20-postgres.sh
 source tests/setup/20-postgres.sh
@@ -32,7 +23,7 @@ BENCH=(dotnet bench/storage/Personnel.Storage.Bench/bin/Release/net10.0/Personne
 "${BENCH[@]}" rotation pg "$PERSONNEL_TEST_PG" | tee "$WORK/pg.txt"
 
 /usr/bin/python3 - "$WORK/sqlite.txt" "$WORK/pg.txt" "$ROOT/bench/RESULTS.md" "$(git rev-parse --short HEAD)" <<'PY'
-import datetime, sys
+import os, datetime, sys
 sqlite_path, pg_path, target, head = sys.argv[1:5]
 def read(path):
     return {k: float(v) for k, v in (line.split() for line in open(path) if line.strip())}
@@ -57,13 +48,8 @@ the same run: one employee's row by primary key, p99 {s['employee_row_p99_ms']:.
 | question | SQLite p50 / p99 | PostgreSQL p50 / p99 |
 |---|---|---|
 """ + "\n".join(rows) + "\n"
-text = open(target).read()
-start = text.find("## rotation\n")
-if start < 0:
-    text = text.rstrip("\n") + "\n\n" + section
-else:
-    end = text.find("\n## ", start + 1)
-    text = text[:start] + section + (text[end:] if end >= 0 else "")
-open(target, "w").write(text)
+sys.path.insert(0, os.path.dirname(target))
+from results import write_section
+write_section(target, "rotation", section)
 print(section)
 PY
