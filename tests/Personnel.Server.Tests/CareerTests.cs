@@ -39,6 +39,9 @@ public abstract class CareerTests<TFixture>(TFixture server)
         var tenure = await hr.Call<GetTenureRequest, GetTenureResponse>(new GetTenureRequest { EmployeeId = "wang", AsOf = Build.Date("2022-01-10") });
         // The demotion restarts the grade: only the year after it still stands uncounted at the new grade.
         Assert.Equal([2021], tenure.UncountedYears.Select(y => y.Year));
+        // Every uncounted year of the career, at the grade it was held, with its article.
+        Assert.Equal([(2020, 6), (2021, 7)], tenure.CareerUncountedYears.Select(y => (y.Year, y.PostLevel.GradeLevel)));
+        Assert.All(tenure.CareerUncountedYears, y => Assert.Equal("BasicallyCompetent 基本称职 (AS 第二十条)", y.Reason));
         Assert.Equal(0, tenure.CountedYears);
 
         var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = "wang", FromYear = 2021 });

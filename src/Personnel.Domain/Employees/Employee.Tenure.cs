@@ -26,7 +26,12 @@ public sealed partial class Employee
         var then = FromHistory(_history.Where(e => e.OccurredOn <= asOf), Policy);
         // The rotation answer is this employee's timeline for the date, the very periods the rotation-due list reads.
         var rotation = RotationOn(asOf);
-        var tenure = then.CurrentTenure(asOf) with { Rotation = rotation?.Due, ConsecutiveTerms = rotation?.ConsecutiveTerms ?? 0 };
+        var tenure = then.CurrentTenure(asOf) with
+        {
+            Rotation = rotation?.Due,
+            ConsecutiveTerms = rotation?.ConsecutiveTerms ?? 0,
+            CareerYearsNotCounted = then.CareerYearsNotCounted(),
+        };
         return earliestNextPostEligibility is null ? tenure : tenure with { EarliestNextPostEligibility = earliestNextPostEligibility(tenure) };
     }
 
@@ -100,6 +105,14 @@ public sealed partial class Employee
         var nextStart = full.Count > 0 ? full[^1].End.AddDays(1) : TermEnd.AddDays(1);
         return nextStart.AddYears(years * (n - full.Count)).AddDays(-1);
     }
+
+    /// <summary>Every annual record that does not count, with the post level held at the end of its year.</summary>
+    private List<UncountedYear> CareerYearsNotCounted() =>
+        _annual.Values
+            .Where(a => !Policy.IsYearCounted(a.Outcome))
+            .OrderBy(a => a.Year)
+            .Select(a => new UncountedYear(a.Year, a.Outcome, a.NoGradeReason, PostLevelOn(new DateOnly(a.Year, 12, 31)) ?? PostHistory[^1].Level))
+            .ToList();
 
     private Tenure CurrentTenure(DateOnly asOf)
     {

@@ -100,6 +100,14 @@ public static class EmployeeMapping
         events.Where(e => ConsequenceTypes.ContainsKey(e.Type)).Select(e =>
         {
             var (kind, article, description) = ConsequenceTypes[e.Type];
+            if (e.Type == "merit-awarded" && D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload) is D.Employees.MeritAwarded merit)
+            {
+                // The answer names the merit decided, not only the rule.
+                description = merit.Class == D.Employees.MeritClass.SecondClass
+                    ? $"二等功 (second-class merit): {merit.ConsecutiveExcellentYears} consecutive Excellent years to {merit.Year}."
+                    : $"三等功 (third-class merit): {merit.ConsecutiveExcellentYears} consecutive Excellent years to {merit.Year}.";
+            }
+
             return new V1.Consequence { Kind = kind, Article = article, Description = description, EffectiveOn = Dates.ToApi(e.OccurredOn) };
         });
 }

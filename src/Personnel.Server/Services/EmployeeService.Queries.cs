@@ -75,13 +75,17 @@ public sealed partial class EmployeeService
             };
         }
 
-        response.UncountedYears.AddRange(t.YearsNotCounted.Select(y => new V1.UncountedYear
-        {
-            Year = y.Year,
-            Reason = y.NoGradeReason is { } reason ? $"no grade: {reason}" : y.Outcome.ToString(),
-        }));
+        response.UncountedYears.AddRange(t.YearsNotCounted.Select(ToApi));
+        response.CareerUncountedYears.AddRange(t.CareerYearsNotCounted.Select(ToApi));
         return response;
     }
+
+    private static V1.UncountedYear ToApi(D.Employees.UncountedYear year) => new()
+    {
+        Year = year.Year,
+        Reason = year.Reason,
+        PostLevel = year.HeldAt is { } level ? EmployeeMapping.ToApi(level) : null,
+    };
 
     public async Task<V1.ListHistoryResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
     {
