@@ -143,8 +143,9 @@ public class EventJsonTests
     {
         public bool Equals(Tenure? x, Tenure? y) =>
             x is not null && y is not null
-            && x with { YearsNotCounted = [], RotationSchedule = [] } == y with { YearsNotCounted = [], RotationSchedule = [] }
-            && x.YearsNotCounted.SequenceEqual(y.YearsNotCounted) && x.RotationSchedule.SequenceEqual(y.RotationSchedule);
+            && x with { YearsNotCounted = [], RotationSchedule = [], CareerYearsNotCounted = [] } == y with { YearsNotCounted = [], RotationSchedule = [], CareerYearsNotCounted = [] }
+            && x.YearsNotCounted.SequenceEqual(y.YearsNotCounted) && x.RotationSchedule.SequenceEqual(y.RotationSchedule)
+            && x.CareerYearsNotCounted.SequenceEqual(y.CareerYearsNotCounted);
 
         public int GetHashCode(Tenure obj) => obj.AsOf.GetHashCode();
     }
