@@ -83,6 +83,38 @@ public sealed class DepartmentQuarterTests(ServerFixture server) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task An_import_over_the_row_limit_is_refused_and_records_nothing()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr, "bulk"));
+        var staff = await AppointAsync(hr, "bulk", "bk", 3);
+        var position = await server.Store.GetLastPositionAsync();
+        // 10,001 valid rows: a grade for each of three people, quarter after quarter.
+        var rows = Enumerable.Range(0, 10_001).Select(i => Row(i + 1, Build.Quarterly(staff[i % 3], 2024 + i / 12, 1 + i / 3 % 4, QuarterlyGrade.Average)));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => hr.Import(rows));
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Contains("at most 10,000 rows", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("nothing was recorded", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(position, await server.Store.GetLastPositionAsync());
+        var grades = await hr.Call<ListGradesRequest, ListGradesResponse>(new ListGradesRequest { EmployeeId = staff[0] });
+        Assert.Empty(grades.Quarterly);
+    }
+
+    [Fact]
+    public async Task A_30000_character_id_is_refused_with_a_short_message_that_quotes_a_prefix()
+    {
+        var reader = server.As(await server.KeyAsync(Role.Reader));
+        var id = new string('x', 30_000);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => reader.Call<GetPostLevelRequest, GetPostLevelResponse>(new GetPostLevelRequest { EmployeeId = id }));
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(refused.Status.Detail) < 1000, refused.Status.Detail.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"employee_id '{new string('x', 40)}…' (30,000 characters) must be at most 64 characters", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static ImportQuarterlyGradeRow Row(int number, RecordQuarterlyGradeRequest grade) => new() { RowNumber = number, Grade = grade };
 
     internal static async Task<List<string>> AppointAsync(Client hr, string department, string prefix, int count)

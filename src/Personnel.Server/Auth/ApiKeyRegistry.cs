@@ -139,7 +139,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             {
                 if (!snapshot.ById.ContainsKey(keyId))
                 {
-                    throw new RpcException(new Status(StatusCode.NotFound, $"There is no API key '{keyId}'; ListApiKeys shows the keys."));
+                    throw new RpcException(new Status(StatusCode.NotFound, $"There is no API key {Services.Refusals.Quote(keyId)}; ListApiKeys shows the keys."));
                 }
 
                 return [new NewEvent("ApiKeyRevoked", JsonSerializer.Serialize(new { keyId }), clock.Today)];

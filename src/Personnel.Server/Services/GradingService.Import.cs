@@ -14,27 +14,33 @@ public sealed partial class GradingService
     private const int ImportConcurrency = 64;
 
     /// <summary>Each row is its own idempotent command: valid rows are recorded, invalid ones reported with their
-    /// status; a row is recorded whole or not at all, and a re-run reports ALREADY_RECORDED. Rows run concurrently
+    /// status; a row is recorded whole or not at all, and a re-run reports ALREADY_RECORDED. The whole stream is read
+    /// before any row runs, so an import over the size limit is refused with nothing recorded. Rows run concurrently
     /// except where order decides the outcome, which then stays the file's order whatever the timing: the rows of
     /// one employee run one after another, and so do the Good rows of one quarter (the first ones in the file
     /// take the quota, AS 第八条). The response is sent only when every row's commit has returned.</summary>
     public async Task<V1.ImportQuarterlyGradesResponse> ImportQuarterlyGrades(
         IAsyncStreamReader<V1.ImportQuarterlyGradeRow> requests, ServerCallContext context)
     {
-        var rows = new List<Task<V1.ImportRowResult>>();
+        var received = new List<V1.ImportQuarterlyGradeRow>();
+        while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+        {
+            if (received.Count == MaxImportRows)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                    $"An import takes at most {MaxImportRows:N0} rows and this one sent more; nothing was recorded — send it as imports of at most {MaxImportRows:N0} rows."));
+            }
+
+            received.Add(requests.Current);
+        }
+
+        var rows = new List<Task<V1.ImportRowResult>>(received.Count);
         var lastOf = new Dictionary<string, Task>(StringComparer.Ordinal);
         using var slots = new SemaphoreSlim(ImportConcurrency);
         try
         {
-            while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
+            foreach (var row in received)
             {
-                if (rows.Count == MaxImportRows)
-                {
-                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                        $"An import takes at most {MaxImportRows} rows; the first {MaxImportRows} were processed — send the rest in another import."));
-                }
-
-                var row = requests.Current;
                 await slots.WaitAsync(context.CancellationToken).ConfigureAwait(false);
                 var keys = OrderKeys(row);
                 var previous = keys.Select(k => lastOf.GetValueOrDefault(k)).OfType<Task>().ToList();
@@ -49,7 +55,7 @@ public sealed partial class GradingService
         }
         finally
         {
-            // Rows already started finish (or fail) before the call ends, whatever ended the stream.
+            // Rows already started finish (or fail) before the call ends, whatever ended the loop.
             await Task.WhenAll((IEnumerable<Task>)rows).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 

@@ -185,12 +185,12 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
                     .FirstOrDefault(d => string.Equals(PostWireName(d), key, StringComparison.Ordinal));
             if (post is null)
             {
-                throw Refusals.Invalid($"post_coefficients key '{key}' is not a post: use the post's name, e.g. POST_STAFF or Staff.");
+                throw Refusals.Invalid($"post_coefficients key {Refusals.Quote(key)} is not a post: use the post's name, e.g. POST_STAFF or Staff.");
             }
 
             if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0m)
             {
-                throw Refusals.Invalid($"post_coefficients['{key}'] '{value}' is not a positive decimal like \"1.2\".");
+                throw Refusals.Invalid($"post_coefficients[{Refusals.Quote(key)}] {Refusals.Quote(value)} is not a positive decimal like \"1.2\".");
             }
 
             result[post.Value.ToString()] = coefficient;

@@ -26,7 +26,7 @@ public static class Refusals
     public static RpcException FromOutcome(AppendOutcome outcome) => outcome switch
     {
         RequestIdReused reused => Invalid(
-            $"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat the same content, "
+            $"request_id {Quote(reused.RequestId)} was already used for a different request; a retry must repeat the same content, "
             + "a new request needs a new request_id."),
         WrongExpectedVersion conflict => new RpcException(new Status(StatusCode.Aborted,
             $"Stream '{conflict.StreamId}' moved on (expected version {conflict.Expected}, found {conflict.Actual}) while the request "
@@ -39,6 +39,17 @@ public static class Refusals
 
     /// <summary>An INVALID_ARGUMENT status with a message a person can act on.</summary>
     public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+
+    /// <summary>The longest value a refusal quotes whole; a longer one is quoted by a prefix and its length.</summary>
+    public const int MaxQuoted = 64;
+
+    /// <summary>
+    /// A caller's value as a refusal quotes it: whole when short, else its first characters and its length, so that a
+    /// refusal never echoes what it refuses (a 30,000-character id would make a status message no client can read).
+    /// </summary>
+    public static string Quote(string? value) => value is null ? "''"
+        : value.Length <= MaxQuoted ? $"'{value}'"
+        : $"'{value[..40]}…' ({value.Length:N0} characters)";
 
     /// <summary>A NOT_FOUND status.</summary>
     public static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
@@ -125,7 +136,7 @@ public static class GrainCalls
         RuleViolationException violation => Refusals.FromViolation(violation),
         Grains.Abstractions.QuotaExhaustedException quota => new RpcException(new Status(StatusCode.FailedPrecondition, quota.Message)),
         Grains.Abstractions.RequestIdReusedException reused => Refusals.Invalid(
-            $"request_id '{reused.RequestId}' was already used for a different request; a retry must repeat "
+            $"request_id {Refusals.Quote(reused.RequestId)} was already used for a different request; a retry must repeat "
             + "the same content, a new request needs a new request_id."),
         Grains.Abstractions.ConcurrencyExhaustedException conflict => new RpcException(new Status(StatusCode.Aborted,
             $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id.")),
@@ -143,7 +154,7 @@ public static class GrainCalls
 
         if (value.Length > 64 || value.Trim() != value || HasControlCharacter(value))
         {
-            throw Refusals.Invalid($"{field} '{value}' must be at most 64 characters with no surrounding spaces or control characters.");
+            throw Refusals.Invalid($"{field} {Refusals.Quote(value)} must be at most 64 characters with no surrounding spaces or control characters.");
         }
 
         return value;
