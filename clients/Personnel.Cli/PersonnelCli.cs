@@ -62,9 +62,10 @@ public sealed class GlobalOptions
         };
         Key = new Option<string?>("--key")
         {
-            Description = "The API key. Defaults to $PERSONNEL_KEY.",
+            // No DefaultValueFactory: System.CommandLine prints a default in --help, and the key must never be shown.
+            // $PERSONNEL_KEY is read when the command runs (ApiKeyOf).
+            Description = "The API key. Defaults to $PERSONNEL_KEY (never shown).",
             Recursive = true,
-            DefaultValueFactory = _ => NonEmpty(context.GetEnvironmentVariable("PERSONNEL_KEY")),
         };
         Json = new Option<bool>("--json")
         {
@@ -96,7 +97,7 @@ public sealed class GlobalOptions
 
         try
         {
-            using var client = Context.CreateClient(new PersonnelClientOptions { Address = address, ApiKey = parsed.GetValue(Key) });
+            using var client = Context.CreateClient(new PersonnelClientOptions { Address = address, ApiKey = ApiKeyOf(parsed) });
             return await action(client).ConfigureAwait(false);
         }
         catch (PersonnelException ex)
@@ -115,6 +116,10 @@ public sealed class GlobalOptions
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>The key from --key, else $PERSONNEL_KEY; read only when a call is made, so it never reaches help text.</summary>
+    public string? ApiKeyOf(ParseResult parsed) =>
+        NonEmpty(parsed.GetValue<string?>(Key.Name)) ?? NonEmpty(Context.GetEnvironmentVariable("PERSONNEL_KEY"));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

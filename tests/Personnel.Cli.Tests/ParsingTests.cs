@@ -11,15 +11,16 @@ public sealed class ParsingTests
     [Fact]
     public void ServerAndKey_DefaultToTheEnvironment()
     {
-        var root = PersonnelCli.Build(Context(new() { ["PERSONNEL_SERVER"] = "http://10.0.0.5:6000", ["PERSONNEL_KEY"] = "k-env" }));
-        var globals = root.Options.ToDictionary(o => o.Name);
+        var context = Context(new() { ["PERSONNEL_SERVER"] = "http://10.0.0.5:6000", ["PERSONNEL_KEY"] = "k-env" });
+        var globals = new GlobalOptions(context);
+        var root = PersonnelCli.Build(context);
 
         var parsed = root.Parse(["post-level", "e-1"]);
 
         Assert.Empty(parsed.Errors);
         Assert.Equal("http://10.0.0.5:6000", parsed.GetValue<string>("--server"));
-        Assert.Equal("k-env", parsed.GetValue<string?>("--key"));
-        Assert.Contains("--json", globals.Keys);
+        Assert.Equal("k-env", globals.ApiKeyOf(parsed));
+        Assert.Contains("--json", root.Options.Select(o => o.Name));
     }
 
     [Fact]
@@ -28,9 +29,24 @@ public sealed class ParsingTests
         var withEnv = PersonnelCli.Build(Context(new() { ["PERSONNEL_KEY"] = "k-env" })).Parse(["post-level", "e-1", "--key", "k-flag"]);
         var bare = PersonnelCli.Build(Context([])).Parse(["rotation", "due"]);
 
-        Assert.Equal("k-flag", withEnv.GetValue<string?>("--key"));
+        Assert.Equal("k-flag", new GlobalOptions(Context([])).ApiKeyOf(withEnv));
         Assert.Equal("http://127.0.0.1:5000", bare.GetValue<string>("--server"));
         Assert.Null(bare.GetValue<string?>("--key"));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("grades", "import", "--help")]
+    [InlineData("keys", "create", "--help")]
+    public async Task Help_NeverShowsTheKeyFromTheEnvironment(params string[] args)
+    {
+        const string Secret = "kdeadbeef.s3cr3t-token-value";
+
+        var result = await CliHarness.RunAsync(new Dictionary<string, string> { ["PERSONNEL_KEY"] = Secret }, args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--key", result.Out + result.Error);
+        Assert.DoesNotContain("s3cr3t", result.Out + result.Error);
     }
 
     [Fact]

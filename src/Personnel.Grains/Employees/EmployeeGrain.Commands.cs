@@ -72,6 +72,7 @@ public sealed partial class EmployeeGrain
                     $"the request appoints {c.Request.EmployeeId}, but this is employee {Key}");
                 RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 100 && c.Name.Trim() == c.Name,
                     Rules.WellFormedInput, $"the name '{c.Name}' must be 1–100 characters without surrounding spaces");
+                await EnsureDepartmentExistsAsync(c.Request.DepartmentId, "appointed into", cancellationToken).ConfigureAwait(false);
                 e.Hire(on, c.Request, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordProbationOutcome c when c.Passed:
@@ -104,6 +105,7 @@ public sealed partial class EmployeeGrain
                 e.DeclineRenewal(on, c.Reason);
                 return null;
             case RotateEmployee c:
+                await EnsureDepartmentExistsAsync(c.To, "rotated into", cancellationToken).ConfigureAwait(false);
                 e.Rotate(on, c.To, c.Level);
                 return null;
             case ResignEmployee:
@@ -137,6 +139,7 @@ public sealed partial class EmployeeGrain
                 e.RecordHealthIncapacity(on, c.Period);
                 return null;
             case RecordSecondment c:
+                await EnsureDepartmentExistsAsync(c.ReceivingUnit, "seconded to", cancellationToken).ConfigureAwait(false);
                 e.RecordSecondment(on, c.ReceivingUnit, c.Period);
                 return null;
             case RecordQualifications c:
@@ -198,6 +201,20 @@ public sealed partial class EmployeeGrain
             QuotaAppend(stream, grant, on),
             [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
             new QuotaStanding(department, quarter.Year, quarter.Number, eligible, grant.Cap, grant.Count));
+    }
+
+    /// <summary>Refuses, before anything is decided, a command that places the person in a department never created.</summary>
+    private async Task EnsureDepartmentExistsAsync(DepartmentId department, string placing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IDepartmentGrain>(department.Value).GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RuleViolationException missing) when (missing.Kind == ViolationKind.NotFound)
+        {
+            throw new RuleViolationException(Rules.PlacedInExistingDepartment,
+                $"{Key} would be {placing} department '{department.Value}', which does not exist; nothing was recorded");
+        }
     }
 
     /// <summary>An Excellent takes one of the department-year's quota by its tier (AS 第十二条), asked of the department grain.</summary>

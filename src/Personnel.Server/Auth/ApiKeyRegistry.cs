@@ -66,7 +66,51 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
                 .ConfigureAwait(false);
             LogBootstrapped(logger, AdminKeyVariable);
         }
+        else if (snapshot.Version > 0 && !string.IsNullOrEmpty(adminToken))
+        {
+            await AdoptAdminKeyAsync(snapshot, adminToken, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// <see cref="AdminKeyVariable"/> given for a database that already has keys: the value is adopted as an admin key when
+    /// no live admin key exists (every admin key revoked, or none was ever made), so an operator locked out can get back in;
+    /// otherwise it is not used, and the log says so and what to do instead. Never silently ignored.
+    /// </summary>
+    private async Task AdoptAdminKeyAsync(KeySnapshot snapshot, string adminToken, CancellationToken cancellationToken)
+    {
+        var existing = Find(snapshot, Hash(adminToken));
+        if (existing is { Revoked: false, Role: Role.Admin })
+        {
+            LogAdminKeyAlreadyKnown(logger, AdminKeyVariable, existing.KeyId);
+            return;
+        }
+
+        if (HasLiveAdmin(snapshot))
+        {
+            LogAdminKeyNotUsed(logger, AdminKeyVariable);
+            return;
+        }
+
+        var keyId = snapshot.ById.ContainsKey(BootstrapKeyId) ? BootstrapKeyId + "-" + clock.Now.ToString("yyyyMMddHHmmss") : BootstrapKeyId;
+        var key = new StoredKey(keyId, "adopted admin (" + AdminKeyVariable + ")", Role.Admin, "", Hash(adminToken), Revoked: false, clock.Now.ToString("O"));
+        try
+        {
+            await AppendAsync("adopt-admin-key-" + Guid.NewGuid().ToString("N"), "adopt", "system",
+                current => HasLiveAdmin(current) ? throw new AdminKeyAppeared() : [Created(key)], _ => key, cancellationToken)
+                .ConfigureAwait(false);
+            LogAdminKeyAdopted(logger, AdminKeyVariable, keyId);
+        }
+        catch (AdminKeyAppeared)
+        {
+            LogAdminKeyNotUsed(logger, AdminKeyVariable);
+        }
+    }
+
+    private static bool HasLiveAdmin(KeySnapshot snapshot) => snapshot.ById.Values.Any(k => k is { Revoked: false, Role: Role.Admin });
+
+    /// <summary>Another node made an admin key while this one was adopting the variable's.</summary>
+    private sealed class AdminKeyAppeared : Exception;
 
     /// <summary>Finds the live key a bearer token belongs to, or null.</summary>
     public ValueTask<StoredKey?> AuthenticateAsync(string token, CancellationToken cancellationToken) =>
@@ -265,6 +309,16 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "New database: the key in {Variable} is now an admin key (id 'admin')")]
     private static partial void LogBootstrapped(ILogger logger, string variable);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Variable} is set, but this database already has a live admin key, so the value is NOT used as a key. "
+        + "To add an admin key, run 'personnel keys create --name NAME --role admin' with an existing admin key; to stop this warning, unset {Variable}.")]
+    private static partial void LogAdminKeyNotUsed(ILogger logger, string variable);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "This database had no live admin key: the key in {Variable} is now an admin key (id '{KeyId}')")]
+    private static partial void LogAdminKeyAdopted(ILogger logger, string variable, string keyId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "The key in {Variable} is already the admin key '{KeyId}' of this database")]
+    private static partial void LogAdminKeyAlreadyKnown(ILogger logger, string variable, string keyId);
 
     private sealed record KeySnapshot(long Version, long Changes, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
     {

@@ -25,7 +25,7 @@ public sealed partial class DepartmentService
             throw Refusals.Invalid("reason is missing: a correction of a department assessment states why (AM 第十七条).");
         }
 
-        var on = Dates.Optional(request.DecidedOn, "decided_on") ?? clock.Today;
+        var on = DecisionDates.NotAfterToday(Dates.Optional(request.DecidedOn, "decided_on"), clock.Today, "decided_on") ?? clock.Today;
         var result = await ExecuteAsync(id, new CorrectDepartmentAssessment(year, tier, cityRank, request.Reason),
             new CommandContext(requestId, Access.Caller(context).KeyId, on), context).ConfigureAwait(false);
         var corrected = result.Snapshot.Years.Single(y => y.Year == year);

@@ -38,7 +38,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
             _ => throw Refusals.Invalid($"kind {(int)request.Kind} is not a department kind: ZONE_DEPARTMENT, JUDICIAL_OFFICE, "
                 + "LAW_ENFORCEMENT_SQUAD, MARKET_SUPERVISION_OFFICE or DISPATCHED_AGENCY."),
         };
-        var on = Dates.Optional(request.CreatedOn, "created_on") ?? clock.Today;
+        var on = DecisionDates.NotAfterToday(Dates.Optional(request.CreatedOn, "created_on"), clock.Today, "created_on") ?? clock.Today;
         var result = await ExecuteAsync(id, new CreateDepartment(request.Name, kind), new CommandContext(requestId, Access.Caller(context).KeyId, on), context)
             .ConfigureAwait(false);
         return new V1.CreateDepartmentResponse { Department = await ToApiAsync(result.Snapshot, context.CancellationToken).ConfigureAwait(false) };
@@ -61,7 +61,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         var tier = Enums.Tier(request.Tier);
         var cityRank = CityRankOf(request.CityRank, request.CityGroupSize);
 
-        var on = Dates.Optional(request.DecidedOn, "decided_on") ?? clock.Today;
+        var on = DecisionDates.NotAfterToday(Dates.Optional(request.DecidedOn, "decided_on"), clock.Today, "decided_on") ?? clock.Today;
         var result = await ExecuteAsync(id, new RecordDepartmentAssessment(year, tier, cityRank),
             new CommandContext(requestId, Access.Caller(context).KeyId, on), context).ConfigureAwait(false);
         var assessed = result.Snapshot.Years.FirstOrDefault(y => y.Year == year);

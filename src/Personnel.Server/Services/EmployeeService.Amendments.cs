@@ -62,7 +62,7 @@ public sealed partial class EmployeeService
         var education = request.Education == V1.Education.Unspecified
             ? throw Refusals.Invalid("education is missing: the eligibility conditions of AM 第五条 read it (EDUCATION_BACHELOR …).")
             : Enums.ByName<V1.Education, D.Posts.Education>(request.Education, "education");
-        var on = Dates.Optional(request.RecordedOn, "recorded_on") ?? clock.Today;
+        var on = DecisionDates.NotAfterToday(Dates.Optional(request.RecordedOn, "recorded_on"), clock.Today, "recorded_on") ?? clock.Today;
         if (since > on)
         {
             throw Refusals.Invalid($"administrative_rank_since {since:yyyy-MM-dd} is after recorded_on {on:yyyy-MM-dd}: a rank is recorded once it is held.");

@@ -44,5 +44,5 @@ public sealed partial class EmployeeService
     /// person for <paramref name="year"/>, which the assessing unit of the year decides (AS 第二条, 第二十四条).</summary>
     private Task<EmployeeCommandResult> ExecuteAsync(
         string employeeId, string requestId, EmployeeCommand command, DateOnly? on, int year, ServerCallContext context) =>
-        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, Access.YearAssessedOn(year, on ?? clock.Today), context);
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, DecisionDates.NotAfterToday(on, clock.Today) ?? clock.Today, Access.YearAssessedOn(year, on ?? clock.Today), context);
 }

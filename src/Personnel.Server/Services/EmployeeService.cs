@@ -25,7 +25,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
 
         var method = Enums.Method(request.Method);
         var level = EmployeeMapping.FromApi(request.PostLevel, "post_level");
-        var startsOn = Dates.Optional(request.StartsOn, "starts_on") ?? clock.Today;
+        var startsOn = DecisionDates.NotAfterToday(Dates.Optional(request.StartsOn, "starts_on"), clock.Today, "starts_on") ?? clock.Today;
         var retirement = Dates.Required(request.RetirementOn, "retirement_on");
         var rank = request.AdministrativeRank == V1.AdministrativeRank.Unspecified
             ? D.Posts.AdministrativeRank.Other
@@ -130,7 +130,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
     /// <summary>Validates the ids, checks the caller's scope, and runs the command on <paramref name="on"/> (today when unset).</summary>
     private Task<EmployeeCommandResult> ExecuteAsync(
         string employeeId, string requestId, EmployeeCommand command, DateOnly? on, ServerCallContext context) =>
-        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, assessedOn: null, context);
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, DecisionDates.NotAfterToday(on, clock.Today) ?? clock.Today, assessedOn: null, context);
 
     private static void RequireReasonWhenFailed(bool passed, string reason)
     {

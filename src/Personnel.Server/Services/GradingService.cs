@@ -111,7 +111,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
     /// <paramref name="assessedOn"/> (AS 第二条, 第二十四条), and runs the command on <paramref name="on"/> (today when unset).</summary>
     private Task<EmployeeCommandResult> ExecuteAsync(
         string employeeId, string requestId, EmployeeCommand command, DateOnly? on, DateOnly assessedOn, ServerCallContext context) =>
-        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, on ?? clock.Today, assessedOn, context);
+        GrainCalls.RunEmployeeCommandAsync(grains, employeeId, requestId, command, DecisionDates.NotAfterToday(on, clock.Today) ?? clock.Today, assessedOn, context);
 
     private DateOnly YearAssessedOn(int year, DateOnly? on) => Access.YearAssessedOn(year, on ?? clock.Today);
 
