@@ -29,6 +29,16 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
         ("appoint on 2023-02-30", c => Refuse(c, Appoint(r => r.StartsOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 30 })), StatusCode.InvalidArgument, "2023-02-30"),
         ("appoint with method 99", c => Refuse(c, Appoint(r => r.Method = (AppointmentMethod)99)), StatusCode.InvalidArgument, "method 99"),
         ("appoint to post 99", c => Refuse(c, Appoint(r => r.PostLevel.Post = (Post)99)), StatusCode.InvalidArgument, "post_level.post 99"),
+        ("appoint into a department never created", c => Refuse(c, Build.Appointment("m-nowhere", "nowhere", "2024-01-02")), StatusCode.NotFound,
+            "(AM 第二条): m-nowhere would be appointed into department 'nowhere', which does not exist"),
+        ("appoint starting after today", c => Refuse(c, Appoint(r => r.StartsOn = Build.Date("2026-03-02"))), StatusCode.FailedPrecondition,
+            "starts_on 2026-03-02 is after today, 2026-03-01 (Asia/Shanghai)"),
+        ("quarterly grade decided after today", c => Refuse(c, Build.Quarterly("m-1", 2026, 1, QuarterlyGrade.Good, "2026-04-06")), StatusCode.FailedPrecondition,
+            "记录日期不得晚于当日): the decision date 2026-04-06 is after today, 2026-03-01"),
+        ("department assessed after today", c => Refuse(c, new RecordDepartmentAssessmentRequest
+        {
+            RequestId = Build.RequestId(), DepartmentId = "mal", Year = 2025, Tier = DepartmentTier._2, DecidedOn = Build.Date("2026-12-31"),
+        }), StatusCode.FailedPrecondition, "decided_on 2026-12-31 is after today"),
         ("appoint without retirement date", c => Refuse(c, Appoint(r => r.RetirementOn = null)), StatusCode.InvalidArgument, "retirement_on is missing"),
         ("quarter 5", c => Refuse(c, Quarterly(r => r.Quarter = 5)), StatusCode.InvalidArgument, "quarter 5"),
         ("quarterly grade 42", c => Refuse(c, Quarterly(r => r.Grade = (QuarterlyGrade)42)), StatusCode.InvalidArgument, "grade 42"),

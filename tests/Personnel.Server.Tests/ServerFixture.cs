@@ -112,7 +112,16 @@ public class ServerFixture : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _channel = GrpcChannel.ForAddress(address);
+        foreach (var department in StandardDepartments)
+        {
+            await DepartmentAsync(department);
+        }
     }
+
+    /// <summary>The departments the behaviour tests place people in without creating them first; they exist from the start,
+    /// as in a running zone, since an appointment into a department never created is refused (AM 第二条).</summary>
+    private static readonly string[] StandardDepartments =
+        ["bay", "bulk", "census", "dept-b", "dept-h", "dept-s", "ferry", "gc", "harbour", "lake", "ledger", "life", "life-a", "planning", "rec", "rec-d", "rec-w", "roads", "shore", "life-b", "rec-2", "dock"];
 
     public async Task DisposeAsync()
     {

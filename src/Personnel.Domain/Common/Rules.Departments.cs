@@ -10,7 +10,7 @@ public static partial class Rules
 
     public static readonly Rule PlacedInExistingDepartment = new(
         "DEPT-PLACED", "AM 第二条",
-        "A person is appointed, rotated or seconded only into a department (部门) that has been created; create it first with 'personnel department create'");
+        "A person is appointed or rotated only into a department (部门) that has been created; create it first with 'personnel department create'");
 
     public static readonly Rule CityRankInGroup = new(
         "AM-17-CITY-RANK", "AM 第十七条", "A city-level rank is a place from 1 to the size of the department's peer group (市级考核同组名次)");

@@ -139,7 +139,6 @@ public sealed partial class EmployeeGrain
                 e.RecordHealthIncapacity(on, c.Period);
                 return null;
             case RecordSecondment c:
-                await EnsureDepartmentExistsAsync(c.ReceivingUnit, "seconded to", cancellationToken).ConfigureAwait(false);
                 e.RecordSecondment(on, c.ReceivingUnit, c.Period);
                 return null;
             case RecordQualifications c:
@@ -213,7 +212,7 @@ public sealed partial class EmployeeGrain
         catch (RuleViolationException missing) when (missing.Kind == ViolationKind.NotFound)
         {
             throw new RuleViolationException(Rules.PlacedInExistingDepartment,
-                $"{Key} would be {placing} department '{department.Value}', which does not exist; nothing was recorded");
+                $"{Key} would be {placing} department '{department.Value}', which does not exist; nothing was recorded", ViolationKind.NotFound);
         }
     }
 
