@@ -11,11 +11,12 @@ public abstract partial class GrainSuite
         await Run("sun", "2024-01-02", Appointment("sun", Planning));
         await Run("sun", "2024-03-31", new RecordQuarterlyGrade(new Domain.Common.Quarter(2024, 1), Domain.Grading.QuarterlyGrade.Average));
         var before = await Employee("sun").GetSnapshotAsync(CancellationToken.None);
-        Assert.Equal(1, Cluster.Runtime.ActiveActivationCount);
+        // The employee and the department the appointment asked (AM 第二条: it must exist).
+        Assert.Equal(2, Cluster.Runtime.ActiveActivationCount);
 
         Clock.Advance(TimeSpan.FromMinutes(9));
         await Cluster.Runtime.CollectIdleAsync();
-        Assert.Equal(1, Cluster.Runtime.ActiveActivationCount);
+        Assert.Equal(2, Cluster.Runtime.ActiveActivationCount);
         Clock.Advance(TimeSpan.FromMinutes(2));
         await Cluster.Runtime.CollectIdleAsync();
         Assert.Equal(0, Cluster.Runtime.ActiveActivationCount);
@@ -25,7 +26,7 @@ public abstract partial class GrainSuite
         Assert.Equal(before, after);
         Assert.Equal(2, (await Employee("sun").ListGradesAsync(CancellationToken.None)).Quarterly.Count);
         Assert.Equal(before.Version + 1, next.Snapshot.Version);
-        Assert.Equal(2, Cluster.Runtime.GetStatistics().Activations);
+        Assert.Equal(3, Cluster.Runtime.GetStatistics().Activations);
     }
 
     [Fact]
@@ -35,6 +36,7 @@ public abstract partial class GrainSuite
         var probe = new ProbeStore(Store, "employee:solo");
         var node = StartNode(probe);
         var solo = node.GetGrain<IEmployeeGrain>("solo");
+        await EnsureDepartmentAsync(Planning);
         await solo.ExecuteAsync(Appointment("solo", Planning), Context("2024-01-02"), CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(1, calls).Select(i => solo.ExecuteAsync(

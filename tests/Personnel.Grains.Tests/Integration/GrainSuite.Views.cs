@@ -48,6 +48,7 @@ public abstract partial class GrainSuite
         var probe = new ProbeStore(Store, "employee:zhou");
         var node = StartNode(probe);
         var zhou = node.GetGrain<IEmployeeGrain>("zhou");
+        await EnsureDepartmentAsync(Planning);
         await zhou.ExecuteAsync(Appointment("zhou", Planning), Context("2024-01-02"), CancellationToken.None);
         Assert.True(node.TryReadView<IEmployeeGrain, PostLevelView>("zhou", out _));
 

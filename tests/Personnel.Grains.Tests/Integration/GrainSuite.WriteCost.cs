@@ -13,6 +13,7 @@ public abstract partial class GrainSuite
     {
         var probe = new ProbeStore(Store, "employee:lean");
         var lean = StartNode(probe).GetGrain<IEmployeeGrain>("lean");
+        await EnsureDepartmentAsync(Planning);
         await lean.ExecuteAsync(Appointment("lean", Planning), Context("2024-01-02"), CancellationToken.None);
         await lean.ExecuteAsync(new RecordQualifications(AdministrativeRank.DeputySection, D("2015-07-01"), Education.Bachelor), Context("2024-01-02"), CancellationToken.None);
         var again = StartNode(probe).GetGrain<IEmployeeGrain>("lean");
@@ -29,6 +30,7 @@ public abstract partial class GrainSuite
     {
         var probe = new ProbeStore(Store, "employee:once");
         var once = StartNode(probe).GetGrain<IEmployeeGrain>("once");
+        await EnsureDepartmentAsync(Planning);
         await once.ExecuteAsync(Appointment("once", Planning), Context("2024-01-02"), CancellationToken.None);
         var first = await once.ExecuteAsync(new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.Average), Context("2024-03-31", "grade-q1"), CancellationToken.None);
         var lookupsBeforeRepeat = probe.RequestLookups;

@@ -1,3 +1,4 @@
+using Personnel.Domain.Departments;
 using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
@@ -88,8 +89,31 @@ public abstract partial class GrainSuite : IAsyncLifetime
     protected CommandContext Context(string on, string? requestId = null) =>
         new(requestId ?? $"req-{Interlocked.Increment(ref _requests)}", "key-hr", D(on));
 
-    protected Task<EmployeeCommandResult> Run(string employee, string on, EmployeeCommand command, string? requestId = null) =>
-        Employee(employee).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);
+    protected async Task<EmployeeCommandResult> Run(string employee, string on, EmployeeCommand command, string? requestId = null)
+    {
+        switch (command)
+        {
+            case AppointEmployee appoint:
+                await EnsureDepartmentAsync(appoint.Request.DepartmentId);
+                break;
+            case RotateEmployee rotate:
+                await EnsureDepartmentAsync(rotate.To);
+                break;
+        }
+
+        return await Employee(employee).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);
+    }
+
+    /// <summary>Creates the department a test places people in, unless the test created it: an appointment or rotation into
+    /// a department never created is refused (AM 第二条).</summary>
+    protected async Task EnsureDepartmentAsync(DepartmentId department)
+    {
+        var existing = await Record.ExceptionAsync(() => Department(department.Value).GetSnapshotAsync(CancellationToken.None));
+        if (existing is not null)
+        {
+            await Run(department.Value, "2000-01-03", new CreateDepartment("Department " + department.Value, DepartmentKind.ZoneDepartment), "ensure-" + department.Value);
+        }
+    }
 
     protected Task<DepartmentCommandResult> Run(string department, string on, DepartmentCommand command, string? requestId = null) =>
         Department(department).ExecuteAsync(command, Context(on, requestId), CancellationToken.None);

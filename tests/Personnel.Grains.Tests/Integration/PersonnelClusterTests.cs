@@ -1,3 +1,4 @@
+using Personnel.Domain.Departments;
 using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Posts;
@@ -29,6 +30,8 @@ public sealed class PersonnelClusterTests : IDisposable
         await using (var first = await PersonnelCluster.StartAsync(options))
         {
             Assert.Equal("weihai-2020", first.Profile.Name);
+            await first.GetGrain<IDepartmentGrain>("planning").ExecuteAsync(
+                new CreateDepartment("Planning Bureau", DepartmentKind.ZoneDepartment), new CommandContext("create-planning", "key-admin", new DateOnly(2020, 1, 2)), CancellationToken.None);
             hired = await first.GetGrain<IEmployeeGrain>("E0042").ExecuteAsync(
                 new AppointEmployee(request, "Wang Wu"), new CommandContext("hire-E0042", "key-hr", new DateOnly(2024, 1, 2)), CancellationToken.None);
         }

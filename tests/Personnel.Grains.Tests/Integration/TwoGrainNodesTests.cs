@@ -1,3 +1,4 @@
+using Personnel.Domain.Departments;
 using System.Globalization;
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
@@ -38,6 +39,12 @@ public sealed class TwoGrainNodesTests(ITestOutputHelper output)
             {
                 var people = Enumerable.Range(0, Employees).Select(e => (Id: $"e-{e}", Department: "shared"))
                     .Concat(Enumerable.Range(0, Members).Select(m => (Id: GrainsNodeWriter.Member(m), Department: GrainsNodeWriter.Department)));
+                foreach (var department in people.Select(p => p.Department).Distinct())
+                {
+                    await setup.GetGrain<IDepartmentGrain>(department).ExecuteAsync(
+                        new CreateDepartment("Department " + department, DepartmentKind.ZoneDepartment), new CommandContext($"create-{department}", "setup", new DateOnly(2020, 1, 2)), CancellationToken.None);
+                }
+
                 foreach (var (id, department) in people)
                 {
                     await setup.GetGrain<IEmployeeGrain>(id).ExecuteAsync(
