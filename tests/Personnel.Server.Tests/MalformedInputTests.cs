@@ -35,6 +35,8 @@ public sealed class MalformedInputTests(ServerFixture server) : IClassFixture<Se
             "starts_on 2026-03-02 is after today, 2026-03-01 (Asia/Shanghai)"),
         ("quarterly grade decided after today", c => Refuse(c, Build.Quarterly("m-1", 2026, 1, QuarterlyGrade.Good, "2026-04-06")), StatusCode.FailedPrecondition,
             "记录日期不得晚于当日): the decision date 2026-04-06 is after today, 2026-03-01"),
+        ("quarterly grade imported for another department", c => Refuse(c, Quarterly(r => r.DepartmentId = "harbour")), StatusCode.FailedPrecondition,
+            "(AS 第二十四条): m-1 is graded for 2024 Q2 by department 'mal', not by 'harbour' named for this import"),
         ("department assessed after today", c => Refuse(c, new RecordDepartmentAssessmentRequest
         {
             RequestId = Build.RequestId(), DepartmentId = "mal", Year = 2025, Tier = DepartmentTier._2, DecidedOn = Build.Date("2026-12-31"),

@@ -131,6 +131,7 @@ public static class GradeCsv
             Year = year,
             Quarter = quarter,
             Comments = Field("comments"),
+            DepartmentId = departmentId,
         };
 
         var gradeText = Field("grade");

@@ -118,7 +118,8 @@ public sealed record RecordQualifications(AdministrativeRank Rank, DateOnly Rank
 public sealed record RecordQuarterlyGrade(
     Quarter Quarter,
     QuarterlyGrade? Grade,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null) : EmployeeCommand;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ForDepartment = null) : EmployeeCommand;
 
 /// <summary>Starts the public notice of a proposed Excellent (AS 第九条).</summary>
 public sealed record ProposeExcellent(int Year) : EmployeeCommand;

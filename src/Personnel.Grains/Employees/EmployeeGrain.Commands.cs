@@ -181,6 +181,12 @@ public sealed partial class EmployeeGrain
         EnsureAppointed();
         var quarter = command.Quarter;
         var assessor = AssessorOn(quarter.LastDay);
+        if (command.ForDepartment is { } named && named != assessor.Value)
+        {
+            throw new RuleViolationException(Rules.AssessingUnit,
+                $"{Key} is graded for {quarter.Year} Q{quarter.Number} by department '{assessor.Value}', not by '{named}' named for this import; nothing was recorded");
+        }
+
         if (command.Grade != QuarterlyGrade.Good)
         {
             _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor, comments: command.Comments);

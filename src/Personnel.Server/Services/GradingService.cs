@@ -75,7 +75,8 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
             _ => throw Refusals.Invalid("outcome is missing: set grade, or no_grade with its reason (AS 第八条, 第二十三条–第二十七条)."),
         };
         var on = Dates.Optional(request.DecidedOn, "decided_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade, NullIfBlank(request.Comments)), on, quarter.LastDay, context)
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordQuarterlyGrade(quarter, grade, NullIfBlank(request.Comments),
+                request.DepartmentId.Length == 0 ? null : GrainCalls.Id(request.DepartmentId, "department_id")), on, quarter.LastDay, context)
             .ConfigureAwait(false);
         var record = new V1.QuarterlyGradeRecord
         {
