@@ -8,7 +8,14 @@ namespace Personnel.Cli.Import;
 public sealed record RowError(int Row, string EmployeeId, string Code, string Message);
 
 /// <summary>What a grades file holds: the rows to send (with their request ids) and the rows refused before sending.</summary>
-public sealed record GradeFile(IReadOnlyList<ImportQuarterlyGradeRow> Rows, IReadOnlyList<RowError> Errors, int TotalRows);
+public sealed record GradeFile(IReadOnlyList<ImportQuarterlyGradeRow> Rows, IReadOnlyList<RowError> Errors, int TotalRows)
+{
+    /// <summary>The header as the file has it, so rejected rows are written back under the clerk's own column names.</summary>
+    public IReadOnlyList<string> Header { get; init; } = [];
+
+    /// <summary>Every data row's fields as read, by the line it starts on.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Records { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
+}
 
 /// <summary>
 /// The CSV of a department's quarterly grades (docs/cli.md): a header row
@@ -20,6 +27,26 @@ public static class GradeCsv
 
     private static readonly string[] Required = ["employee_id", "year", "quarter", "grade"];
     private static readonly string[] Optional = ["no_grade_reason", "comments", "decided_on"];
+
+    /// <summary>The Chinese column names a clerk's sheet uses, and the column each stands for (docs/cli.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChineseHeaders = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["员工编号"] = "employee_id",
+        ["工号"] = "employee_id",
+        ["年度"] = "year",
+        ["年份"] = "year",
+        ["季度"] = "quarter",
+        ["等次"] = "grade",
+        ["考核等次"] = "grade",
+        ["不定等次原因"] = "no_grade_reason",
+        ["评语"] = "comments",
+        ["决定日期"] = "decided_on",
+        ["评定日期"] = "decided_on",
+    };
+
+    /// <summary>The header of a new file, in English or in Chinese.</summary>
+    public static IReadOnlyList<string> TemplateHeader(bool chinese) =>
+        chinese ? ["员工编号", "年度", "季度", "等次", "不定等次原因", "评语", "决定日期"] : [.. Required, .. Optional];
 
     private static readonly Dictionary<string, QuarterlyGrade> ChineseGrades = new(StringComparer.Ordinal)
     {
@@ -42,7 +69,9 @@ public static class GradeCsv
             throw new FormatException($"the file is empty; its first line must be the header {string.Join(',', Required)}[,{string.Join(',', Optional)}].");
         }
 
+        var header = records.Current.Fields.Select(f => f.TrimStart('\uFEFF')).ToList();
         var columns = ReadHeader(records.Current);
+        var texts = new Dictionary<int, IReadOnlyList<string>>();
         var rows = new List<ImportQuarterlyGradeRow>();
         var errors = new List<RowError>();
         var seen = new Dictionary<(string, int, int), int>();
@@ -51,6 +80,7 @@ public static class GradeCsv
         {
             total++;
             var record = records.Current;
+            texts[record.Line] = record.Fields;
             var employeeId = record.Fields.Count > columns["employee_id"] ? record.Fields[columns["employee_id"]].Trim() : string.Empty;
             var problem = ParseRow(record, columns, departmentId, out var row);
             if (problem is null && seen.TryGetValue((row!.Grade.EmployeeId, row.Grade.Year, row.Grade.Quarter), out var first))
@@ -68,7 +98,7 @@ public static class GradeCsv
             rows.Add(row);
         }
 
-        return new GradeFile(rows, errors, total);
+        return new GradeFile(rows, errors, total) { Header = header, Records = texts };
     }
 
     private static Dictionary<string, int> ReadHeader(CsvReader.Record header)
@@ -77,9 +107,11 @@ public static class GradeCsv
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
+            name = ChineseHeaders.GetValueOrDefault(name, name);
             if (!Required.Contains(name) && !Optional.Contains(name))
             {
-                throw new FormatException($"line {header.Line}: unknown column \"{header.Fields[i]}\"; the columns are {string.Join(',', Required)}[,{string.Join(',', Optional)}].");
+                throw new FormatException($"line {header.Line}: unknown column \"{header.Fields[i]}\"; the columns are {string.Join(',', Required)}[,{string.Join(',', Optional)}] "
+                    + $"or in Chinese {string.Join(',', TemplateHeader(chinese: true))}.");
             }
 
             if (!columns.TryAdd(name, i))
