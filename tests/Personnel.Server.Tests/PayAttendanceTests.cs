@@ -59,6 +59,28 @@ public sealed class PayAttendanceTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task PM8_a_person_transferred_out_in_May_is_paid_January_to_May_by_month_and_the_rest_withheld()
+    {
+        await server.DepartmentAsync("att-d", "2019-01-01");
+        var hr = server.As(await server.KeyAsync(Role.Hr, "att-d"));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("att-d-out", "att-d", "2020-01-06"));
+        await hr.Call<SeparateRequest, SeparateResponse>(new SeparateRequest
+        {
+            RequestId = Build.RequestId(), EmployeeId = "att-d-out", Kind = SeparationKind.TransferOut, Reason = "Weihai city bureau",
+            EffectiveOn = Build.Date("2021-05-14"),
+        });
+
+        var answer = await PayCalls.CoefficientsAsync(hr, "att-d-out");
+
+        // No annual result: paid as Competent (1.0); May is paid in full, June–December (7 months) withheld; of the
+        // quarters, June (1 month of Q2) and all of Q3 and Q4.
+        Assert.Equal("1.0", answer.PersonalCoefficient);
+        Assert.Equal(7, answer.AnnualMonthsWithheld);
+        Assert.Equal([0, 1, 3, 3], answer.QuarterlyMonthsWithheld);
+        Assert.Contains(answer.WithheldBecause, w => w.Contains("PM 第八条", StringComparison.Ordinal) && w.Contains("2021-05-14", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PM5_2017_is_allocated_with_a_department_created_in_2020_present_and_no_tier_precedes_a_department()
     {
         var party = server.As(await server.KeyAsync(Role.PartyAffairs));

@@ -10,7 +10,8 @@ namespace Personnel.Server.Services;
 /// department the person belonged to at the year's end (or when they left during it); null when the person
 /// was not yet appointed by the year's end or had left before it began.
 /// </summary>
-public sealed record PayYear(PerformancePayFacts Facts, AttendanceDeductionResult Attendance, string? Department);
+/// <paramref name="LeftOn"/> is the day a separation was recorded within the year, if one was.
+public sealed record PayYear(PerformancePayFacts Facts, AttendanceDeductionResult Attendance, string? Department, DateOnly? LeftOn = null);
 
 /// <summary>
 /// The facts PM 第八条 and 第九条 read, from an employee's recorded events: the heaviest sanction whose period
@@ -39,6 +40,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         var investigationOpen = false;
         string? department = null;
         var left = false;
+        DateOnly? leftOn = null;
         foreach (var e in events.Where(e => e.OccurredOn <= yearEnd))
         {
             switch (e.Type)
@@ -51,9 +53,11 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     break;
                 case "employee-resigned" or "transferred-out" or "employee-retired" or "employee-dismissed" or "contract-terminated":
                     left = e.OccurredOn < yearStart;
+                    leftOn = left ? null : e.OccurredOn;
                     break;
                 case "employee-reinstated":
                     left = false;
+                    leftOn = null;
                     break;
                 case "sanction-recorded":
                     var sanction = (SanctionRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
@@ -123,7 +127,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         };
         var attendance = AttendanceDeductions.Calculate(
             new AttendanceYear { Year = year, Leaves = leaves, Absences = absences.OrderBy(a => a.WorkingDays[0]).ToList() }, profile.Pay);
-        return new PayYear(facts, attendance, left ? null : department);
+        return new PayYear(facts, attendance, left ? null : department, leftOn);
     }
 
     private List<DateOnly> WorkingDaysIn(Personnel.Domain.Common.DatePeriod period, int year)

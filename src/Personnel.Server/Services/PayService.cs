@@ -59,7 +59,9 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
                 .Where(d => d.Component == PayComponent.QuarterlyPerformance && d.Unit == DeductionUnit.Months && InQuarter(d.Period, quarter))
                 .Sum(d => d.Quantity);
             response.QuarterlyPayPercent.Add(whole ? 0 : (int)Math.Round(100m * ratio));
-            response.QuarterlyMonthsWithheld.Add(whole || ratio == 0m ? 0 : (int)Math.Min(3m, months));
+            var afterLeaving = MonthsAfterLeaving(pay, year) == 0 ? 0
+                : Math.Clamp((quarter.Number * 3) - pay.LeftOn!.Value.Month, 0, 3);
+            response.QuarterlyMonthsWithheld.Add(whole || ratio == 0m ? 0 : (int)Math.Min(3m, months + afterLeaving));
         }
 
         response.WithheldBecause.AddRange(personal.WithheldBecause);
@@ -211,9 +213,26 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
             return new PersonalYear(0m, 0, because);
         }
 
-        var months = (int)Math.Min(12m, pay.Attendance.Total(PayComponent.AnnualPerformance, DeductionUnit.Months));
+        var months = (int)Math.Min(12m, pay.Attendance.Total(PayComponent.AnnualPerformance, DeductionUnit.Months) + MonthsAfterLeaving(pay, year));
+        if (decision.Value != 0m && MonthsAfterLeaving(pay, year) > 0)
+        {
+            because.Add($"{pay.Facts.Separation} on {pay.LeftOn:yyyy-MM-dd}: paid by month for the {12 - MonthsAfterLeaving(pay, year)} months " +
+                $"in service, {MonthsAfterLeaving(pay, year)} withheld ({Personnel.Domain.Common.Rules.SeparatedWithoutResult.Article})");
+        }
+
         return new PersonalYear(decision.Value, decision.Value == 0m ? 0 : months, because);
     }
+
+    /// <summary>
+    /// <b>Decision</b> on PM 第八条 (调出、退休、在职死亡人员……按月发放季度绩效和年绩效): a person transferred out, retired or
+    /// deceased during the year is paid the month they left in full and the quarterly and annual performance pay for
+    /// the months up to it; the months after it are withheld. The months of the year after the month of leaving.
+    /// </summary>
+    private static int MonthsAfterLeaving(PayYear pay, int year) =>
+        pay.LeftOn is { } left && left.Year == year
+            && pay.Facts.Separation is Separation.TransferredOut or Separation.Retired or Separation.Deceased
+            ? 12 - left.Month
+            : 0;
 
     private sealed record PersonalYear(decimal Coefficient, int MonthsWithheld, IReadOnlyList<string> WithheldBecause);
 
