@@ -96,4 +96,20 @@ public sealed class RecordsAndPayTests(ServerFixture server) : IClassFixture<Ser
         Assert.Contains("SeriousWarning", Assert.Single(coefficients.WithheldBecause), StringComparison.Ordinal);
         Assert.Contains("PM 第九条", coefficients.WithheldBecause[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AS8_a_second_grade_for_a_graded_quarter_is_ALREADY_EXISTS_and_records_nothing()
+    {
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("graded-twice", "rec-d", "2020-01-06"));
+        await party.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("graded-twice", 2021, 1, QuarterlyGrade.FairlyGood));
+        var version = await server.Store.GetStreamVersionAsync("employee:graded-twice");
+
+        var twice = await Assert.ThrowsAsync<RpcException>(() =>
+            party.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("graded-twice", 2021, 1, QuarterlyGrade.Average)));
+
+        Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
+        Assert.Contains("2021Q1", twice.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(version, await server.Store.GetStreamVersionAsync("employee:graded-twice"));
+    }
 }
