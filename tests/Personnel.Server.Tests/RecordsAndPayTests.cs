@@ -75,4 +75,41 @@ public sealed class RecordsAndPayTests(ServerFixture server) : IClassFixture<Ser
         Assert.Contains("Demerit", Assert.Single(coefficients.WithheldBecause));
         Assert.Empty(later.WithheldBecause);
     }
+
+    [Fact]
+    public async Task PM9_a_party_serious_warning_is_recorded_as_its_own_kind_and_withholds_the_annual_performance_pay()
+    {
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("serious", "rec-d", "2020-01-06"));
+        RecordSanctionRequest Serious(SanctionSource source) => new()
+        {
+            RequestId = Build.RequestId(), EmployeeId = "serious", Kind = SanctionKind.SeriousWarning, Source = source,
+            StartsOn = Build.Date("2021-04-01"), EndsOn = Build.Date("2022-03-31"), Reason = "breach of party discipline",
+        };
+
+        var government = await Assert.ThrowsAsync<RpcException>(() => party.Call<RecordSanctionRequest, RecordSanctionResponse>(Serious(SanctionSource.Government)));
+        await party.Call<RecordSanctionRequest, RecordSanctionResponse>(Serious(SanctionSource.Party));
+        var coefficients = await party.Call<GetCoefficientsRequest, GetCoefficientsResponse>(new GetCoefficientsRequest { EmployeeId = "serious", Year = 2021 });
+
+        Assert.Equal(StatusCode.InvalidArgument, government.StatusCode);
+        Assert.Equal("0.0", coefficients.PersonalCoefficient);
+        Assert.Contains("SeriousWarning", Assert.Single(coefficients.WithheldBecause), StringComparison.Ordinal);
+        Assert.Contains("PM 第九条", coefficients.WithheldBecause[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AS8_a_second_grade_for_a_graded_quarter_is_ALREADY_EXISTS_and_records_nothing()
+    {
+        var party = server.As(await server.KeyAsync(Role.PartyAffairs));
+        await party.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("graded-twice", "rec-d", "2020-01-06"));
+        await party.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("graded-twice", 2021, 1, QuarterlyGrade.FairlyGood));
+        var version = await server.Store.GetStreamVersionAsync("employee:graded-twice");
+
+        var twice = await Assert.ThrowsAsync<RpcException>(() =>
+            party.Call<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Build.Quarterly("graded-twice", 2021, 1, QuarterlyGrade.Average)));
+
+        Assert.Equal(StatusCode.AlreadyExists, twice.StatusCode);
+        Assert.Contains("2021Q1", twice.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(version, await server.Store.GetStreamVersionAsync("employee:graded-twice"));
+    }
 }

@@ -100,6 +100,9 @@ public sealed partial class Department
         RuleViolationException.ThrowIfInvalid(
             on >= new DateOnly(year, 1, 1), Rules.WellFormedInput,
             $"the assessment of {year} cannot be recorded on {on:yyyy-MM-dd}, before the year began");
+        RuleViolationException.ThrowUnless(
+            year >= CreatedOn.Year, Rules.DepartmentExists,
+            $"{Name} was created on {CreatedOn:yyyy-MM-dd}; it has no {year} to assess");
     }
 
     /// <summary>The yellow-card grounds and the leadership adjustment AM 第十七条 gives the year.</summary>

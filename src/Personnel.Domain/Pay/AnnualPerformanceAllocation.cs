@@ -3,17 +3,22 @@ using Personnel.Domain.Departments;
 
 namespace Personnel.Domain.Pay;
 
-/// <summary>A person in the allocation: the personal annual coefficient and the post coefficient (岗位系数).</summary>
-public sealed record StaffMember(EmployeeId Employee, decimal PersonalCoefficient, decimal PostCoefficient);
+/// <summary>
+/// A person in the allocation: the personal annual coefficient, the post coefficient (岗位系数) and the months of the
+/// annual performance pay withheld by month (按月扣发, PM 第六条, 第七条), 0–12.
+/// </summary>
+public sealed record StaffMember(EmployeeId Employee, decimal PersonalCoefficient, decimal PostCoefficient, int MonthsWithheld = 0);
 
 /// <summary>A department in the allocation, with its tier (which sets its coefficient) and its staff.</summary>
 public sealed record DepartmentStaff(DepartmentId Department, DepartmentTier Tier, IReadOnlyList<StaffMember> Staff);
 
-public sealed record PersonShare(EmployeeId Employee, decimal Amount);
+/// <summary>A person's share, net of <see cref="Withheld"/>: the twelfths of the share their months withheld took.</summary>
+public sealed record PersonShare(EmployeeId Employee, decimal Amount, decimal Withheld = 0m);
 
 /// <summary>
 /// A department's share. <see cref="Undistributed"/> is the part no one in the department can receive
-/// because every personal coefficient is zero; it stays in the zone's hands.
+/// because every personal coefficient is zero, or that months withheld took from people's shares; it stays in the
+/// zone's hands (a month withheld is not paid to colleagues).
 /// </summary>
 public sealed record DepartmentShare(
     DepartmentId Department, decimal Coefficient, decimal PostCoefficientTotal, decimal Amount, IReadOnlyList<PersonShare> People, decimal Undistributed);
@@ -49,10 +54,11 @@ public static class AnnualPerformanceAllocation
             var amount = departmentAmounts[d];
             var nobody = weights.Sum() == 0m;
             var people = nobody ? new decimal[staff.Count] : LargestRemainder.Apportion(amount, weights);
+            var withheld = staff.Select((s, i) => Math.Round(people[i] * s.MonthsWithheld / 12m, 2, MidpointRounding.AwayFromZero)).ToList();
             shares.Add(new DepartmentShare(
                 departments[d].Department, coefficients[d], postTotals[d], amount,
-                staff.Select((s, i) => new PersonShare(s.Employee, people[i])).ToList(),
-                nobody ? amount : 0m));
+                staff.Select((s, i) => new PersonShare(s.Employee, people[i] - withheld[i], withheld[i])).ToList(),
+                nobody ? amount : withheld.Sum()));
         }
 
         return new AnnualAllocation(pool, shares);
@@ -72,6 +78,9 @@ public static class AnnualPerformanceAllocation
                 member.PersonalCoefficient >= 0m && member.PostCoefficient >= 0m, Rules.AnnualAllocation,
                 $"employee {member.Employee} has personal coefficient {member.PersonalCoefficient} and post coefficient " +
                 $"{member.PostCoefficient}; coefficients must be non-negative");
+            RuleViolationException.ThrowIfInvalid(
+                member.MonthsWithheld is >= 0 and <= 12, Rules.AnnualAllocation,
+                $"employee {member.Employee} has {member.MonthsWithheld} months withheld; a year has 0–12");
         }
     }
 }

@@ -69,10 +69,10 @@ public static class Enums
         V1.SanctionKind.Downgrade => D.Employees.SanctionKind.Demotion,
         V1.SanctionKind.Removal => D.Employees.SanctionKind.Removal,
         V1.SanctionKind.Expulsion => D.Employees.SanctionKind.Expulsion,
-        V1.SanctionKind.SeriousWarning => throw Refusals.Invalid(
-            $"{field} SERIOUS_WARNING is a party sanction: record it with source PARTY and the government severity it equals "
-            + "(AS 第二十七条 reads party sanctions by that severity)."),
-        _ => throw Refusals.Invalid($"{field} {(int)kind} is not a sanction kind: WARNING, DEMERIT, MAJOR_DEMERIT, DOWNGRADE, REMOVAL or EXPULSION."),
+        // 严重警告 is a party sanction (the service refuses it with source GOVERNMENT); the party ladder is kept at the
+        // government severity it equals, 记过 (AS 第二十七条), so grading reads it as that and pay as 严重警告 (PM 第九条).
+        V1.SanctionKind.SeriousWarning => D.Employees.SanctionKind.Demerit,
+        _ => throw Refusals.Invalid($"{field} {(int)kind} is not a sanction kind: WARNING, SERIOUS_WARNING (party), DEMERIT, MAJOR_DEMERIT, DOWNGRADE, REMOVAL or EXPULSION."),
     };
 
     public static D.Employees.SanctionAuthority Source(V1.SanctionSource source) => source switch

@@ -13,6 +13,11 @@ public sealed partial class EmployeeService
     {
         var kind = Enums.Sanction(request.Kind, "kind");
         var source = Enums.Source(request.Source);
+        if (request.Kind == V1.SanctionKind.SeriousWarning && source != D.Employees.SanctionAuthority.Party)
+        {
+            throw Refusals.Invalid("kind SERIOUS_WARNING (严重警告) is a party sanction: record it with source PARTY (AS 第二十七条).");
+        }
+
         var startsOn = Dates.Required(request.StartsOn, "starts_on");
         var endsOn = Dates.Optional(request.EndsOn, "ends_on");
         if (endsOn < startsOn)

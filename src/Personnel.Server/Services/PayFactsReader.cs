@@ -6,23 +6,59 @@ using Personnel.Storage;
 namespace Personnel.Server.Services;
 
 /// <summary>
+/// One person's pay year: the facts PM 第八条, 第九条 read, the attendance deductions (PM 第六条, 第七条), and the
+/// department the person belonged to at the year's end (or when they left during it); null when the person
+/// was not yet appointed by the year's end or had left before it began.
+/// </summary>
+/// <paramref name="LeftOn"/> is the day a separation was recorded within the year, if one was.
+public sealed record PayYear(PerformancePayFacts Facts, AttendanceDeductionResult Attendance, string? Department, DateOnly? LeftOn = null);
+
+/// <summary>
 /// The facts PM 第八条 and 第九条 read, from an employee's recorded events: the heaviest sanction whose period
 /// touches the year, an investigation still open at the year's end, probation, separation.
 /// </summary>
-public sealed class PayFactsReader(IEventStore store)
+public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.PolicyProfile profile)
 {
-    public async Task<PerformancePayFacts> ReadAsync(EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken)
+    public async Task<PerformancePayFacts> ReadAsync(EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken) =>
+        (await ReadYearAsync(snapshot, year, cancellationToken).ConfigureAwait(false)).Facts;
+
+    /// <summary>
+    /// The facts and the year's attendance deductions (PM 第六条, 第七条; RULES §8) from the recorded leave and absences:
+    /// each recorded period is cut to the year and read as its working days under the profile's working calendar.
+    /// Overtime and late arrivals are not recorded by the service, so they neither offset nor deduct here.
+    /// </summary>
+    public async Task<PayYear> ReadYearAsync(
+        EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken)
     {
         var events = await store.ReadStreamAsync(Grains.StreamIds.Employee(snapshot.EmployeeId), 1, cancellationToken).ConfigureAwait(false);
+        var leaves = new List<LeaveSpell>();
+        var absences = new List<AbsenceSpell>();
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
         var party = PartySanction.None;
         var government = GovernmentSanction.None;
         var investigationOpen = false;
+        string? department = null;
+        var left = false;
+        DateOnly? leftOn = null;
         foreach (var e in events.Where(e => e.OccurredOn <= yearEnd))
         {
             switch (e.Type)
             {
+                case "employee-appointed":
+                    department = ((EmployeeAppointed)EventJson.Deserialize<EmployeeEvent>(e.Payload)).DepartmentId.Value;
+                    break;
+                case "rotated":
+                    department = ((Rotated)EventJson.Deserialize<EmployeeEvent>(e.Payload)).DepartmentId.Value;
+                    break;
+                case "employee-resigned" or "transferred-out" or "employee-retired" or "employee-dismissed" or "contract-terminated":
+                    left = e.OccurredOn < yearStart;
+                    leftOn = left ? null : e.OccurredOn;
+                    break;
+                case "employee-reinstated":
+                    left = false;
+                    leftOn = null;
+                    break;
                 case "sanction-recorded":
                     var sanction = (SanctionRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (sanction.Period.Start <= yearEnd && sanction.Period.End >= yearStart)
@@ -47,7 +83,35 @@ public sealed class PayFactsReader(IEventStore store)
             }
         }
 
-        return new PerformancePayFacts
+        // A period of the year counts whenever it was recorded (an absence in December may be recorded in January).
+        foreach (var e in events)
+        {
+            switch (e.Type)
+            {
+                case "leave-recorded":
+                    var leave = (LeaveRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
+                    if (WorkingDaysIn(leave.Period, year) is { Count: > 0 } leaveDays)
+                    {
+                        leaves.Add(new LeaveSpell(leave.Kind, leaveDays));
+                    }
+
+                    break;
+                case "absence-recorded":
+                    var absence = (AbsenceRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
+                    if (WorkingDaysIn(absence.Period, year) is { Count: > 0 } absentDays)
+                    {
+                        absences.Add(new AbsenceSpell(absentDays, absence.Kind));
+                    }
+
+                    break;
+            }
+        }
+
+        // A day recorded both as leave and as absence is an absence (视为旷工).
+        var absent = absences.SelectMany(a => a.WorkingDays).ToHashSet();
+        leaves = leaves.Select(l => l with { WorkingDays = l.WorkingDays.Where(d => !absent.Contains(d)).ToList() })
+            .Where(l => l.WorkingDays.Count > 0).ToList();
+        var facts = new PerformancePayFacts
         {
             InOpenRecruitmentProbation = snapshot.State == ContractState.InProbation,
             PartySanction = party,
@@ -61,6 +125,25 @@ public sealed class PayFactsReader(IEventStore store)
                 _ => Separation.None,
             },
         };
+        var attendance = AttendanceDeductions.Calculate(
+            new AttendanceYear { Year = year, Leaves = leaves, Absences = absences.OrderBy(a => a.WorkingDays[0]).ToList() }, profile.Pay);
+        return new PayYear(facts, attendance, left ? null : department, leftOn);
+    }
+
+    private List<DateOnly> WorkingDaysIn(Personnel.Domain.Common.DatePeriod period, int year)
+    {
+        var days = new List<DateOnly>();
+        var from = period.Start.Year < year ? new DateOnly(year, 1, 1) : period.Start;
+        var until = period.End.Year > year ? new DateOnly(year, 12, 31) : period.End;
+        for (var day = from; day <= until; day = day.AddDays(1))
+        {
+            if (profile.Grading.Calendar.IsWorkingDay(day))
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
     }
 
     private static T Max<T>(T a, T b)

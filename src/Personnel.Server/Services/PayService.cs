@@ -26,8 +26,8 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         var grain = grains.GetGrain<IEmployeeGrain>(id);
         var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(context.CancellationToken)).ConfigureAwait(false);
         var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(context.CancellationToken)).ConfigureAwait(false);
-        var facts = await factsReader.ReadAsync(snapshot, year, context.CancellationToken).ConfigureAwait(false);
-        var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay);
+        var pay = await factsReader.ReadYearAsync(snapshot, year, context.CancellationToken).ConfigureAwait(false);
+        var personal = Personal(grades, year, pay);
         var post = await PostAtYearEndAsync(grain, snapshot, year, context.CancellationToken).ConfigureAwait(false);
         D.Departments.DepartmentTier? department;
         try
@@ -44,25 +44,28 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         {
             EmployeeId = id,
             Year = year,
-            PersonalCoefficient = Decimal(personal.Value),
+            PersonalCoefficient = Decimal(personal.Coefficient),
             DepartmentCoefficient = department is { } tier ? Decimal(profile.Pay.DepartmentCoefficient[tier]) : "",
             PostCoefficient = Decimal(profile.Pay.PostCoefficient[post]),
+            AnnualMonthsWithheld = personal.MonthsWithheld,
         };
         foreach (var quarter in D.Common.Quarter.OfYear(year))
         {
             var graded = grades.Quarterly.LastOrDefault(q => q.Quarter == quarter);
-            response.QuarterlyPayPercent.Add((int)Math.Round(100m * PerformancePay.QuarterlyRatio(graded?.Grade, facts, profile.Pay).Value));
+            var ratio = PerformancePay.QuarterlyRatio(graded?.Grade, pay.Facts, profile.Pay).Value;
+            var whole = pay.Attendance.Deductions.Any(d => d.Component == PayComponent.QuarterlyPerformance && d.Unit == DeductionUnit.Whole
+                && (d.Period == quarter.ToString() || d.Period == $"{year}"));
+            var months = pay.Attendance.Deductions
+                .Where(d => d.Component == PayComponent.QuarterlyPerformance && d.Unit == DeductionUnit.Months && InQuarter(d.Period, quarter))
+                .Sum(d => d.Quantity);
+            response.QuarterlyPayPercent.Add(whole ? 0 : (int)Math.Round(100m * ratio));
+            var afterLeaving = MonthsAfterLeaving(pay, year) == 0 ? 0
+                : Math.Clamp((quarter.Number * 3) - pay.LeftOn!.Value.Month, 0, 3);
+            response.QuarterlyMonthsWithheld.Add(whole || ratio == 0m ? 0 : (int)Math.Min(3m, months + afterLeaving));
         }
 
-        if (personal.Value == 0m && PerformancePay.AnnualPayWithheldBecause(facts) is { } withheld)
-        {
-            response.WithheldBecause.Add($"{withheld} ({personal.Article})");
-        }
-        else if (personal.Value == 0m && facts.InOpenRecruitmentProbation)
-        {
-            response.WithheldBecause.Add($"{personal.Reason} ({personal.Article})");
-        }
-
+        response.WithheldBecause.AddRange(personal.WithheldBecause);
+        response.Deductions.AddRange(pay.Attendance.Deductions.Select(ToApi));
         return response;
     }
 
@@ -75,7 +78,7 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
             Money(request.MonthlyPerformance, "monthly_performance"), Money(request.QuarterlyPerformance, "quarterly_performance"))))
             .ConfigureAwait(false);
         var postCoefficients = PostCoefficients(request);
-        var staff = await StaffAsync(year, postCoefficients, context.CancellationToken).ConfigureAwait(false);
+        var (staff, withheldBecause) = await StaffAsync(year, postCoefficients, context.CancellationToken).ConfigureAwait(false);
         var allocation = await GrainCalls.RunAsync(() => Task.FromResult(AnnualPerformanceAllocation.Allocate(pool.Pool, staff, profile.Pay)))
             .ConfigureAwait(false);
         var response = new V1.AllocateAnnualPerformancePayResponse { Pool = ToMoney(allocation.Pool) };
@@ -88,17 +91,22 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
                 Tier = Enums.ToApi(department.Tier),
                 DepartmentCoefficient = Decimal(share.Coefficient),
                 Amount = ToMoney(share.Amount),
+                Undistributed = ToMoney(share.Undistributed),
             };
             api.People.AddRange(share.People.Select(p =>
             {
                 var member = department.Staff.Single(s => s.Employee == p.Employee);
-                return new V1.PersonShare
+                var person = new V1.PersonShare
                 {
                     EmployeeId = p.Employee.Value,
                     Amount = ToMoney(p.Amount),
                     PersonalCoefficient = Decimal(member.PersonalCoefficient),
                     PostCoefficient = Decimal(member.PostCoefficient),
+                    AnnualMonthsWithheld = member.MonthsWithheld,
+                    Withheld = ToMoney(p.Withheld),
                 };
+                person.WithheldBecause.AddRange(withheldBecause[p.Employee.Value]);
+                return person;
             }));
             response.Departments.Add(api);
         }
@@ -106,9 +114,10 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         return response;
     }
 
-    private async Task<IReadOnlyList<DepartmentStaff>> StaffAsync(int year, IReadOnlyDictionary<string, decimal> postCoefficients, CancellationToken ct)
+    private async Task<(IReadOnlyList<DepartmentStaff> Departments, IReadOnlyDictionary<string, IReadOnlyList<string>> WithheldBecause)> StaffAsync(int year, IReadOnlyDictionary<string, decimal> postCoefficients, CancellationToken ct)
     {
         var byDepartment = new SortedDictionary<string, List<StaffMember>>(StringComparer.Ordinal);
+        var withheldBecause = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         string? after = null;
         while (true)
         {
@@ -118,16 +127,23 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
                 var grain = grains.GetGrain<IEmployeeGrain>(view.EmployeeId);
                 var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(ct)).ConfigureAwait(false);
                 var grades = await GrainCalls.RunAsync(() => grain.ListGradesAsync(ct)).ConfigureAwait(false);
-                var facts = await factsReader.ReadAsync(snapshot, year, ct).ConfigureAwait(false);
-                var personal = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), facts, profile.Pay).Value;
-                var held = await PostAtYearEndAsync(grain, snapshot, year, ct).ConfigureAwait(false);
-                var post = postCoefficients.GetValueOrDefault(held.ToString(), profile.Pay.PostCoefficient[held]);
-                if (!byDepartment.TryGetValue(snapshot.DepartmentId, out var members))
+                var pay = await factsReader.ReadYearAsync(snapshot, year, ct).ConfigureAwait(false);
+                if (pay.Department is not { } departmentId)
                 {
-                    byDepartment[snapshot.DepartmentId] = members = [];
+                    // Not on the staff that year (appointed later, or left before it began): no share of its pool.
+                    continue;
                 }
 
-                members.Add(new StaffMember(new D.Common.EmployeeId(view.EmployeeId), personal, post));
+                var personal = Personal(grades, year, pay);
+                var held = await PostAtYearEndAsync(grain, snapshot, year, ct).ConfigureAwait(false);
+                var post = postCoefficients.GetValueOrDefault(held.ToString(), profile.Pay.PostCoefficient[held]);
+                if (!byDepartment.TryGetValue(departmentId, out var members))
+                {
+                    byDepartment[departmentId] = members = [];
+                }
+
+                members.Add(new StaffMember(new D.Common.EmployeeId(view.EmployeeId), personal.Coefficient, post, personal.MonthsWithheld));
+                withheldBecause[view.EmployeeId] = personal.WithheldBecause;
             }
 
             if (page.Count < 1000)
@@ -147,7 +163,7 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
             departments.Add(new DepartmentStaff(new D.Common.DepartmentId(departmentId), tier, members));
         }
 
-        return departments;
+        return (departments, withheldBecause);
     }
 
     /// <summary>
@@ -172,6 +188,78 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         var snapshot = await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(departmentId).GetSnapshotAsync(ct)).ConfigureAwait(false);
         return snapshot.Years.FirstOrDefault(y => y.Year == year)?.Tier;
     }
+
+    /// <summary>
+    /// The personal annual coefficient with what withholds it: PM 第九条 and probation (the coefficient 0), absence
+    /// without leave reaching PM 第七条's limit (the whole year: 0), or months withheld by month (PM 第六条, 第七条).
+    /// </summary>
+    private PersonalYear Personal(GradeList grades, int year, PayYear pay)
+    {
+        var decision = PerformancePay.AnnualCoefficient(AnnualGradeOf(grades, year), pay.Facts, profile.Pay);
+        var because = new List<string>();
+        if (decision.Value == 0m && PerformancePay.AnnualPayWithheldBecause(pay.Facts) is { } withheld)
+        {
+            because.Add($"{withheld} ({decision.Article})");
+        }
+        else if (decision.Value == 0m && pay.Facts.InOpenRecruitmentProbation)
+        {
+            because.Add($"{decision.Reason} ({decision.Article})");
+        }
+
+        var whole = pay.Attendance.Deductions.FirstOrDefault(d => d.Component == PayComponent.AnnualPerformance && d.Unit == DeductionUnit.Whole);
+        if (whole is not null)
+        {
+            because.Add($"{whole.Reason} ({whole.Article})");
+            return new PersonalYear(0m, 0, because);
+        }
+
+        var months = (int)Math.Min(12m, pay.Attendance.Total(PayComponent.AnnualPerformance, DeductionUnit.Months) + MonthsAfterLeaving(pay, year));
+        if (decision.Value != 0m && MonthsAfterLeaving(pay, year) > 0)
+        {
+            because.Add($"{pay.Facts.Separation} on {pay.LeftOn:yyyy-MM-dd}: paid by month for the {12 - MonthsAfterLeaving(pay, year)} months " +
+                $"in service, {MonthsAfterLeaving(pay, year)} withheld ({Personnel.Domain.Common.Rules.SeparatedWithoutResult.Article})");
+        }
+
+        return new PersonalYear(decision.Value, decision.Value == 0m ? 0 : months, because);
+    }
+
+    /// <summary>
+    /// <b>Decision</b> on PM 第八条 (调出、退休、在职死亡人员……按月发放季度绩效和年绩效): a person transferred out, retired or
+    /// deceased during the year is paid the month they left in full and the quarterly and annual performance pay for
+    /// the months up to it; the months after it are withheld. The months of the year after the month of leaving.
+    /// </summary>
+    private static int MonthsAfterLeaving(PayYear pay, int year) =>
+        pay.LeftOn is { } left && left.Year == year
+            && pay.Facts.Separation is Separation.TransferredOut or Separation.Retired or Separation.Deceased
+            ? 12 - left.Month
+            : 0;
+
+    private sealed record PersonalYear(decimal Coefficient, int MonthsWithheld, IReadOnlyList<string> WithheldBecause);
+
+    private static bool InQuarter(string period, D.Common.Quarter quarter) =>
+        period.Length == 7 && int.TryParse(period.AsSpan(0, 4), CultureInfo.InvariantCulture, out var y) && y == quarter.Year
+        && int.TryParse(period.AsSpan(5, 2), CultureInfo.InvariantCulture, out var m) && ((m - 1) / 3) + 1 == quarter.Number;
+
+    private static V1.PayDeduction ToApi(Deduction d) => new()
+    {
+        Component = d.Component switch
+        {
+            PayComponent.PostPay => V1.PayComponent.PostPay,
+            PayComponent.MonthlyPerformance => V1.PayComponent.MonthlyPerformance,
+            PayComponent.QuarterlyPerformance => V1.PayComponent.QuarterlyPerformance,
+            _ => V1.PayComponent.AnnualPerformance,
+        },
+        Unit = d.Unit switch
+        {
+            DeductionUnit.Days => V1.DeductionUnit.Days,
+            DeductionUnit.Months => V1.DeductionUnit.Months,
+            _ => V1.DeductionUnit.Whole,
+        },
+        Quantity = d.Quantity.ToString("0.##", CultureInfo.InvariantCulture),
+        Period = d.Period,
+        Article = d.Article,
+        Reason = d.Reason,
+    };
 
     private static D.Grading.AnnualGrade? AnnualGradeOf(GradeList grades, int year) => grades.Annual.LastOrDefault(a => a.Year == year)?.Grade;
 
