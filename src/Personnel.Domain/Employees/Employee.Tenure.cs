@@ -25,13 +25,7 @@ public sealed partial class Employee
 
         var then = FromHistory(_history.Where(e => e.OccurredOn <= asOf), Policy);
         // The rotation answer is this employee's timeline for the date, the very periods the rotation-due list reads.
-        var rotation = RotationOn(asOf);
-        var tenure = then.CurrentTenure(asOf) with
-        {
-            Rotation = rotation?.Due,
-            ConsecutiveTerms = rotation?.ConsecutiveTerms ?? 0,
-            CareerYearsNotCounted = then.CareerYearsNotCounted(),
-        };
+        var tenure = then.CurrentTenure(asOf, RotationOn(asOf));
         return earliestNextPostEligibility is null ? tenure : tenure with { EarliestNextPostEligibility = earliestNextPostEligibility(tenure) };
     }
 
@@ -89,9 +83,6 @@ public sealed partial class Employee
         }
     }
 
-    /// <summary>The contract terms begun in the current role (AM 第十二条 连续任职): the count the rotation rules read, the current term included.</summary>
-    public int ConsecutiveTermsInRole => _terms.Count(t => t.Start >= RoleSince);
-
     /// <summary>The end of the <paramref name="n"/>-th full term in the role: recorded terms where known, projected 3-year terms after.</summary>
     private DateOnly EndOfFullTermInRole(int n)
     {
@@ -114,7 +105,7 @@ public sealed partial class Employee
             .Select(a => new UncountedYear(a.Year, a.Outcome, a.NoGradeReason, PostLevelOn(new DateOnly(a.Year, 12, 31)) ?? PostHistory[^1].Level))
             .ToList();
 
-    private Tenure CurrentTenure(DateOnly asOf)
+    private Tenure CurrentTenure(DateOnly asOf, RotationPeriod? rotation)
     {
         var schedule = RotationSchedule();
         var uncounted = _annual.Values
@@ -127,6 +118,10 @@ public sealed partial class Employee
             State == ContractState.InProbation ? ProbationEnd : null,
             State == ContractState.InPromotionTrial ? TrialEnd : null,
             PromotionFrozenUntil is { } until && until > asOf ? until : null,
-            SelectRotation(schedule, asOf), schedule, RetirementDate, Rank, RankSince, Education);
+            rotation?.Due, schedule, RetirementDate, Rank, RankSince, Education)
+        {
+            ConsecutiveTerms = rotation?.ConsecutiveTerms ?? 0,
+            CareerYearsNotCounted = CareerYearsNotCounted(),
+        };
     }
 }
