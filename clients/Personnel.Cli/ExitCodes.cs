@@ -1,4 +1,4 @@
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Cli;
 

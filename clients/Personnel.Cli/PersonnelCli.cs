@@ -38,6 +38,7 @@ public static class PersonnelCli
         root.Options.Add(globals.Server);
         root.Options.Add(globals.Key);
         root.Options.Add(globals.Json);
+        root.Options.Add(globals.CaFile);
         root.Subcommands.Add(KeysCommands.Build(globals));
         root.Subcommands.Add(DepartmentCommands.Build(globals));
         root.Subcommands.Add(EmployeeCommands.Build(globals));
@@ -67,6 +68,12 @@ public sealed class GlobalOptions
             Description = "The API key. Defaults to $PERSONNEL_KEY (never shown).",
             Recursive = true,
         };
+        CaFile = new Option<FileInfo?>("--ca-file")
+        {
+            Description = "A PEM file of the certificate authority that signed the server's certificate (https:// servers only). "
+                + "Defaults to $PERSONNEL_CA_FILE, else the system's trusted roots.",
+            Recursive = true,
+        };
         Json = new Option<bool>("--json")
         {
             Description = "Print the answer as JSON (proto3 JSON, field names as in the .proto) instead of a table.",
@@ -81,6 +88,8 @@ public sealed class GlobalOptions
     public Option<string?> Key { get; }
 
     public Option<bool> Json { get; }
+
+    public Option<FileInfo?> CaFile { get; }
 
     /// <summary>
     /// Runs <paramref name="action"/> with a client for the parsed options; a refusal is printed as the service's
@@ -97,13 +106,20 @@ public sealed class GlobalOptions
 
         try
         {
-            using var client = Context.CreateClient(new PersonnelClientOptions { Address = address, ApiKey = ApiKeyOf(parsed) });
+            var caFile = parsed.GetValue(CaFile)?.FullName ?? NonEmpty(Context.GetEnvironmentVariable("PERSONNEL_CA_FILE"));
+            if (caFile is not null && !File.Exists(caFile))
+            {
+                await Context.Error.WriteLineAsync($"error: --ca-file \"{caFile}\" does not exist.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            using var client = Context.CreateClient(new PersonnelClientOptions { Address = address, ApiKey = ApiKeyOf(parsed), CaFile = caFile });
             return await action(client).ConfigureAwait(false);
         }
         catch (PersonnelException ex)
         {
             await Context.Error.WriteLineAsync($"error: {ex.StatusCode}: {ex.Message}").ConfigureAwait(false);
-            if (ex.StatusCode == Rpc.StatusCode.Unavailable)
+            if (ex.StatusCode == Grpc.Core.StatusCode.Unavailable)
             {
                 await Context.Error.WriteLineAsync($"(is the server running at {address}? set --server or PERSONNEL_SERVER)").ConfigureAwait(false);
             }

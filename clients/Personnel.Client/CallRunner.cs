@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Client;
 
@@ -29,12 +29,34 @@ internal sealed class CallRunner
 
     /// <summary>Builds a client-side method from the service descriptor, failing at start-up if the proto changed shape.</summary>
     public static Method<TRequest, TResponse> Method<TRequest, TResponse>(ServiceDescriptor service, string name)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
     {
         var descriptor = service.FindMethodByName(name)
             ?? throw new InvalidOperationException($"{service.FullName} has no method {name}.");
-        return Rpc.Method<TRequest, TResponse>.FromDescriptor(descriptor);
+        if (descriptor.InputType.ClrType != typeof(TRequest) || descriptor.OutputType.ClrType != typeof(TResponse))
+        {
+            throw new InvalidOperationException(
+                $"{service.FullName}/{name} takes {descriptor.InputType.FullName} and returns {descriptor.OutputType.FullName}, not {typeof(TRequest).Name} and {typeof(TResponse).Name}.");
+        }
+
+        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
+        {
+            (false, false) => MethodType.Unary,
+            (true, false) => MethodType.ClientStreaming,
+            (false, true) => MethodType.ServerStreaming,
+            _ => MethodType.DuplexStreaming,
+        };
+        return new Method<TRequest, TResponse>(type, service.FullName, name, ProtobufMarshaller<TRequest>.Instance, ProtobufMarshaller<TResponse>.Instance);
+    }
+
+    /// <summary>The protobuf marshaller of one message type, made once.</summary>
+    private static class ProtobufMarshaller<T>
+        where T : class, IMessage<T>, new()
+    {
+        private static readonly MessageParser<T> Parser = new(() => new T());
+
+        public static readonly Marshaller<T> Instance = Marshallers.Create(m => m.ToByteArray(), Parser.ParseFrom);
     }
 
     public async Task<TResponse> UnaryAsync<TRequest, TResponse>(
@@ -50,7 +72,7 @@ internal sealed class CallRunner
         {
             try
             {
-                using var call = _invoker.AsyncUnaryCall(method, NewCallOptions(cancellationToken), request);
+                using var call = _invoker.AsyncUnaryCall(method, null, NewCallOptions(cancellationToken), request);
                 return await call.ResponseAsync.ConfigureAwait(false);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && attempt < retries && !cancellationToken.IsCancellationRequested)
@@ -76,7 +98,7 @@ internal sealed class CallRunner
         where TResponse : class, IMessage<TResponse>
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var call = _invoker.AsyncServerStreamingCall(method, NewCallOptions(cancellationToken, withDeadline), request);
+        using var call = _invoker.AsyncServerStreamingCall(method, null, NewCallOptions(cancellationToken, withDeadline), request);
         while (true)
         {
             bool moved;
@@ -107,7 +129,7 @@ internal sealed class CallRunner
         where TResponse : class, IMessage<TResponse>
     {
         ArgumentNullException.ThrowIfNull(requests);
-        using var call = _invoker.AsyncClientStreamingCall(method, NewCallOptions(cancellationToken));
+        using var call = _invoker.AsyncClientStreamingCall(method, null, NewCallOptions(cancellationToken));
         try
         {
             try
@@ -138,7 +160,7 @@ internal sealed class CallRunner
         DateTime? deadline = withDeadline && _options.DefaultDeadline is { } timeout
             ? _options.TimeProvider.GetUtcNow().UtcDateTime + timeout
             : null;
-        return new CallOptions(Headers: _headers, Deadline: deadline, CancellationToken: cancellationToken);
+        return new CallOptions(headers: _headers, deadline: deadline, cancellationToken: cancellationToken);
     }
 
     // Reads change nothing, so repeating one is always safe.

@@ -1,4 +1,5 @@
-using Personnel.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Personnel.Client;
 
@@ -78,13 +79,53 @@ public sealed class PersonnelClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var channelOptions = new GrpcChannelOptions { TimeProvider = options.TimeProvider };
+        var channelOptions = new GrpcChannelOptions();
         if (options.HttpHandler is { } handler)
         {
             channelOptions.HttpHandler = handler;
-            channelOptions.DisposeHttpHandler = false;
+            channelOptions.DisposeHttpClient = false;
+        }
+        else if (options.CaFile is { } caFile)
+        {
+            channelOptions.HttpHandler = TrustingOnly(caFile);
+            channelOptions.DisposeHttpClient = true;
         }
 
         return GrpcChannel.ForAddress(options.Address, channelOptions);
+    }
+
+    /// <summary>A handler that accepts a server certificate only when it chains to the CA in <paramref name="caFile"/> and
+    /// names the host called.</summary>
+    private static SocketsHttpHandler TrustingOnly(string caFile)
+    {
+        var authorities = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(caFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"The CA file '{caFile}' cannot be read as PEM certificates: {e.Message}", nameof(caFile), e);
+        }
+
+        if (authorities.Count == 0)
+        {
+            throw new ArgumentException($"The CA file '{caFile}' holds no PEM certificate.", nameof(caFile));
+        }
+
+        var policy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+        {
+            TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(authorities);
+        return new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            SslOptions =
+            {
+                CertificateChainPolicy = policy,
+            },
+        };
     }
 }

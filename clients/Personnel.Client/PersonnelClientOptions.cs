@@ -37,6 +37,12 @@ public sealed class PersonnelClientOptions
     /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 
+    /// <summary>
+    /// Gets or sets a PEM file of the certificate authority that signed the server's certificate, for an <c>https://</c>
+    /// address whose certificate the system does not trust (a zone's own CA). Null trusts the system's roots. Defaults to null.
+    /// </summary>
+    public string? CaFile { get; set; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Address);

@@ -1,5 +1,5 @@
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Client;
 

@@ -13,6 +13,8 @@ namespace Personnel.Cli.Tests;
 /// </summary>
 public sealed partial class WalkthroughTests
 {
+    private static readonly string CliDll = Path.Combine(RepoPaths.Root, "clients", "Personnel.Cli", "bin", "Release", "net10.0", "personnel.dll");
+
     private const string DocumentedAdminKey = "change-me-admin-key";
 
     private sealed record Step(int Number, string Script, string[] Expected, int ExitCode);
@@ -37,13 +39,16 @@ public sealed partial class WalkthroughTests
 
         var scriptPath = Path.Combine(Path.GetTempPath(), $"personnel-walkthrough-{Guid.NewGuid():N}.sh");
         await File.WriteAllTextAsync(scriptPath, script.ToString());
+        Assert.True(File.Exists(CliDll), $"{CliDll} is missing: build the solution in Release first (./test.sh does).");
         ProcessRunner.Result result;
         try
         {
             result = await ProcessRunner.RunAsync("/bin/bash", [scriptPath], new Dictionary<string, string>
             {
                 ["PERSONNEL_SERVER"] = server.Address.ToString(),
-                ["PERSONNEL_CLI_DLL"] = Path.Combine(AppContext.BaseDirectory, "personnel.dll"),
+                // The CLI as it is installed: its own output folder, its own dependencies (the test's folder holds the
+                // server's, which run on the ASP.NET Core shared framework the CLI does not use).
+                ["PERSONNEL_CLI_DLL"] = CliDll,
                 ["PERSONNEL_KEY"] = string.Empty,
             }, TimeSpan.FromMinutes(3));
         }

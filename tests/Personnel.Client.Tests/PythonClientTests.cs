@@ -29,6 +29,7 @@ public sealed class PythonClientTests : IAsyncLifetime
             "--protos", Path.Combine(RepoPaths.Root, "protos"),
             "--protoc", RepoPaths.Protoc,
             "--include", RepoPaths.ProtocInclude,
+            "--include", RepoPaths.CommonProtosInclude,
         ]);
 
         Assert.True(result.ExitCode == 0, $"python exited {result.ExitCode}:\n{result.Out}\n{result.Error}");
@@ -40,17 +41,25 @@ public sealed class PythonClientTests : IAsyncLifetime
         // floor(40 % × 5 eligible staff) = 2 Goods; the third is refused naming the rule (AS 第八条).
         Assert.StartsWith("refused py-s3 2026 Q1 GOOD FAILED_PRECONDITION: ", lines[4]);
         Assert.Contains("第八条", lines[4]);
-        Assert.Equal("recorded py-s4 2026 Q1 AVERAGE pay 20%", lines[5]);
-        Assert.Equal("recorded py-s5 2026 Q1 POOR pay 0%", lines[6]);
-        Assert.Equal("retry py-s1 pay 100%", lines[7]);
-        Assert.Equal("post-level py-h1 POST_DEPARTMENT_HEAD 3/2", lines[8]);
-        Assert.Equal("post-level py-s1 POST_STAFF 6/1", lines[9]);
-        Assert.Equal("post-level py-s2 POST_STAFF 6/2", lines[10]);
-        Assert.Equal("assessed d-py 2025 yellow_card=True leadership_adjustment=True", lines[11]);
-        Assert.StartsWith("rotation-due py-h1 ", lines[12]);
-        Assert.EndsWith(" ROTATION_STRENGTH_MANDATORY", lines[12]);
-        Assert.Equal("rotation-due count 1", lines[13]);
-        Assert.Equal("unknown employee NOT_FOUND", lines[14]);
-        Assert.Equal(15, lines.Length);
+        // The refusal's trailers carry grpc-status-details-bin: a google.rpc.Status whose ErrorInfo names the article.
+        Assert.Equal("refusal details GOOD_QUOTA_EXCEEDED personnel.v1 AS 第八条", lines[5]);
+        Assert.Equal("recorded py-s4 2026 Q1 AVERAGE pay 20%", lines[6]);
+        Assert.Equal("recorded py-s5 2026 Q1 POOR pay 0%", lines[7]);
+        Assert.Equal("retry py-s1 pay 100%", lines[8]);
+        Assert.Equal("post-level py-h1 POST_DEPARTMENT_HEAD 3/2", lines[9]);
+        Assert.Equal("post-level py-s1 POST_STAFF 6/1", lines[10]);
+        Assert.Equal("post-level py-s2 POST_STAFF 6/2", lines[11]);
+        Assert.Equal("assessed d-py 2025 yellow_card=True leadership_adjustment=True", lines[12]);
+        Assert.StartsWith("rotation-due py-h1 ", lines[13]);
+        Assert.EndsWith(" ROTATION_STRENGTH_MANDATORY", lines[13]);
+        Assert.Equal("rotation-due count 1", lines[14]);
+        Assert.Equal("unknown employee NOT_FOUND", lines[15]);
+        // Health answers without a key, and reflection lists every personnel.v1 service (acceptance of the Grpc.AspNetCore move).
+        Assert.Equal("health SERVING", lines[16]);
+        Assert.Equal(
+            "reflection personnel.v1.DepartmentService personnel.v1.EmployeeService personnel.v1.EventService personnel.v1.GradingService "
+            + "personnel.v1.KeyService personnel.v1.PayService personnel.v1.RotationService",
+            lines[17]);
+        Assert.Equal(18, lines.Length);
     }
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Client.Tests;
 
@@ -21,13 +21,13 @@ internal sealed class RecordingInvoker : CallInvoker
     public RecordingInvoker Fail(StatusCode code, string detail) =>
         Answer(_ => throw new RpcException(new Status(code, detail)));
 
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options, TRequest request)
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        Calls.Add((method.FullName, options, request.Clone()));
+        Calls.Add((method.FullName, options, ((IMessage)request).Clone()));
         Task<TResponse> response;
         try
         {
-            response = Task.FromResult((TResponse)_answers.Dequeue()(request));
+            response = Task.FromResult((TResponse)_answers.Dequeue()((IMessage)request));
         }
         catch (RpcException ex)
         {
@@ -37,10 +37,10 @@ internal sealed class RecordingInvoker : CallInvoker
         return new AsyncUnaryCall<TResponse>(response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => new Metadata(), () => { });
     }
 
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options, TRequest request) =>
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
         throw new NotSupportedException("Server streaming is not scripted by this invoker.");
 
-    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options)
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
         Calls.Add((method.FullName, options, new Google.Protobuf.WellKnownTypes.Empty()));
         var writer = new ListWriter<TRequest>(StreamedRequests);
@@ -49,8 +49,11 @@ internal sealed class RecordingInvoker : CallInvoker
             writer, response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => new Metadata(), () => { });
     }
 
-    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options) =>
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
         throw new NotSupportedException("Duplex streaming is not scripted by this invoker.");
+
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        throw new NotSupportedException("The client makes no blocking calls.");
 
     private sealed class ListWriter<T>(List<IMessage> sink) : IClientStreamWriter<T>
     {
@@ -58,7 +61,11 @@ internal sealed class RecordingInvoker : CallInvoker
 
         public Task Completed => _completed.Task;
 
-        public Task WriteAsync(T message, CancellationToken cancellationToken = default)
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
+
+        public Task WriteAsync(T message, CancellationToken cancellationToken)
         {
             sink.Add(((IMessage)message!).Clone());
             return Task.CompletedTask;

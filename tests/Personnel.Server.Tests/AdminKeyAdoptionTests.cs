@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Personnel.Server.Hosting;
 
 namespace Personnel.Server.Tests;
@@ -62,13 +63,13 @@ public sealed class AdminKeyAdoptionTests : IDisposable
         var log = new ConcurrentQueue<(LogLevel Level, string Text)>();
         var app = await ServerHost.BuildAsync(
             [
-                "--urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", adminToken,
+                "--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", adminToken,
                 "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Personnel", "Information",
                 "--Storage:ConnectionString", Path.Combine(_directory, "personnel.db"),
             ],
             builder => builder.Logging.AddProvider(new CapturingProvider(log)));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<Endpoints>().Grpc[0];
         return new Running(app, GrpcChannel.ForAddress(address), log);
     }
 

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Server.Tests;
 
@@ -350,7 +350,7 @@ public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerF
 
     /// <summary>The same request again returns the first answer and records nothing; the same id with other content is INVALID_ARGUMENT.</summary>
     private async Task RetryRecordsNothing<TRequest, TResponse>(Client client, string employeeId, TRequest request, TResponse first, Action<TRequest> alter)
-        where TRequest : class, IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
         var position = await server.Store.GetLastPositionAsync();

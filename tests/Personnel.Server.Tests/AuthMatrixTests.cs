@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 
 namespace Personnel.Server.Tests;
@@ -206,10 +206,9 @@ public sealed class AuthMatrixTests(ServerFixture server) : IClassFixture<Server
     [Fact]
     public async Task Health_and_reflection_answer_without_a_key()
     {
-        var check = Method<Rpc.Health.V1.HealthCheckRequest, Rpc.Health.V1.HealthCheckResponse>.FromDescriptor(
-            Rpc.Health.V1.HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
-        using var call = server.Invoker.AsyncUnaryCall(check, server.As(null).Options(), new Rpc.Health.V1.HealthCheckRequest { Service = "personnel.v1.EmployeeService" });
-        Assert.Equal(Rpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, (await call).Status);
+        var health = new Grpc.Health.V1.Health.HealthClient(server.Invoker);
+        var answer = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), server.As(null).Options());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, answer.Status);
     }
 
     /// <summary>The matrix as docs/api.md states it, written out independently of <see cref="Permissions.Table"/>.</summary>
@@ -243,27 +242,27 @@ public sealed class AuthMatrixTests(ServerFixture server) : IClassFixture<Server
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var method = Method<TRequest, TResponse>.FromDescriptor(descriptor);
+        var method = TestMethods.For<TRequest, TResponse>(descriptor);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var options = client.Options(cancel.Token) with { Deadline = DateTime.UtcNow.AddSeconds(1) };
+        var options = client.Options(cancel.Token).WithDeadline(DateTime.UtcNow.AddSeconds(1));
         try
         {
             if (descriptor.IsClientStreaming)
             {
-                using var call = client.Invoker.AsyncClientStreamingCall(method, options);
+                using var call = client.Invoker.AsyncClientStreamingCall(method, null, options);
                 await call.RequestStream.CompleteAsync();
                 await call;
             }
             else if (descriptor.IsServerStreaming)
             {
-                using var call = client.Invoker.AsyncServerStreamingCall(method, options, new TRequest());
+                using var call = client.Invoker.AsyncServerStreamingCall(method, null, options, new TRequest());
                 while (await call.ResponseStream.MoveNext(cancel.Token))
                 {
                 }
             }
             else
             {
-                using var call = client.Invoker.AsyncUnaryCall(method, options, new TRequest());
+                using var call = client.Invoker.AsyncUnaryCall(method, null, options, new TRequest());
                 await call;
             }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Server.Tests;
 

@@ -52,7 +52,7 @@ public sealed class HostingTests
         try
         {
             await using var app = await ServerHost.BuildAsync(
-                ["--Policy:Profile", "yangshahu-2020", "--Storage:ConnectionString", Path.Combine(directory, "p.db"), "--urls", "http://127.0.0.1:0"]);
+                ["--Policy:Profile", "yangshahu-2020", "--Storage:ConnectionString", Path.Combine(directory, "p.db"), "--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0"]);
 
             Assert.Equal("yangshahu-2020", app.Services.GetRequiredService<PolicyProfile>().Name);
             Assert.True(File.Exists(Path.Combine(directory, "p.db")));

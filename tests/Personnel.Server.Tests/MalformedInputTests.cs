@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Server.Tests;
 

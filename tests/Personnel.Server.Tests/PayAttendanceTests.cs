@@ -1,4 +1,4 @@
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Api.V1;
 
 namespace Personnel.Server.Tests;

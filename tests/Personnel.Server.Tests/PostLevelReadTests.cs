@@ -43,7 +43,7 @@ public sealed class PostLevelReadTests(ServerFixture server) : IClassFixture<Ser
         var viewReads = runtime.GetStatistics().ViewReads;
         var second = await reader.Refused<GetPostLevelRequest, GetPostLevelResponse>(request);
 
-        Assert.Equal((Rpc.StatusCode.NotFound, Rpc.StatusCode.NotFound), (first.StatusCode, second.StatusCode));
+        Assert.Equal((Grpc.Core.StatusCode.NotFound, Grpc.Core.StatusCode.NotFound), (first.StatusCode, second.StatusCode));
         Assert.Equal(first.Status.Detail, second.Status.Detail);
         Assert.Contains("view-nobody has not been appointed", second.Status.Detail);
         Assert.Equal(viewReads + 1, runtime.GetStatistics().ViewReads);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Personnel.Server.Hosting;
 
 namespace Personnel.Server.Tests;
@@ -66,11 +67,11 @@ public sealed class RotationTimelineMigrationTests : IDisposable
     {
         var app = await ServerHost.BuildAsync(
         [
-            "--urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", ServerFixture.AdminToken,
+            "--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", ServerFixture.AdminToken,
             "--Logging:LogLevel:Default", "Warning", "--Storage:ConnectionString", Database,
         ]);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<Endpoints>().Grpc[0];
         var channel = GrpcChannel.ForAddress(address);
         return new Running(app, channel, new Client(channel.CreateCallInvoker(), ServerFixture.AdminToken));
     }

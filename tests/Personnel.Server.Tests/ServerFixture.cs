@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Personnel.Server.Hosting;
 using Personnel.Storage;
 
@@ -45,6 +46,12 @@ public class ServerFixture : IAsyncLifetime
     public CallInvoker Invoker => (_channel ?? throw new InvalidOperationException("Not started.")).CreateCallInvoker();
 
     public Client Admin => As(AdminToken);
+
+    /// <summary>Gets the gRPC (h2c) address.</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
+    /// <summary>Gets the HTTP/1.1 address (JSON, gRPC-Web).</summary>
+    public Uri WebAddress { get; private set; } = null!;
 
     protected virtual bool UsePostgres => false;
 
@@ -105,12 +112,14 @@ public class ServerFixture : IAsyncLifetime
 
         _app = await ServerHost.BuildAsync(
             [
-                "--urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Grains:OutboxPeriod", "00:00:00.100",
+                "--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Grains:OutboxPeriod", "00:00:00.100",
                 "--Logging:LogLevel:Default", "Warning", .. storage, .. Profile is null ? Array.Empty<string>() : ["--Policy:Profile", Profile], .. ExtraArguments,
             ],
             builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<Endpoints>().Grpc[0];
+        WebAddress = new Uri(_app.Services.GetRequiredService<Endpoints>().Web[0]);
+        GrpcAddress = new Uri(address);
         _channel = GrpcChannel.ForAddress(address);
         foreach (var department in StandardDepartments)
         {
@@ -167,28 +176,28 @@ public sealed class Client(CallInvoker invoker, string? token)
         Files.SelectMany(f => f.Services).SelectMany(s => s.Methods).Single(m => m.InputType.ClrType == requestType);
 
     public CallOptions Options(CancellationToken cancellationToken = default) => new(
-        Headers: token is null ? null : new Metadata { { "authorization", "Bearer " + token } },
-        Deadline: DateTime.UtcNow.AddSeconds(30),
-        CancellationToken: cancellationToken);
+        headers: token is null ? null : new Metadata { { "authorization", "Bearer " + token } },
+        deadline: DateTime.UtcNow.AddSeconds(30),
+        cancellationToken: cancellationToken);
 
     public async Task<TResponse> Call<TRequest, TResponse>(TRequest request)
-        where TRequest : class, IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        using var call = invoker.AsyncUnaryCall(Method<TRequest, TResponse>.FromDescriptor(MethodFor(typeof(TRequest))), Options(), request);
+        using var call = invoker.AsyncUnaryCall(TestMethods.For<TRequest, TResponse>(MethodFor(typeof(TRequest))), null, Options(), request);
         return await call;
     }
 
     /// <summary>Calls and expects a refusal; returns it.</summary>
     public async Task<RpcException> Refused<TRequest, TResponse>(TRequest request)
-        where TRequest : class, IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         await Assert.ThrowsAsync<RpcException>(() => Call<TRequest, TResponse>(request));
 
     public async Task<ImportQuarterlyGradesResponse> Import(IEnumerable<ImportQuarterlyGradeRow> rows)
     {
-        var method = Method<ImportQuarterlyGradeRow, ImportQuarterlyGradesResponse>.FromDescriptor(MethodFor(typeof(ImportQuarterlyGradeRow)));
-        using var call = invoker.AsyncClientStreamingCall(method, Options());
+        var method = TestMethods.For<ImportQuarterlyGradeRow, ImportQuarterlyGradesResponse>(MethodFor(typeof(ImportQuarterlyGradeRow)));
+        using var call = invoker.AsyncClientStreamingCall(method, null, Options());
         foreach (var row in rows)
         {
             await call.RequestStream.WriteAsync(row);
@@ -200,8 +209,33 @@ public sealed class Client(CallInvoker invoker, string? token)
 
     public AsyncServerStreamingCall<WatchEventsResponse> Watch(WatchEventsRequest request, CancellationToken cancellationToken)
     {
-        var method = Method<WatchEventsRequest, WatchEventsResponse>.FromDescriptor(MethodFor(typeof(WatchEventsRequest)));
-        return invoker.AsyncServerStreamingCall(method, Options(cancellationToken), request);
+        var method = TestMethods.For<WatchEventsRequest, WatchEventsResponse>(MethodFor(typeof(WatchEventsRequest)));
+        return invoker.AsyncServerStreamingCall(method, null, Options(cancellationToken), request);
+    }
+}
+
+/// <summary>A client-side method of any RPC, from its descriptor: the tests call every RPC by its request type.</summary>
+public static class TestMethods
+{
+    public static Method<TRequest, TResponse> For<TRequest, TResponse>(MethodDescriptor descriptor)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
+        {
+            (false, false) => MethodType.Unary,
+            (true, false) => MethodType.ClientStreaming,
+            (false, true) => MethodType.ServerStreaming,
+            _ => MethodType.DuplexStreaming,
+        };
+        return new Method<TRequest, TResponse>(type, descriptor.Service.FullName, descriptor.Name, Of<TRequest>(), Of<TResponse>());
+    }
+
+    private static Marshaller<T> Of<T>()
+        where T : class, IMessage<T>, new()
+    {
+        var parser = new MessageParser<T>(() => new T());
+        return Marshallers.Create(m => m.ToByteArray(), parser.ParseFrom);
     }
 }
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Personnel.Server.Hosting;
 
 namespace Personnel.Server.Tests;
@@ -30,11 +31,11 @@ public sealed class TlsTests
         {
             await using var app = await ServerHost.BuildAsync(
             [
-                "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", pfx, "--Kestrel:Certificates:Default:Password", "secret",
+                "--urls", "https://127.0.0.1:0", "--Web:Urls", "none", "--Kestrel:Certificates:Default:Path", pfx, "--Kestrel:Certificates:Default:Password", "secret",
                 "--Storage:ConnectionString", Path.Combine(directory, "p.db"), "--PERSONNEL_ADMIN_KEY", "tls-admin", "--Logging:LogLevel:Default", "Warning",
             ]);
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = app.Services.GetRequiredService<Endpoints>().Grpc[0];
             var thumbprint = certificate.Thumbprint;
             using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
             {

@@ -88,7 +88,7 @@ public sealed class YellowCardTests(ServerFixture server) : IClassFixture<Server
             reasons.Order());
         request.PageToken = "not-a-token";
         var refused = await party.Refused<ListRotationDueRequest, ListRotationDueResponse>(request);
-        Assert.Equal(Personnel.Rpc.StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
     }
 
     private static RecordDepartmentAssessmentRequest Assessment(int year, DepartmentTier tier, string on) => new()

@@ -44,7 +44,7 @@ public sealed class LiveServer : IAsyncDisposable
             // The server reads the bootstrap key from the environment, once, while it is built.
             Environment.SetEnvironmentVariable("PERSONNEL_ADMIN_KEY", adminKey);
             app = await ServerHost.BuildAsync(
-                ["--urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Path.Combine(directory.FullName, "personnel.db")],
+                ["--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0", "--Storage:ConnectionString", Path.Combine(directory.FullName, "personnel.db")],
                 builder => builder.Logging.ClearProviders()).ConfigureAwait(false);
         }
         finally
@@ -53,7 +53,7 @@ public sealed class LiveServer : IAsyncDisposable
         }
 
         await app.StartAsync().ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Services.GetRequiredService<Endpoints>().Grpc[0];
         return new LiveServer(app, directory, new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 

@@ -15,8 +15,13 @@ public static class RepoPaths
     /// <summary>Gets the well-known .proto files shipped with Grpc.Tools.</summary>
     public static string ProtocInclude => Path.Combine(GrpcTools, "build", "native", "include");
 
-    private static string GrpcTools =>
-        Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "grpc.tools", "2.85.0");
+    /// <summary>Gets googleapis' .proto files (google/type/date.proto, google/api/annotations.proto …) as Google.Api.CommonProtos ships them.</summary>
+    public static string CommonProtosInclude => Path.Combine(Packages, "google.api.commonprotos", "2.17.0", "content", "protos");
+
+    private static string GrpcTools => Path.Combine(Packages, "grpc.tools", "2.85.0");
+
+    private static string Packages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static string FindRoot()
     {

@@ -9,7 +9,8 @@ runtime, while a descriptor set is plain protobuf that every runtime reads.
 It records one department's quarter (a Good past the 40 % quota is refused, AS 第八条), then reads post
 levels and rotation due dates. Every line it prints is checked by tests/Personnel.Client.Tests.
 
-usage: personnel_client.py --server 127.0.0.1:5000 --key ADMIN_KEY --protos DIR --protoc PATH --include DIR
+usage: personnel_client.py --server 127.0.0.1:5000 --key ADMIN_KEY --protos DIR --protoc PATH --include DIR [--include DIR ...]
+(the includes: protobuf's well-known types, and googleapis' google/type and google/api, as Google.Api.CommonProtos ships them)
 """
 import argparse
 import os
@@ -22,11 +23,13 @@ import grpc
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
 
-def load_messages(protos, protoc, include):
+def load_messages(protos, protoc, includes):
     """Compiles protos/ to a descriptor set and returns a function giving the class of a full message name."""
     out = os.path.join(tempfile.mkdtemp(prefix="personnel-py-"), "personnel.pb")
     files = sorted(os.path.join("personnel/v1", f) for f in os.listdir(os.path.join(protos, "personnel/v1")) if f.endswith(".proto"))
-    subprocess.run([protoc, "-I", protos, "-I", include, "--include_imports", "--descriptor_set_out=" + out] + files,
+    # The status details of a refusal (grpc-status-details-bin): google.rpc.Status holding an ErrorInfo.
+    files += ["google/rpc/status.proto", "google/rpc/error_details.proto"]
+    subprocess.run([protoc, "-I", protos] + [a for i in includes for a in ("-I", i)] + ["--include_imports", "--descriptor_set_out=" + out] + files,
                    check=True, cwd=protos)
     with open(out, "rb") as f:
         descriptor_set = descriptor_pb2.FileDescriptorSet.FromString(f.read())
@@ -67,6 +70,38 @@ def date(message, text):
     return message("google.type.Date")(year=year, month=month, day=day)
 
 
+def error_info(message, error):
+    """The reason, domain and article of a refusal, from the google.rpc.Status in its trailers."""
+    details = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
+    if details is None:
+        return "none"
+    status = message("google.rpc.Status").FromString(details)
+    info = message("google.rpc.ErrorInfo")()
+    for any_detail in status.details:
+        if any_detail.Unpack(info):
+            return "%s %s %s" % (info.reason, info.domain, info.metadata.get("article", "-"))
+    return "no ErrorInfo"
+
+
+def reflection_messages():
+    """grpc.reflection.v1's list_services request and response, described here: the C core has no reflection client."""
+    f = descriptor_pb2.FileDescriptorProto(name="reflection_client.proto", package="reflection_client", syntax="proto3")
+    string, message_type = descriptor_pb2.FieldDescriptorProto.TYPE_STRING, descriptor_pb2.FieldDescriptorProto.TYPE_MESSAGE
+    optional, repeated = descriptor_pb2.FieldDescriptorProto.LABEL_OPTIONAL, descriptor_pb2.FieldDescriptorProto.LABEL_REPEATED
+    request = f.message_type.add(name="Request")
+    request.field.add(name="list_services", number=7, type=string, label=optional)
+    service = f.message_type.add(name="Service")
+    service.field.add(name="name", number=1, type=string, label=optional)
+    services = f.message_type.add(name="Services")
+    services.field.add(name="service", number=1, type=message_type, label=repeated, type_name=".reflection_client.Service")
+    response = f.message_type.add(name="Response")
+    response.field.add(name="list_services_response", number=6, type=message_type, label=optional, type_name=".reflection_client.Services")
+    pool = descriptor_pool.DescriptorPool()
+    pool.Add(f)
+    make = message_factory.GetMessageClass if hasattr(message_factory, "GetMessageClass") else message_factory.MessageFactory(pool).GetPrototype
+    return make(pool.FindMessageTypeByName("reflection_client.Request")), make(pool.FindMessageTypeByName("reflection_client.Response"))
+
+
 def show_date(d):
     return "%04d-%02d-%02d" % (d.year, d.month, d.day) if d.year else "-"
 
@@ -77,7 +112,7 @@ def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--protos", required=True)
     parser.add_argument("--protoc", required=True)
-    parser.add_argument("--include", required=True)
+    parser.add_argument("--include", required=True, action="append")
     args = parser.parse_args()
 
     message = load_messages(os.path.abspath(args.protos), args.protoc, args.include)
@@ -115,6 +150,7 @@ def main():
             print("recorded %s 2026 Q1 %s pay %d%%" % (employee, grades[employee], response.record.pay_percent))
         except grpc.RpcError as error:
             print("refused %s 2026 Q1 %s %s: %s" % (employee, grades[employee], error.code().name, error.details()))
+            print("refusal details %s" % error_info(message, error))
 
     # The same request again records nothing new and answers as the first time did.
     again = api.call("GradingService", "RecordQuarterlyGrade", "RecordQuarterlyGradeResponse", api.new(
@@ -152,6 +188,16 @@ def main():
         api.call("EmployeeService", "GetPostLevel", "GetPostLevelResponse", api.new("GetPostLevelRequest", employee_id="nobody"))
     except grpc.RpcError as error:
         print("unknown employee %s" % error.code().name)
+
+    # Health and reflection answer without a key, as generic tools expect. HealthCheckResponse: status = 1 (SERVING).
+    check = channel.unary_unary("/grpc.health.v1.Health/Check", request_serializer=None, response_deserializer=None)
+    print("health %s" % ("SERVING" if check(b"", timeout=10) == b"\x08\x01" else "not serving"))
+    request_type, response_type = reflection_messages()
+    info = channel.stream_stream("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                                 request_serializer=lambda m: m.SerializeToString(), response_deserializer=response_type.FromString)
+    answer = next(info(iter([request_type(list_services="*")]), timeout=10))  # any value: proto3 sends no empty string
+    names = sorted(s.name for s in answer.list_services_response.service if s.name.startswith("personnel.v1."))
+    print("reflection %s" % " ".join(names))
     return 0
 
 

@@ -50,7 +50,7 @@ public sealed class GradesImporter(GradingServiceClient grading, int batchSize, 
             {
                 return await grading.ImportQuarterlyGradesAsync(batch, cancellationToken).ConfigureAwait(false);
             }
-            catch (PersonnelException ex) when (ex.StatusCode == Rpc.StatusCode.Unavailable && attempt < maxBatchAttempts)
+            catch (PersonnelException ex) when (ex.StatusCode == Grpc.Core.StatusCode.Unavailable && attempt < maxBatchAttempts)
             {
                 // Sent again unchanged: the request ids make the repeat harmless.
             }

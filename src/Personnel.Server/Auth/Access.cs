@@ -1,5 +1,6 @@
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
+using Personnel.Server.Services;
 using Personnel.Grains.Abstractions;
 
 namespace Personnel.Server.Auth;
@@ -12,7 +13,7 @@ namespace Personnel.Server.Auth;
 public static class Access
 {
     /// <summary>Gets the authenticated caller of the call.</summary>
-    public static Caller Caller(ServerCallContext context) => AuthenticationMiddleware.GetCaller(context.GetHttpContext());
+    public static Caller Caller(ServerCallContext context) => AccessInterceptor.GetCaller(context.GetHttpContext());
 
     /// <summary>Which employees the caller may act on, for the employee grain to check against the state its command
     /// runs on (<see cref="CommandContext.Scope"/>); null when the role alone decides.</summary>
@@ -44,9 +45,9 @@ public static class Access
         ArgumentNullException.ThrowIfNull(denied);
         if (denied.IsLeader)
         {
-            return new RpcException(new Status(StatusCode.PermissionDenied,
+            return Refusals.Refuse(StatusCode.PermissionDenied, "LEADER_GRADED_BY_PARTY_AFFAIRS",
                 $"Heads and deputies are graded by party-affairs (AS 第二条): employee '{denied.EmployeeId}' holds the post {denied.Post}, "
-                + $"and key '{caller.KeyId}' has role {Permissions.Name(caller.Role)}."));
+                + $"and key '{caller.KeyId}' has role {Permissions.Name(caller.Role)}.", "AS 第二条");
         }
 
         if (denied.AssessedOn is { } day)
@@ -55,15 +56,15 @@ public static class Access
                 ? $"employee '{denied.EmployeeId}' belongs to department '{denied.HomeDepartmentId}', which assesses the period ending {day:yyyy-MM-dd}"
                 : $"employee '{denied.EmployeeId}' of department '{denied.HomeDepartmentId}' is assessed for the period ending {day:yyyy-MM-dd} "
                   + $"by department '{denied.DepartmentId}' (secondment or transfer)";
-            return new RpcException(new Status(StatusCode.PermissionDenied,
+            return Refusals.Refuse(StatusCode.PermissionDenied, "OUTSIDE_ASSESSING_UNIT",
                 $"Department HR grades the people its department assesses; a seconded person is graded by the receiving unit and a person "
-                + $"transferred in by the new department (AS 第二十四条; DESIGN.md, Security): key '{caller.KeyId}' is HR of department "
-                + $"'{caller.DepartmentId}', and {why}."));
+                + $"transferred in by the new department (AS 第二十四条): key '{caller.KeyId}' is HR of department "
+                + $"'{caller.DepartmentId}', and {why}.", "AS 第二十四条");
         }
 
-        return new RpcException(new Status(StatusCode.PermissionDenied,
-                $"Department HR records only its own staff (DESIGN.md, Security): key '{caller.KeyId}' is HR of department '{caller.DepartmentId}', "
-                + $"and employee '{denied.EmployeeId}' belongs to department '{denied.DepartmentId}'."));
+        return Refusals.Refuse(StatusCode.PermissionDenied, "OUTSIDE_OWN_DEPARTMENT",
+                $"Department HR records only its own staff: key '{caller.KeyId}' is HR of department '{caller.DepartmentId}', "
+                + $"and employee '{denied.EmployeeId}' belongs to department '{denied.DepartmentId}'.");
     }
 
     /// <summary>Refuses the call when the caller is another department's HR.</summary>
@@ -74,9 +75,9 @@ public static class Access
     {
         if (caller.Role == Role.Hr && caller.DepartmentId is { } own && !string.Equals(own, departmentId, StringComparison.Ordinal))
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"Department HR records only its own staff (DESIGN.md, Security): key '{caller.KeyId}' is HR of department '{own}', "
-                + $"and {facts}."));
+            throw Refusals.Refuse(StatusCode.PermissionDenied, "OUTSIDE_OWN_DEPARTMENT",
+                $"Department HR records only its own staff: key '{caller.KeyId}' is HR of department '{own}', "
+                + $"and {facts}.");
         }
     }
 }

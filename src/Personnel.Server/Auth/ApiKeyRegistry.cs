@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Personnel.Api.V1;
-using Personnel.Rpc;
 using Personnel.Server.Services;
 using Personnel.Server.Hosting;
 using Personnel.Storage;
@@ -183,7 +182,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             {
                 if (!snapshot.ById.ContainsKey(keyId))
                 {
-                    throw new RpcException(new Status(StatusCode.NotFound, $"There is no API key {Services.Refusals.Quote(keyId)}; ListApiKeys shows the keys."));
+                    throw Services.Refusals.NotFound("API_KEY_NOT_FOUND", $"There is no API key {Services.Refusals.Quote(keyId)}; ListApiKeys shows the keys.");
                 }
 
                 return [new NewEvent("ApiKeyRevoked", JsonSerializer.Serialize(new { keyId }), clock.Today)];

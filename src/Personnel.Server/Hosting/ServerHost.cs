@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Grpc.AspNetCore.Web;
 using Personnel.Domain.Profiles;
 using Personnel.Grains;
 using Personnel.Grains.Runtime;
-using Personnel.Rpc;
 using Personnel.Server.Auth;
 using Personnel.Server.Services;
 using Personnel.Storage;
@@ -12,32 +11,31 @@ namespace Personnel.Server.Hosting;
 /// <summary>Builds the server: configuration, storage, auth and every personnel.v1 service.</summary>
 public static class ServerHost
 {
-    /// <summary>The address served when none is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, Kestrel endpoints).</summary>
-    public const string DefaultUrl = "http://127.0.0.1:5000";
+    /// <summary>The gRPC address served when none is configured (<c>--urls</c>).</summary>
+    public const string DefaultUrl = Endpoints.DefaultGrpcUrl;
 
     /// <summary>Builds the application. <paramref name="configure"/> lets tests replace services (the clock) before the build.</summary>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"])
-            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        builder.Services.AddSingleton(Endpoints.Configure(builder));
 
-        // gRPC needs HTTP/2; over plain TCP that means h2c (prior knowledge), so HTTP/1 is off. Over
-        // TLS (a certificate in Kestrel:Certificates:Default or an https endpoint) ALPN picks h2 as well.
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
-
-        // The hosting layer's request-start/finish lines (Information) are off: while its logger is enabled at all, every
-        // call opens a logging scope and a diagnostics Activity, a sizeable share of a read's server CPU. Failed calls are
-        // still logged by Kestrel and by the RPC layer.
+        // No line per call at Information: the hosting layer's request start/finish, routing's "Executing endpoint" and
+        // Grpc.AspNetCore's own per-call lines are off (while enabled at all, the first also costs a logging scope and an
+        // Activity per call). A refused call is logged once, by AccessInterceptor; a failed one by Grpc.AspNetCore (Error).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
-        builder.Services.AddPersonnelRpc(_ => { });
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AccessInterceptor>()).AddJsonTranscoding(json =>
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor));
+        builder.Services.AddSingleton<AccessInterceptor>();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
         configure?.Invoke(builder);
 
         var storageOptions = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -72,10 +70,12 @@ public static class ServerHost
         await keys.InitializeAsync(builder.Configuration[ApiKeyRegistry.AdminKeyVariable], cancellationToken)
             .ConfigureAwait(false);
 
+        app.UseJsonDateQuery();
         app.UseRouting();
-        app.UseMiddleware<AuthenticationMiddleware>();
+        // gRPC-Web for browsers, on every service; JSON over HTTP comes from the google.api.http routes of the protos.
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         ServiceRegistration.MapPersonnelServices(app);
-        app.MapGrpcHealthService();
+        app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
     }

@@ -1,5 +1,3 @@
-using Personnel.Api.V1;
-using Personnel.Rpc;
 using Personnel.Server.Services;
 
 namespace Personnel.Server.Hosting;
@@ -7,6 +5,8 @@ namespace Personnel.Server.Hosting;
 /// <summary>Registers and maps the personnel.v1 services.</summary>
 internal static class ServiceRegistration
 {
+    /// <summary>Each service is one singleton: Grpc.AspNetCore's activator takes it from the container, so no call makes
+    /// (or disposes) a service of its own.</summary>
     public static void AddPersonnelServices(IServiceCollection services)
     {
         services.AddSingleton<KeyService>();
@@ -19,19 +19,14 @@ internal static class ServiceRegistration
         services.AddSingleton<PayService>();
     }
 
-    /// <summary>Maps each service to its one (singleton) instance: no call opens a DI scope to find its service.</summary>
     public static void MapPersonnelServices(WebApplication app)
     {
-        Map<KeyService>(app, KeysReflection.Descriptor);
-        Map<EventService>(app, EventsReflection.Descriptor);
-        Map<RotationService>(app, RotationReflection.Descriptor);
-        Map<EmployeeService>(app, EmployeeReflection.Descriptor);
-        Map<GradingService>(app, GradingReflection.Descriptor);
-        Map<DepartmentService>(app, DepartmentReflection.Descriptor);
-        Map<PayService>(app, PayReflection.Descriptor);
+        app.MapGrpcService<KeyService>();
+        app.MapGrpcService<EventService>();
+        app.MapGrpcService<RotationService>();
+        app.MapGrpcService<EmployeeService>();
+        app.MapGrpcService<GradingService>();
+        app.MapGrpcService<DepartmentService>();
+        app.MapGrpcService<PayService>();
     }
-
-    private static void Map<TService>(WebApplication app, Google.Protobuf.Reflection.FileDescriptor file)
-        where TService : class =>
-        app.MapGrpcService(file.Services[0], app.Services.GetRequiredService<TService>());
 }

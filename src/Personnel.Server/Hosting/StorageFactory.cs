@@ -46,6 +46,9 @@ internal sealed class StoreHolder
 
     public IEventStore Store => _store ?? throw new InvalidOperationException("The event store is not open yet.");
 
+    /// <summary>Gets whether the store is open (its migrations applied): the health service says SERVING from then on.</summary>
+    public bool IsOpen => _store is not null;
+
     public static void Attach(WebApplication app, IEventStore store) => app.Services.GetRequiredService<StoreHolder>()._store = store;
 }
 

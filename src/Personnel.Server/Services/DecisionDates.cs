@@ -1,4 +1,4 @@
-using Personnel.Rpc;
+using Grpc.Core;
 
 namespace Personnel.Server.Services;
 
@@ -15,9 +15,9 @@ internal static class DecisionDates
     {
         if (on is { } day && day > today)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+            throw Refusals.Refuse(StatusCode.FailedPrecondition, "DATE_AFTER_TODAY",
                 $"A record is dated on or before the day it is entered (记录日期不得晚于当日): {field} {day:yyyy-MM-dd} is after today, "
-                + $"{today:yyyy-MM-dd} (Asia/Shanghai); enter it on or after that day. Nothing was recorded."));
+                + $"{today:yyyy-MM-dd} (Asia/Shanghai); enter it on or after that day. Nothing was recorded.");
         }
 
         return on;

@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
@@ -11,7 +11,7 @@ namespace Personnel.Server.Services;
 /// adjustment are judged again, and the answer says which follow now and which were withdrawn or rescinded.</summary>
 public sealed partial class DepartmentService
 {
-    public async Task<V1.CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessment(
+    public override async Task<V1.CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessment(
         V1.CorrectDepartmentAssessmentRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");

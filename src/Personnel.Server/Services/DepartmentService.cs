@@ -1,6 +1,6 @@
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Runtime;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
@@ -11,7 +11,7 @@ using D = Personnel.Domain;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.DepartmentService: departments, their yearly assessment and quotas (AM 第十七条; AS 第八条, 第十二条).</summary>
-public sealed partial class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
+public sealed partial class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock) : V1.DepartmentService.DepartmentServiceBase
 {
     // Contract states of people who are on the department's staff.
     private static readonly HashSet<string> OnStaff = new(StringComparer.Ordinal)
@@ -19,7 +19,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal",
     };
 
-    public async Task<V1.CreateDepartmentResponse> CreateDepartment(V1.CreateDepartmentRequest request, ServerCallContext context)
+    public override async Task<V1.CreateDepartmentResponse> CreateDepartment(V1.CreateDepartmentRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
         var requestId = Refusals.RequireRequestId(request.RequestId);
@@ -44,7 +44,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         return new V1.CreateDepartmentResponse { Department = await ToApiAsync(result.Snapshot, context.CancellationToken).ConfigureAwait(false) };
     }
 
-    public async Task<V1.GetDepartmentResponse> GetDepartment(V1.GetDepartmentRequest request, ServerCallContext context)
+    public override async Task<V1.GetDepartmentResponse> GetDepartment(V1.GetDepartmentRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
         var snapshot = await GrainCalls.RunAsync(() => grains.GetGrain<IDepartmentGrain>(id).GetSnapshotAsync(context.CancellationToken))
@@ -52,7 +52,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         return new V1.GetDepartmentResponse { Department = await ToApiAsync(snapshot, context.CancellationToken).ConfigureAwait(false) };
     }
 
-    public async Task<V1.RecordDepartmentAssessmentResponse> RecordDepartmentAssessment(
+    public override async Task<V1.RecordDepartmentAssessmentResponse> RecordDepartmentAssessment(
         V1.RecordDepartmentAssessmentRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
@@ -75,7 +75,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         return response;
     }
 
-    public async Task<V1.GetQuotasResponse> GetQuotas(V1.GetQuotasRequest request, ServerCallContext context)
+    public override async Task<V1.GetQuotasResponse> GetQuotas(V1.GetQuotasRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
         var year = GrainCalls.Year(request.Year);

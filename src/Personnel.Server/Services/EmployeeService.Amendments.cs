@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
@@ -9,14 +9,14 @@ namespace Personnel.Server.Services;
 /// <summary>Amendments inside the term: opening the renewal, a change of post, health incapacity, secondment and qualifications.</summary>
 public sealed partial class EmployeeService
 {
-    public async Task<V1.OpenRenewalResponse> OpenRenewal(V1.OpenRenewalRequest request, ServerCallContext context)
+    public override async Task<V1.OpenRenewalResponse> OpenRenewal(V1.OpenRenewalRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new OpenRenewal(), on, context).ConfigureAwait(false);
         return new V1.OpenRenewalResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.ChangePostResponse> ChangePost(V1.ChangePostRequest request, ServerCallContext context)
+    public override async Task<V1.ChangePostResponse> ChangePost(V1.ChangePostRequest request, ServerCallContext context)
     {
         var level = EmployeeMapping.FromApi(request.PostLevel, "post_level");
         var on = Dates.Optional(request.EffectiveOn, "effective_on");
@@ -29,7 +29,7 @@ public sealed partial class EmployeeService
         return new V1.ChangePostResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.RecordHealthIncapacityResponse> RecordHealthIncapacity(V1.RecordHealthIncapacityRequest request, ServerCallContext context)
+    public override async Task<V1.RecordHealthIncapacityResponse> RecordHealthIncapacity(V1.RecordHealthIncapacityRequest request, ServerCallContext context)
     {
         var period = Period(request.StartsOn, request.EndsOn);
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordHealthIncapacity(period), period.End, context)
@@ -39,7 +39,7 @@ public sealed partial class EmployeeService
         return response;
     }
 
-    public async Task<V1.RecordSecondmentResponse> RecordSecondment(V1.RecordSecondmentRequest request, ServerCallContext context)
+    public override async Task<V1.RecordSecondmentResponse> RecordSecondment(V1.RecordSecondmentRequest request, ServerCallContext context)
     {
         GrainCalls.Id(request.EmployeeId, "employee_id");
         Refusals.RequireRequestId(request.RequestId);
@@ -53,7 +53,7 @@ public sealed partial class EmployeeService
         return new V1.RecordSecondmentResponse { Employee = EmployeeMapping.ToApi(result.Snapshot), AssessingDepartmentId = receiving };
     }
 
-    public async Task<V1.RecordQualificationsResponse> RecordQualifications(V1.RecordQualificationsRequest request, ServerCallContext context)
+    public override async Task<V1.RecordQualificationsResponse> RecordQualifications(V1.RecordQualificationsRequest request, ServerCallContext context)
     {
         var rank = request.AdministrativeRank == V1.AdministrativeRank.Unspecified
             ? throw Refusals.Invalid("administrative_rank is missing: the eligibility conditions of AM 第五条 read it (ADMINISTRATIVE_RANK_SECTION_CHIEF …).")

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
@@ -12,7 +12,7 @@ public sealed partial class EmployeeService
 {
     private const int DefaultHistoryPage = 100;
 
-    public async Task<V1.GetEmployeeResponse> GetEmployee(V1.GetEmployeeRequest request, ServerCallContext context)
+    public override async Task<V1.GetEmployeeResponse> GetEmployee(V1.GetEmployeeRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var snapshot = await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).GetSnapshotAsync(context.CancellationToken))
@@ -20,7 +20,7 @@ public sealed partial class EmployeeService
         return new V1.GetEmployeeResponse { Employee = EmployeeMapping.ToApi(snapshot) };
     }
 
-    public async Task<V1.GetPostLevelResponse> GetPostLevel(V1.GetPostLevelRequest request, ServerCallContext context)
+    public override async Task<V1.GetPostLevelResponse> GetPostLevel(V1.GetPostLevelRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
@@ -42,7 +42,7 @@ public sealed partial class EmployeeService
         };
     }
 
-    public async Task<V1.GetTenureResponse> GetTenure(V1.GetTenureRequest request, ServerCallContext context)
+    public override async Task<V1.GetTenureResponse> GetTenure(V1.GetTenureRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
@@ -87,7 +87,7 @@ public sealed partial class EmployeeService
         PostLevel = year.HeldAt is { } level ? EmployeeMapping.ToApi(level) : null,
     };
 
-    public async Task<V1.ListHistoryResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
+    public override async Task<V1.ListHistoryResponse> ListHistory(V1.ListHistoryRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         if (request.AfterVersion < 0)
@@ -105,7 +105,7 @@ public sealed partial class EmployeeService
             .ConfigureAwait(false);
         if (events.Count == 0 && request.AfterVersion == 0)
         {
-            throw Refusals.NotFound($"There is no employee '{id}': AppointEmployee records one.");
+            throw Refusals.NotFound("EMPLOYEE_NOT_FOUND", $"There is no employee '{id}': AppointEmployee records one.");
         }
 
         var response = new V1.ListHistoryResponse

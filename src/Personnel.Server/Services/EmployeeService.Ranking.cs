@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
@@ -9,7 +9,7 @@ namespace Personnel.Server.Services;
 /// <summary>The yearly ranking place (ranking-based profiles) and the signed feedback of the year's result.</summary>
 public sealed partial class EmployeeService
 {
-    public async Task<V1.RecordRankingPlaceResponse> RecordRankingPlace(V1.RecordRankingPlaceRequest request, ServerCallContext context)
+    public override async Task<V1.RecordRankingPlaceResponse> RecordRankingPlace(V1.RecordRankingPlaceRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         if (request.GroupSize < 1 || request.Place < 1 || request.Place > request.GroupSize)
@@ -32,7 +32,7 @@ public sealed partial class EmployeeService
         return response;
     }
 
-    public async Task<V1.SignAnnualFeedbackResponse> SignAnnualFeedback(V1.SignAnnualFeedbackRequest request, ServerCallContext context)
+    public override async Task<V1.SignAnnualFeedbackResponse> SignAnnualFeedback(V1.SignAnnualFeedbackRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         var on = Dates.Optional(request.SignedOn, "signed_on");

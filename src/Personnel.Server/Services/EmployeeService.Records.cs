@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
@@ -9,7 +9,7 @@ namespace Personnel.Server.Services;
 /// <summary>Sanctions, investigations, leave and absences.</summary>
 public sealed partial class EmployeeService
 {
-    public async Task<V1.RecordSanctionResponse> RecordSanction(V1.RecordSanctionRequest request, ServerCallContext context)
+    public override async Task<V1.RecordSanctionResponse> RecordSanction(V1.RecordSanctionRequest request, ServerCallContext context)
     {
         var kind = Enums.Sanction(request.Kind, "kind");
         var source = Enums.Source(request.Source);
@@ -37,7 +37,7 @@ public sealed partial class EmployeeService
         return response;
     }
 
-    public async Task<V1.RecordInvestigationResponse> RecordInvestigation(V1.RecordInvestigationRequest request, ServerCallContext context)
+    public override async Task<V1.RecordInvestigationResponse> RecordInvestigation(V1.RecordInvestigationRequest request, ServerCallContext context)
     {
         EmployeeCommand command;
         DateOnly on;
@@ -70,7 +70,7 @@ public sealed partial class EmployeeService
         return response;
     }
 
-    public async Task<V1.RecordLeaveResponse> RecordLeave(V1.RecordLeaveRequest request, ServerCallContext context)
+    public override async Task<V1.RecordLeaveResponse> RecordLeave(V1.RecordLeaveRequest request, ServerCallContext context)
     {
         var kind = Enums.ByName<V1.LeaveKind, D.Employees.LeaveKind>(request.Kind, "kind");
         var period = Period(request.StartsOn, request.EndsOn);
@@ -81,7 +81,7 @@ public sealed partial class EmployeeService
         return response;
     }
 
-    public async Task<V1.RecordAbsenceResponse> RecordAbsence(V1.RecordAbsenceRequest request, ServerCallContext context)
+    public override async Task<V1.RecordAbsenceResponse> RecordAbsence(V1.RecordAbsenceRequest request, ServerCallContext context)
     {
         var kind = Enums.ByName<V1.AbsenceKind, D.Employees.AbsenceKind>(request.Kind, "kind");
         var period = Period(request.StartsOn, request.EndsOn);

@@ -1,6 +1,6 @@
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Runtime;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
@@ -12,9 +12,9 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EmployeeService: validate, call the employee grain, map. Lifecycle RPCs here;
 /// records and queries in the partial files beside.</summary>
-public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, ShanghaiClock clock)
+public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, ShanghaiClock clock) : V1.EmployeeService.EmployeeServiceBase
 {
-    public async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
+    public override async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
     {
         var employeeId = GrainCalls.Id(request.EmployeeId, "employee_id");
         var departmentId = GrainCalls.Id(request.DepartmentId, "department_id");
@@ -52,7 +52,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.AppointEmployeeResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.RecordProbationOutcomeResponse> RecordProbationOutcome(V1.RecordProbationOutcomeRequest request, ServerCallContext context)
+    public override async Task<V1.RecordProbationOutcomeResponse> RecordProbationOutcome(V1.RecordProbationOutcomeRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         RequireReasonWhenFailed(request.Passed, request.Reason);
@@ -61,7 +61,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.RecordProbationOutcomeResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.PromoteResponse> Promote(V1.PromoteRequest request, ServerCallContext context)
+    public override async Task<V1.PromoteResponse> Promote(V1.PromoteRequest request, ServerCallContext context)
     {
         var level = EmployeeMapping.FromApi(request.PostLevel, "post_level");
         var on = Dates.Optional(request.StartsOn, "starts_on");
@@ -70,7 +70,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.PromoteResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.RecordTrialOutcomeResponse> RecordTrialOutcome(V1.RecordTrialOutcomeRequest request, ServerCallContext context)
+    public override async Task<V1.RecordTrialOutcomeResponse> RecordTrialOutcome(V1.RecordTrialOutcomeRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         RequireReasonWhenFailed(request.Passed, request.Reason);
@@ -79,14 +79,14 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.RecordTrialOutcomeResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.RenewContractResponse> RenewContract(V1.RenewContractRequest request, ServerCallContext context)
+    public override async Task<V1.RenewContractResponse> RenewContract(V1.RenewContractRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RenewContract(), on, context).ConfigureAwait(false);
         return new V1.RenewContractResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.DeclineRenewalResponse> DeclineRenewal(V1.DeclineRenewalRequest request, ServerCallContext context)
+    public override async Task<V1.DeclineRenewalResponse> DeclineRenewal(V1.DeclineRenewalRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         RequireReasonWhenFailed(passed: false, request.Reason);
@@ -94,7 +94,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.DeclineRenewalResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.RotateResponse> Rotate(V1.RotateRequest request, ServerCallContext context)
+    public override async Task<V1.RotateResponse> Rotate(V1.RotateRequest request, ServerCallContext context)
     {
         var to = GrainCalls.Id(request.ToDepartmentId, "to_department_id");
         var level = EmployeeMapping.FromApi(request.PostLevel, "post_level");
@@ -104,7 +104,7 @@ public sealed partial class EmployeeService(IGrainFactory grains, IEventStore st
         return new V1.RotateResponse { Employee = EmployeeMapping.ToApi(result.Snapshot) };
     }
 
-    public async Task<V1.SeparateResponse> Separate(V1.SeparateRequest request, ServerCallContext context)
+    public override async Task<V1.SeparateResponse> Separate(V1.SeparateRequest request, ServerCallContext context)
     {
         var on = Dates.Optional(request.EffectiveOn, "effective_on");
         if (request.Kind != V1.SeparationKind.Dismissal && request.DismissalCause != V1.DismissalCause.Unspecified)

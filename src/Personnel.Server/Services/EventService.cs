@@ -1,6 +1,6 @@
 using Personnel.Api.V1;
 using Personnel.Grains;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
 using Personnel.Storage;
@@ -8,12 +8,12 @@ using Personnel.Storage;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EventService: the change feed for downstream systems.</summary>
-public sealed partial class EventService(IEventStore store, ILogger<EventService> logger)
+public sealed partial class EventService(IEventStore store, ILogger<EventService> logger) : Personnel.Api.V1.EventService.EventServiceBase
 {
     private const int BatchSize = 500;
 
     /// <summary>Streams recorded events after a position, then follows the store's change feed until the caller cancels.</summary>
-    public async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<WatchEventsResponse> responses, ServerCallContext context)
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<WatchEventsResponse> responses, ServerCallContext context)
     {
         if (request.AfterPosition < 0)
         {

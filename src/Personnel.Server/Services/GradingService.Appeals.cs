@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Mapping;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
@@ -9,7 +9,7 @@ namespace Personnel.Server.Services;
 /// <summary>Listing grades, appeals (AS 第二十八条) and the department import.</summary>
 public sealed partial class GradingService
 {
-    public async Task<V1.ListGradesResponse> ListGrades(V1.ListGradesRequest request, ServerCallContext context)
+    public override async Task<V1.ListGradesResponse> ListGrades(V1.ListGradesRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var from = request.FromYear == 0 ? int.MinValue : GrainCalls.Year(request.FromYear, "from_year");
@@ -78,7 +78,7 @@ public sealed partial class GradingService
         return response;
     }
 
-    public async Task<V1.AppealAnnualGradeResponse> AppealAnnualGrade(V1.AppealAnnualGradeRequest request, ServerCallContext context)
+    public override async Task<V1.AppealAnnualGradeResponse> AppealAnnualGrade(V1.AppealAnnualGradeRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         if (request.Kind is not (V1.AppealKind.Review or V1.AppealKind.Appeal))
@@ -102,7 +102,7 @@ public sealed partial class GradingService
         };
     }
 
-    public async Task<V1.ResolveAppealResponse> ResolveAppeal(V1.ResolveAppealRequest request, ServerCallContext context)
+    public override async Task<V1.ResolveAppealResponse> ResolveAppeal(V1.ResolveAppealRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         D.Grading.AnnualGrade? revised = request.ChangeCase == V1.ResolveAppealRequest.ChangeOneofCase.ChangedTo

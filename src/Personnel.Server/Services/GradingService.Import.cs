@@ -1,4 +1,4 @@
-using Personnel.Rpc;
+using Grpc.Core;
 using V1 = Personnel.Api.V1;
 
 namespace Personnel.Server.Services;
@@ -19,7 +19,7 @@ public sealed partial class GradingService
     /// except where order decides the outcome, which then stays the file's order whatever the timing: the rows of
     /// one employee run one after another, and so do the Good rows of one quarter (the first ones in the file
     /// take the quota, AS 第八条). The response is sent only when every row's commit has returned.</summary>
-    public async Task<V1.ImportQuarterlyGradesResponse> ImportQuarterlyGrades(
+    public override async Task<V1.ImportQuarterlyGradesResponse> ImportQuarterlyGrades(
         IAsyncStreamReader<V1.ImportQuarterlyGradeRow> requests, ServerCallContext context)
     {
         var received = new List<V1.ImportQuarterlyGradeRow>();
@@ -27,8 +27,8 @@ public sealed partial class GradingService
         {
             if (received.Count == MaxImportRows)
             {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                    $"An import takes at most {MaxImportRows:N0} rows and this one sent more; nothing was recorded — send it as imports of at most {MaxImportRows:N0} rows."));
+                throw Refusals.Refuse(StatusCode.ResourceExhausted, "IMPORT_TOO_LARGE",
+                    $"An import takes at most {MaxImportRows:N0} rows and this one sent more; nothing was recorded — send it as imports of at most {MaxImportRows:N0} rows.");
             }
 
             received.Add(requests.Current);

@@ -1,7 +1,7 @@
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Runtime;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
@@ -12,12 +12,12 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
 /// and the import are in the partial file beside.</summary>
-public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, ShanghaiClock clock, PolicyProfile profile)
+public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, ShanghaiClock clock, PolicyProfile profile) : V1.GradingService.GradingServiceBase
 {
-    public async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
+    public override async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
         (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;
 
-    public async Task<V1.StartExcellentNoticeResponse> StartExcellentNotice(V1.StartExcellentNoticeRequest request, ServerCallContext context)
+    public override async Task<V1.StartExcellentNoticeResponse> StartExcellentNotice(V1.StartExcellentNoticeRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         var on = Dates.Optional(request.StartedOn, "started_on");
@@ -28,7 +28,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         return new V1.StartExcellentNoticeResponse { EarliestDecisionOn = Dates.ToApi(EventPayloads.Date(proposed.Payload, "earliestDecision")) };
     }
 
-    public async Task<V1.RecordAnnualGradeResponse> RecordAnnualGrade(V1.RecordAnnualGradeRequest request, ServerCallContext context)
+    public override async Task<V1.RecordAnnualGradeResponse> RecordAnnualGrade(V1.RecordAnnualGradeRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
         D.Grading.AnnualGrade? grade = request.OutcomeCase switch

@@ -1,13 +1,13 @@
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Auth;
 
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.KeyService: API keys (admin only, by the permission matrix).</summary>
-public sealed class KeyService(ApiKeyRegistry keys)
+public sealed class KeyService(ApiKeyRegistry keys) : Personnel.Api.V1.KeyService.KeyServiceBase
 {
-    public async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
+    public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
         var requestId = Refusals.RequireRequestId(request.RequestId);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
@@ -30,7 +30,7 @@ public sealed class KeyService(ApiKeyRegistry keys)
         return new CreateApiKeyResponse { Key = ToApi(key), Token = token ?? "" };
     }
 
-    public async Task<RevokeApiKeyResponse> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
+    public override async Task<RevokeApiKeyResponse> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
     {
         var requestId = Refusals.RequireRequestId(request.RequestId);
         if (string.IsNullOrWhiteSpace(request.KeyId))
@@ -43,7 +43,7 @@ public sealed class KeyService(ApiKeyRegistry keys)
         return new RevokeApiKeyResponse { Key = ToApi(key) };
     }
 
-    public async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
+    public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
     {
         var response = new ListApiKeysResponse();
         response.Keys.AddRange((await keys.ListAsync(context.CancellationToken).ConfigureAwait(false)).Select(ToApi));

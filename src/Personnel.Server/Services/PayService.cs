@@ -3,7 +3,7 @@ using Personnel.Domain.Pay;
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Runtime;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Mapping;
 using Personnel.Storage;
 using V1 = Personnel.Api.V1;
@@ -12,14 +12,14 @@ using D = Personnel.Domain;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.PayService: coefficients and the annual pool, by the Pay calculators under the profile's PayPolicy (PM 第五条–第九条).</summary>
-public sealed class PayService(IGrainFactory grains, IEventStore store, PayFactsReader factsReader, PolicyProfile profile)
+public sealed class PayService(IGrainFactory grains, IEventStore store, PayFactsReader factsReader, PolicyProfile profile) : V1.PayService.PayServiceBase
 {
     private static readonly HashSet<string> Paid = new(StringComparer.Ordinal)
     {
         "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal", "TransferredOut", "Retired",
     };
 
-    public async Task<V1.GetCoefficientsResponse> GetCoefficients(V1.GetCoefficientsRequest request, ServerCallContext context)
+    public override async Task<V1.GetCoefficientsResponse> GetCoefficients(V1.GetCoefficientsRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var year = GrainCalls.Year(request.Year);
@@ -69,7 +69,7 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         return response;
     }
 
-    public async Task<V1.AllocateAnnualPerformancePayResponse> AllocateAnnualPerformancePay(
+    public override async Task<V1.AllocateAnnualPerformancePayResponse> AllocateAnnualPerformancePay(
         V1.AllocateAnnualPerformancePayRequest request, ServerCallContext context)
     {
         var year = GrainCalls.Year(request.Year);
@@ -158,8 +158,9 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         foreach (var (departmentId, members) in byDepartment)
         {
             var tier = await DepartmentTierAsync(departmentId, year, ct).ConfigureAwait(false)
-                ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                    $"Department coefficient by tier (PM 第五条): department '{departmentId}' has no assessment for {year}; record its tier first."));
+                ?? throw Refusals.Refuse(StatusCode.FailedPrecondition, "DEPARTMENT_TIER_MISSING",
+                    $"Department coefficient by tier (PM 第五条): department '{departmentId}' has no assessment for {year}; record its tier first.",
+                    "PM 第五条");
             departments.Add(new DepartmentStaff(new D.Common.DepartmentId(departmentId), tier, members));
         }
 

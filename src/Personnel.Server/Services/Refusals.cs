@@ -1,44 +1,108 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
 using Personnel.Domain.Common;
-using Personnel.Rpc;
 using Personnel.Storage;
 
 namespace Personnel.Server.Services;
 
 /// <summary>
-/// The one helper that turns a refusal into its gRPC status (DESIGN.md, "Errors callers can act on"):
-/// a rule violation by its <see cref="ViolationKind"/>, a store outcome by its kind. Messages name the
-/// rule, its article and the facts; nothing else (no exception text) reaches a caller.
+/// The one place a refusal becomes its gRPC status (docs/api.md, "Errors"): the human message names the rule, its article
+/// and the facts, as before; the status details (<c>grpc-status-details-bin</c>, a <c>google.rpc.Status</c>) carry an
+/// <see cref="ErrorInfo"/> with a stable <see cref="ErrorInfo.Reason"/> in the domain <see cref="Domain"/> and the article
+/// in its metadata, and for INVALID_ARGUMENT a <see cref="BadRequest"/> naming the field. Programs act on the reason;
+/// people read the message. Nothing else (no exception text) reaches a caller.
 /// </summary>
-public static class Refusals
+public static partial class Refusals
 {
-    /// <summary>The status of a rule violation.</summary>
-    public static RpcException FromViolation(RuleViolationException violation) => new(new Status(violation.Kind switch
+    /// <summary>The <see cref="ErrorInfo.Domain"/> of every refusal.</summary>
+    public const string Domain = "personnel.v1";
+
+    /// <summary>The reason of a field that fails validation (INVALID_ARGUMENT).</summary>
+    public const string InvalidField = "INVALID_FIELD";
+
+    /// <summary>The reason of a request id reused for other content (INVALID_ARGUMENT).</summary>
+    public const string RequestIdReusedReason = "REQUEST_ID_REUSED";
+
+    /// <summary>The reasons of a quota reached (FAILED_PRECONDITION).</summary>
+    public const string GoodQuotaExceeded = "GOOD_QUOTA_EXCEEDED";
+
+    /// <inheritdoc cref="GoodQuotaExceeded"/>
+    public const string ExcellentQuotaExceeded = "EXCELLENT_QUOTA_EXCEEDED";
+
+    /// <summary>The reason of each rule of the catalogue: its name in <see cref="Rules"/> in upper snake case (Rules.GoodQuota →
+    /// GOOD_QUOTA_EXCEEDED, the one renamed so a quota refusal reads the same whichever layer makes it).</summary>
+    private static readonly IReadOnlyDictionary<Rule, string> RuleReasons = typeof(Rules)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(Rule))
+        .ToDictionary(f => (Rule)f.GetValue(null)!, f => f.Name switch
+        {
+            nameof(Rules.GoodQuota) => GoodQuotaExceeded,
+            nameof(Rules.ExcellentQuota) => ExcellentQuotaExceeded,
+            var name => UpperSnake(name),
+        });
+
+    /// <summary>Every reason a rule refusal can carry, with its rule (docs/api.md lists them; a test keeps the two equal).</summary>
+    public static IEnumerable<(string Reason, Rule Rule)> RuleReasonTable => RuleReasons.Select(p => (p.Value, p.Key));
+
+    /// <summary>The refusal of <paramref name="code"/> with its reason, article and, for INVALID_ARGUMENT, the field.</summary>
+    public static RpcException Refuse(StatusCode code, string reason, string message, string? article = null, string? field = null)
     {
-        ViolationKind.InvalidArgument => StatusCode.InvalidArgument,
-        ViolationKind.NotFound => StatusCode.NotFound,
-        ViolationKind.AlreadyExists => StatusCode.AlreadyExists,
-        _ => StatusCode.FailedPrecondition,
-    }, violation.Message));
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        if (article is { Length: > 0 })
+        {
+            info.Metadata["article"] = article;
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        if (code == StatusCode.InvalidArgument && (field ?? FieldOf(message)) is { } name)
+        {
+            status.Details.Add(Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = name, Description = message } } }));
+        }
+
+        return status.ToRpcException();
+    }
+
+    /// <summary>The status of a rule violation.</summary>
+    public static RpcException FromViolation(RuleViolationException violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        var code = violation.Kind switch
+        {
+            ViolationKind.InvalidArgument => StatusCode.InvalidArgument,
+            ViolationKind.NotFound => StatusCode.NotFound,
+            ViolationKind.AlreadyExists => StatusCode.AlreadyExists,
+            _ => StatusCode.FailedPrecondition,
+        };
+        var reason = RuleReasons.TryGetValue(violation.Rule, out var known) ? known : UpperSnake(violation.Rule.Code.Replace('-', '_'));
+        return Refuse(code, reason, violation.Message, violation.Rule.Article, field: null);
+    }
 
     /// <summary>The status of a store outcome that recorded nothing.</summary>
     public static RpcException FromOutcome(AppendOutcome outcome) => outcome switch
     {
-        RequestIdReused reused => Invalid(
-            $"request_id {Quote(reused.RequestId)} was already used for a different request; a retry must repeat the same content, "
-            + "a new request needs a new request_id."),
-        WrongExpectedVersion conflict => new RpcException(new Status(StatusCode.Aborted,
+        RequestIdReused reused => RequestIdReused(reused.RequestId),
+        WrongExpectedVersion conflict => Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
             $"Stream '{conflict.StreamId}' moved on (expected version {conflict.Expected}, found {conflict.Actual}) while the request "
-            + "was decided; retry it with the same request_id.")),
-        QuotaExceeded quota => new RpcException(new Status(StatusCode.FailedPrecondition, quota.Quarter is { } q
-            ? $"Good quota (AS 第八条): department '{quota.DepartmentId}' {quota.Year} Q{q} has cap {quota.Cap} and {quota.Count} granted."
-            : $"Excellent quota (AS 第十二条): department '{quota.DepartmentId}' {quota.Year} has cap {quota.Cap} and {quota.Count} granted.")),
-        _ => new RpcException(new Status(StatusCode.Internal, "The store refused the write for an unexpected reason.")),
+            + "was decided; retry it with the same request_id."),
+        QuotaExceeded quota => quota.Quarter is { } q
+            ? Refuse(StatusCode.FailedPrecondition, GoodQuotaExceeded,
+                $"Good quota (AS 第八条): department '{quota.DepartmentId}' {quota.Year} Q{q} has cap {quota.Cap} and {quota.Count} granted.", "AS 第八条")
+            : Refuse(StatusCode.FailedPrecondition, ExcellentQuotaExceeded,
+                $"Excellent quota (AS 第十二条): department '{quota.DepartmentId}' {quota.Year} has cap {quota.Cap} and {quota.Count} granted.", "AS 第十二条"),
+        _ => Refuse(StatusCode.Internal, "STORE_REFUSED", "The store refused the write for an unexpected reason."),
     };
 
-    /// <summary>An INVALID_ARGUMENT status with a message a person can act on.</summary>
-    public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+    /// <summary>The refusal of a request id already used for other content.</summary>
+    public static RpcException RequestIdReused(string requestId) => Refuse(StatusCode.InvalidArgument, RequestIdReusedReason,
+        $"request_id {Quote(requestId)} was already used for a different request; a retry must repeat the same content, "
+        + "a new request needs a new request_id.", field: "request_id");
+
+    /// <summary>An INVALID_ARGUMENT status with a message a person can act on. The message starts with the field it is
+    /// about (e.g. "post_level.step 20 is not a step"), which the <see cref="BadRequest"/> detail names.</summary>
+    public static RpcException Invalid(string message) => Refuse(StatusCode.InvalidArgument, InvalidField, message);
 
     /// <summary>The longest value a refusal quotes whole; a longer one is quoted by a prefix and its length.</summary>
     public const int MaxQuoted = 64;
@@ -52,7 +116,8 @@ public static class Refusals
         : $"'{value[..40]}…' ({value.Length:N0} characters)";
 
     /// <summary>A NOT_FOUND status.</summary>
-    public static RpcException NotFound(string message) => new(new Status(StatusCode.NotFound, message));
+    public static RpcException NotFound(string reason, string message, string? article = null) =>
+        Refuse(StatusCode.NotFound, reason, message, article);
 
     /// <summary>The fingerprint of a request's content, so a request id reused for other content is caught.</summary>
     public static string Fingerprint(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
@@ -72,6 +137,20 @@ public static class Refusals
 
         return requestId;
     }
+
+    /// <summary>The field an INVALID_ARGUMENT message is about: its first word when that is a field path
+    /// (<c>post_level.step</c>, <c>closed.sanction</c>, <c>post_coefficients[...]</c>); null for a message about no one field.</summary>
+    private static string? FieldOf(string message)
+    {
+        var match = FieldPath().Match(message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)(?=[ \[:])")]
+    private static partial System.Text.RegularExpressions.Regex FieldPath();
+
+    private static string UpperSnake(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
 }
 
 /// <summary>Runs a grain call and turns its refusals into statuses through <see cref="Refusals"/>.</summary>
@@ -134,13 +213,14 @@ public static class GrainCalls
     private static RpcException? AsStatus(Exception exception) => exception switch
     {
         RuleViolationException violation => Refusals.FromViolation(violation),
-        Grains.Abstractions.QuotaExhaustedException quota => new RpcException(new Status(StatusCode.FailedPrecondition, quota.Message)),
-        Grains.Abstractions.RequestIdReusedException reused => Refusals.Invalid(
-            $"request_id {Refusals.Quote(reused.RequestId)} was already used for a different request; a retry must repeat "
-            + "the same content, a new request needs a new request_id."),
-        Grains.Abstractions.ConcurrencyExhaustedException conflict => new RpcException(new Status(StatusCode.Aborted,
-            $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id.")),
-        Grains.Runtime.GrainRuntimeStoppedException => new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another node or later.")),
+        Grains.Abstractions.QuotaExhaustedException quota => Refusals.Refuse(StatusCode.FailedPrecondition,
+            quota.Quarter is null ? Refusals.ExcellentQuotaExceeded : Refusals.GoodQuotaExceeded, quota.Message,
+            quota.Quarter is null ? Rules.ExcellentQuota.Article : Rules.GoodQuota.Article),
+        Grains.Abstractions.RequestIdReusedException reused => Refusals.RequestIdReused(reused.RequestId),
+        Grains.Abstractions.ConcurrencyExhaustedException conflict => Refusals.Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
+            $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id."),
+        Grains.Runtime.GrainRuntimeStoppedException => Refusals.Refuse(StatusCode.Unavailable, "SHUTTING_DOWN",
+            "The server is shutting down; retry on another node or later."),
         _ => null,
     };
 

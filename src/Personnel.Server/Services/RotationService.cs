@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Personnel.Api.V1;
-using Personnel.Rpc;
+using Grpc.Core;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
 using Personnel.Storage;
@@ -10,12 +10,12 @@ using StorageStrength = Personnel.Storage.RotationStrength;
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.RotationService: who is due for rotation, from the indexed read model (keyset paging).</summary>
-public sealed class RotationService(IEventStore store, ShanghaiClock clock)
+public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Personnel.Api.V1.RotationService.RotationServiceBase
 {
     private const int DefaultWindowDays = 365;
     private const int DefaultPageSize = 100;
 
-    public async Task<ListRotationDueResponse> ListRotationDue(ListRotationDueRequest request, ServerCallContext context)
+    public override async Task<ListRotationDueResponse> ListRotationDue(ListRotationDueRequest request, ServerCallContext context)
     {
         var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
         if (request.WindowDays is < 0 or > 3660)

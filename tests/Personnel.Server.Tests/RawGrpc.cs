@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Personnel.Rpc.Tests.Hostile;
+namespace Personnel.Server.Tests;
 
 /// <summary>Sends hand-made gRPC requests through HttpClient, bypassing our client's checks.</summary>
 public static class RawGrpc
