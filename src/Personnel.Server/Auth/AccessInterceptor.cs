@@ -22,6 +22,9 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
 {
     private const string Bearer = "Bearer ";
 
+    /// <summary>The methods this interceptor guards: every RPC of the personnel.v1 package.</summary>
+    private const string PersonnelPackage = "/personnel.v1.";
+
     /// <summary>The rule of each method by the full name Grpc.AspNetCore gives (<c>/package.Service/Method</c>).</summary>
     private static readonly FrozenDictionary<string, MethodRule> Rules = Permissions.Table
         .ToFrozenDictionary(p => "/" + p.Key, p => new MethodRule(p.Key, p.Value), StringComparer.Ordinal);
@@ -89,12 +92,13 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
         await continuation(requestStream, responseStream, context).ConfigureAwait(false);
     }
 
-    /// <summary>Admits the call or throws its refusal; false for the open services (health, reflection), which need no key.</summary>
+    /// <summary>Admits the call or throws its refusal; false for a service outside personnel.v1 (health, reflection, which
+    /// generic tools call without a key), which is not ours to guard.</summary>
     private async ValueTask<bool> AdmitAsync(ServerCallContext context)
     {
         if (!Rules.TryGetValue(context.Method, out var rule))
         {
-            if (IsOpen(context.Method))
+            if (!context.Method.StartsWith(PersonnelPackage, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -133,12 +137,6 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
 
         http.Features.Set(new Caller(key.KeyId, key.Role, key.DepartmentId.Length == 0 ? null : key.DepartmentId, permission.Scope));
         return true;
-    }
-
-    private static bool IsOpen(string method)
-    {
-        var slash = method.IndexOf('/', 1);
-        return slash > 1 && Permissions.OpenServices.Contains(method[1..slash]);
     }
 
     private RpcException Refuse(ServerCallContext context, StatusCode code, string reason, string message, string? keyId = null)

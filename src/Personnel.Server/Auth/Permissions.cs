@@ -24,7 +24,7 @@ public sealed record Permission(IReadOnlySet<Role> Roles, Scope Scope);
 
 /// <summary>
 /// THE permission matrix (docs/api.md prints it): full method name → roles and scope. The
-/// authentication middleware refuses any role not listed here before a handler runs; handlers ask
+/// access interceptor refuses any role not listed here before a handler runs; handlers ask
 /// <see cref="Access"/> for the scope check, which reads the scope from this table too. An RPC missing
 /// from the table is refused to everyone (a test proves every RPC of every service is listed).
 /// </summary>
@@ -92,14 +92,6 @@ public static class Permissions
         // Party-affairs corrects a department's assessment (AM 第十七条).
         ["personnel.v1.DepartmentService/CorrectDepartmentAssessment"] = new(Set(PartyAffairs), Scope.None),
     }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>Services anyone may call without a key: generic tools discover and probe the server with them.</summary>
-    public static IReadOnlySet<string> OpenServices { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "grpc.health.v1.Health",
-        "grpc.reflection.v1.ServerReflection",
-        "grpc.reflection.v1alpha.ServerReflection",
-    };
 
     /// <summary>The role's name as docs/api.md and error messages spell it.</summary>
     public static string Name(Role role) => role switch

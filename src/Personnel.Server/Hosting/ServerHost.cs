@@ -33,6 +33,7 @@ public static class ServerHost
         builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AccessInterceptor>()).AddJsonTranscoding(json =>
             json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor));
+        StrictServiceMethodProvider<object>.Replace(builder.Services);
         builder.Services.AddSingleton<AccessInterceptor>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
