@@ -15,7 +15,7 @@ namespace Personnel.Server.Tests;
 public sealed class TlsTests
 {
     [Fact]
-    public async Task A_configured_certificate_serves_grpc_over_tls_with_alpn_h2()
+    public async Task A_configured_certificate_serves_grpc_and_json_on_one_tls_port_and_the_client_trusts_a_ca_file()
     {
         var directory = Path.Combine(Path.GetTempPath(), "personnel-tls-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -47,8 +47,28 @@ public sealed class TlsTests
 
             var keys = await new Client(channel.CreateCallInvoker(), "tls-admin").Call<ListApiKeysRequest, ListApiKeysResponse>(new ListApiKeysRequest());
 
+            // The same port serves HTTP/1.1 (JSON) too: ALPN picks the protocol, so one TLS port needs no second one.
+            using var http = new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == thumbprint },
+            }) { BaseAddress = new Uri(address), DefaultRequestVersion = HttpVersion.Version11 };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "tls-admin");
+            using var json = await http.GetAsync("/v1/employees/tls-nobody/post-level");
+
+            // The client library trusts the zone's own CA from a PEM file (the CLI's --ca-file).
+            var caFile = Path.Combine(directory, "ca.pem");
+            await File.WriteAllTextAsync(caFile, certificate.ExportCertificatePem());
+            using var client = new Personnel.Client.PersonnelClient(new Personnel.Client.PersonnelClientOptions
+            {
+                Address = new Uri(address), ApiKey = "tls-admin", CaFile = caFile,
+            });
+            var viaCaFile = await client.Keys.ListApiKeysAsync(new ListApiKeysRequest());
+
             Assert.StartsWith("https://", address, StringComparison.Ordinal);
             Assert.Equal("admin", Assert.Single(keys.Keys).KeyId);
+            Assert.Equal((HttpStatusCode.NotFound, new Version(1, 1)), (json.StatusCode, json.Version));
+            Assert.Contains("EMPLOYEE_MUST_EXIST", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("admin", Assert.Single(viaCaFile.Keys).KeyId);
             await app.StopAsync();
         }
         finally
