@@ -50,7 +50,7 @@ for round in $(seq 1 "$ROUNDS"); do
         dir=${SERVER_DIRS[$i]}
         TOOL="dotnet ${GENERATOR_DIRS[$i]:-${GENERATOR_DIRS[0]}}/Personnel.Api.Bench.dll"
         n=$((n + 1))
-        PERSONNEL_ADMIN_KEY=$ADMIN_KEY dotnet "$dir/Personnel.Server.dll" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning \
+        PERSONNEL_ADMIN_KEY=$ADMIN_KEY dotnet "$dir/Personnel.Server.dll" --urls "http://127.0.0.1:$PORT" --Web:Urls none --Logging:LogLevel:Default=Warning \
             --Storage:Provider postgres --Storage:ConnectionString "$PERSONNEL_TEST_PG" --Storage:Schema "bench_w$n" >"$WORK/server.log" 2>&1 &
         SERVER_PID=$!
         for _ in $(seq 1 60); do

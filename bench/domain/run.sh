@@ -61,7 +61,7 @@ for round in $(seq 1 "$ROUNDS"); do
         TOOL="dotnet $dir/bench/api/bin/Release/net10.0/Personnel.Api.Bench.dll"
         mkdir -p "$WORK/db-$tree-$round"
         PERSONNEL_ADMIN_KEY=$ADMIN_KEY dotnet "$dir/src/Personnel.Server/bin/Release/net10.0/Personnel.Server.dll" \
-            --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning \
+            --urls "http://127.0.0.1:$PORT" --Web:Urls none --Logging:LogLevel:Default=Warning \
             --Storage:ConnectionString "$WORK/db-$tree-$round/personnel.db" >"$WORK/server-$tree-$round.log" 2>&1 &
         SERVER_PID=$!
         for _ in $(seq 1 120); do

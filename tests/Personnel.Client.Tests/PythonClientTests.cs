@@ -17,10 +17,10 @@ public sealed class PythonClientTests : IAsyncLifetime
     [Fact]
     public async Task PythonClient_RecordsAQuarterWithinTheGoodQuota_AndReadsPostLevelsAndRotationDue()
     {
-        Assert.True(File.Exists(RepoPaths.Python), $"{RepoPaths.Python} is missing: install python3-grpcio (tests/setup/30-grpc-interop.sh does).");
+        Assert.True(File.Exists(RepoPaths.Python), $"{RepoPaths.Python} is missing: install python3-grpcio (tests/setup/30-grpc-clients.sh does).");
         Assert.True(File.Exists(RepoPaths.Protoc), $"{RepoPaths.Protoc} is missing: restore the Grpc.Tools 2.85.0 package (dotnet restore).");
         var grpc = await ProcessRunner.RunAsync(RepoPaths.Python, ["-c", "import grpc, google.protobuf"]);
-        Assert.True(grpc.ExitCode == 0, $"{RepoPaths.Python} cannot import grpc and google.protobuf: install python3-grpcio and python3-protobuf (tests/setup/30-grpc-interop.sh does).\n{grpc.Error}");
+        Assert.True(grpc.ExitCode == 0, $"{RepoPaths.Python} cannot import grpc and google.protobuf: install python3-grpcio and python3-protobuf (tests/setup/30-grpc-clients.sh does).\n{grpc.Error}");
 
         var result = await ProcessRunner.RunAsync(RepoPaths.Python, [
             Path.Combine(RepoPaths.Root, "tests", "python", "personnel_client.py"),

@@ -27,7 +27,7 @@ public sealed class ManualClock : TimeProvider
 
 /// <summary>
 /// The real server on a loopback port (Kestrel, h2c) over a temporary SQLite file, or a fresh PostgreSQL
-/// schema when <see cref="UsePostgres"/>; one per test class. Clients call it through Personnel.Rpc.
+/// schema when <see cref="UsePostgres"/>; one per test class. Clients call it through Grpc.Net.Client.
 /// </summary>
 public class ServerFixture : IAsyncLifetime
 {

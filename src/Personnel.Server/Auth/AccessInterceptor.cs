@@ -34,17 +34,44 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
         http.Features.Get<Caller>()
             ?? throw new InvalidOperationException("No authenticated caller: is AccessInterceptor registered (AddGrpc)?");
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        if (!await AdmitAsync(context).ConfigureAwait(false))
+        // The common case without an async state machine: a key already known is admitted synchronously, and a handler
+        // that completes synchronously (a read answered from a published view) is passed through as it is.
+        var admitted = AdmitAsync(context);
+        if (!admitted.IsCompletedSuccessfully)
+        {
+            return AdmitThenRunAsync(admitted, request, context, continuation);
+        }
+
+        if (!admitted.Result)
+        {
+            return continuation(request, context);
+        }
+
+        var answer = continuation(request, context);
+        return answer.IsCompletedSuccessfully ? answer : LoggingRefusalAsync(answer, context);
+    }
+
+    private async Task<TResponse> AdmitThenRunAsync<TRequest, TResponse>(
+        ValueTask<bool> admitted, TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        where TRequest : class
+        where TResponse : class
+    {
+        if (!await admitted.ConfigureAwait(false))
         {
             return await continuation(request, context).ConfigureAwait(false);
         }
 
+        return await LoggingRefusalAsync(continuation(request, context), context).ConfigureAwait(false);
+    }
+
+    private async Task<TResponse> LoggingRefusalAsync<TResponse>(Task<TResponse> answer, ServerCallContext context)
+    {
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            return await answer.ConfigureAwait(false);
         }
         catch (RpcException refused)
         {
