@@ -24,6 +24,8 @@ public sealed class EmployeeServiceClient
     private static readonly Method<RecordInvestigationRequest, RecordInvestigationResponse> RecordInvestigationMethod = CallRunner.Method<RecordInvestigationRequest, RecordInvestigationResponse>(Service, "RecordInvestigation");
     private static readonly Method<RecordLeaveRequest, RecordLeaveResponse> RecordLeaveMethod = CallRunner.Method<RecordLeaveRequest, RecordLeaveResponse>(Service, "RecordLeave");
     private static readonly Method<RecordAbsenceRequest, RecordAbsenceResponse> RecordAbsenceMethod = CallRunner.Method<RecordAbsenceRequest, RecordAbsenceResponse>(Service, "RecordAbsence");
+    private static readonly Method<RecordOvertimeRequest, RecordOvertimeResponse> RecordOvertimeMethod = CallRunner.Method<RecordOvertimeRequest, RecordOvertimeResponse>(Service, "RecordOvertime");
+    private static readonly Method<RecordLatenessRequest, RecordLatenessResponse> RecordLatenessMethod = CallRunner.Method<RecordLatenessRequest, RecordLatenessResponse>(Service, "RecordLateness");
     private static readonly Method<ListHistoryRequest, ListHistoryResponse> ListHistoryMethod = CallRunner.Method<ListHistoryRequest, ListHistoryResponse>(Service, "ListHistory");
     private static readonly Method<OpenRenewalRequest, OpenRenewalResponse> OpenRenewalMethod = CallRunner.Method<OpenRenewalRequest, OpenRenewalResponse>(Service, "OpenRenewal");
     private static readonly Method<ChangePostRequest, ChangePostResponse> ChangePostMethod = CallRunner.Method<ChangePostRequest, ChangePostResponse>(Service, "ChangePost");
@@ -105,6 +107,14 @@ public sealed class EmployeeServiceClient
     /// <summary>Calls <c>RecordAbsence</c>. A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordAbsenceResponse> RecordAbsenceAsync(RecordAbsenceRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordAbsenceMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordOvertime</c>: approved overtime on a day (PM 第六条). A <c>request_id</c> left empty is filled with a new one.</summary>
+    public Task<RecordOvertimeResponse> RecordOvertimeAsync(RecordOvertimeRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordOvertimeMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>RecordLateness</c>: a late arrival, early leave or leaving the post on a day (PM 第七条).</summary>
+    public Task<RecordLatenessResponse> RecordLatenessAsync(RecordLatenessRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(RecordLatenessMethod, request, cancellationToken);
 
     /// <summary>Calls <c>ListHistory</c>.</summary>
     public Task<ListHistoryResponse> ListHistoryAsync(ListHistoryRequest request, CancellationToken cancellationToken = default) =>

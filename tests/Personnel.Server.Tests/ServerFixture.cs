@@ -172,6 +172,9 @@ public sealed class Client(CallInvoker invoker, string? token)
 
     public CallInvoker Invoker => invoker;
 
+    /// <summary>Every RPC of every personnel.v1 service.</summary>
+    public static IEnumerable<MethodDescriptor> Methods() => Files.SelectMany(f => f.Services).SelectMany(s => s.Methods);
+
     public static MethodDescriptor MethodFor(Type requestType) =>
         Files.SelectMany(f => f.Services).SelectMany(s => s.Methods).Single(m => m.InputType.ClrType == requestType);
 

@@ -79,6 +79,20 @@ public sealed class StatusDetailsTests(ServerFixture server) : IClassFixture<Ser
         Assert.True(missing.Count == 0, "docs/api.md, \"Reasons\", lacks: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Docs_api_names_every_rpc_in_its_statuses_by_rpc_table()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "api.md"));
+        var start = docs.IndexOf("### Statuses by RPC", StringComparison.Ordinal);
+        var table = docs[start..docs.IndexOf("### Status details", start, StringComparison.Ordinal)];
+        var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(l => l.Split('|')[1]).ToList();
+        var missing = Client.Methods()
+            .Where(m => !rows.Any(r => Regex.IsMatch(r, $@"(^|[ ,]){m.Name}([ ,]|$)")))
+            .Select(m => m.Service.Name + "/" + m.Name)
+            .ToList();
+        Assert.True(missing.Count == 0, "docs/api.md, \"Statuses by RPC\", lacks: " + string.Join(", ", missing));
+    }
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

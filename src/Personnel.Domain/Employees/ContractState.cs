@@ -83,4 +83,5 @@ public enum ContractTrigger
     RecordQualifications,
     RecordRankingPlace,
     SignAnnualFeedback,
+    RecordAttendance,
 }

@@ -71,7 +71,7 @@ public sealed partial class Employee
             ContractTrigger.RecordQuarterlyGrade, ContractTrigger.ProposeExcellent, ContractTrigger.RecordAnnualGrade,
             ContractTrigger.AppealAnnualGrade, ContractTrigger.ResolveAppeal, ContractTrigger.OrderLeadershipAdjustment,
             ContractTrigger.RescindLeadershipAdjustment, ContractTrigger.RecordQualifications, ContractTrigger.RecordRankingPlace,
-            ContractTrigger.SignAnnualFeedback,
+            ContractTrigger.SignAnnualFeedback, ContractTrigger.RecordAttendance,
         })
         {
             inService.InternalTransitionIf(With(record), Always, Keep, Internal);

@@ -9,6 +9,8 @@ public sealed partial class Employee
     private readonly List<InvestigationPeriod> _investigations = [];
     private readonly List<LeaveRecorded> _leaves = [];
     private readonly List<AbsenceRecorded> _absences = [];
+    private readonly List<OvertimeRecorded> _overtime = [];
+    private readonly List<LatenessRecorded> _lateness = [];
     private readonly List<HealthIncapacityRecorded> _incapacities = [];
     private readonly List<SecondmentRecorded> _secondments = [];
     private readonly List<PostAdjustmentDue> _postAdjustments = [];
@@ -20,6 +22,10 @@ public sealed partial class Employee
     public IReadOnlyList<LeaveRecorded> Leaves => _leaves;
 
     public IReadOnlyList<AbsenceRecorded> Absences => _absences;
+
+    public IReadOnlyList<OvertimeRecorded> Overtime => _overtime;
+
+    public IReadOnlyList<LatenessRecorded> Lateness => _lateness;
 
     public IReadOnlyList<PostAdjustmentDue> PostAdjustments => _postAdjustments;
 
@@ -120,6 +126,48 @@ public sealed partial class Employee
     }
 
     /// <summary>
+    /// Records approved overtime worked on <paramref name="day"/> (PM 第六条): more than 4 hours counts half a day and more
+    /// than 8 a whole day (the profile's thresholds), offsetting personal leave within the day's quarter. One record per day.
+    /// </summary>
+    public void RecordOvertime(DateOnly on, DateOnly day, decimal hours)
+    {
+        EnsureAppointed();
+        RuleViolationException.ThrowIfInvalid(
+            hours is > 0m and <= 24m && decimal.Round(hours, 2) == hours, Rules.AttendanceRecord,
+            $"overtime of {hours} h on {day:yyyy-MM-dd} must be more than 0 and at most 24 hours, to the hundredth");
+        RuleViolationException.ThrowIfInvalid(
+            day >= AppointedOn && day <= on, Rules.AttendanceRecord,
+            $"overtime on {day:yyyy-MM-dd} must lie between the appointment on {AppointedOn:yyyy-MM-dd} and the recording date {on:yyyy-MM-dd}");
+        var clash = _overtime.FirstOrDefault(o => o.Day == day);
+        RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
+            $"overtime on {day:yyyy-MM-dd} is already recorded ({clash?.Hours} h): one record per day");
+        EnsureAllowed(ContractTrigger.RecordAttendance, on);
+        Raise(new OvertimeRecorded(on, day, hours));
+    }
+
+    /// <summary>
+    /// Records a late arrival, early leave or leaving the post without reason on <paramref name="day"/> (PM 第七条): the
+    /// month's performance pay is deducted for the day. One record per day; a day of leave or absence cannot also be late.
+    /// </summary>
+    public void RecordLateness(DateOnly on, DateOnly day, LatenessKind kind)
+    {
+        EnsureAppointed();
+        RuleViolationException.ThrowIfInvalid(Enum.IsDefined(kind), Rules.LatenessDeduction, $"lateness kind {(int)kind} does not exist");
+        RuleViolationException.ThrowIfInvalid(
+            day >= AppointedOn && day <= on, Rules.AttendanceRecord,
+            $"lateness on {day:yyyy-MM-dd} must lie between the appointment on {AppointedOn:yyyy-MM-dd} and the recording date {on:yyyy-MM-dd}");
+        var clash = _lateness.FirstOrDefault(l => l.Day == day);
+        RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
+            $"{day:yyyy-MM-dd} already has a {clash?.Kind} recorded: one record per day");
+        var away = _leaves.Select(l => (What: $"{l.Kind} leave", l.Period)).Concat(_absences.Select(a => (What: "an absence", a.Period)))
+            .FirstOrDefault(p => p.Period.Contains(day));
+        RuleViolationException.ThrowUnless(away.What is null, Rules.NoOverlappingRecords,
+            $"{day:yyyy-MM-dd} is recorded as {away.What} {away.Period}: a day away cannot also be late");
+        EnsureAllowed(ContractTrigger.RecordAttendance, on);
+        Raise(new LatenessRecorded(on, day, kind));
+    }
+
+    /// <summary>
     /// Records a spell of incapacity for health reasons; when incapacity (adjacent spells joined)
     /// runs more than 1 year, a post adjustment falls due (AM 第十六条).
     /// </summary>
@@ -189,6 +237,12 @@ public sealed partial class Employee
                 break;
             case AbsenceRecorded e:
                 _absences.Add(e);
+                break;
+            case OvertimeRecorded e:
+                _overtime.Add(e);
+                break;
+            case LatenessRecorded e:
+                _lateness.Add(e);
                 break;
             case HealthIncapacityRecorded e:
                 _incapacities.Add(e);

@@ -34,6 +34,8 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(InvestigationClosed), "investigation-closed")]
 [JsonDerivedType(typeof(LeaveRecorded), "leave-recorded")]
 [JsonDerivedType(typeof(AbsenceRecorded), "absence-recorded")]
+[JsonDerivedType(typeof(OvertimeRecorded), "overtime-recorded")]
+[JsonDerivedType(typeof(LatenessRecorded), "lateness-recorded")]
 [JsonDerivedType(typeof(HealthIncapacityRecorded), "health-incapacity-recorded")]
 [JsonDerivedType(typeof(SecondmentRecorded), "secondment-recorded")]
 [JsonDerivedType(typeof(QuarterlyGradeRecorded), "quarterly-grade-recorded")]

@@ -18,6 +18,13 @@ public sealed record LeaveRecorded(DateOnly OccurredOn, LeaveKind Kind, DatePeri
 /// <summary>Absence without leave (旷工) over a period (PM 第七条; AM 第十八条(四)).</summary>
 public sealed record AbsenceRecorded(DateOnly OccurredOn, AbsenceKind Kind, DatePeriod Period) : EmployeeEvent(OccurredOn);
 
+/// <summary>Approved overtime (经部门批准的加班) worked on one day, in hours (PM 第六条: it offsets personal leave within its quarter).</summary>
+public sealed record OvertimeRecorded(DateOnly OccurredOn, DateOnly Day, decimal Hours) : EmployeeEvent(OccurredOn);
+
+/// <summary>A late arrival, early leave or leaving the post without reason on one day (PM 第七条: monthly performance pay
+/// deducted for the day).</summary>
+public sealed record LatenessRecorded(DateOnly OccurredOn, DateOnly Day, LatenessKind Kind) : EmployeeEvent(OccurredOn);
+
 /// <summary>Unable to work for health reasons over a period (AM 第十六条).</summary>
 public sealed record HealthIncapacityRecorded(DateOnly OccurredOn, DatePeriod Period) : EmployeeEvent(OccurredOn);
 

@@ -134,6 +134,19 @@ public enum AbsenceKind
     FalseSickLeave,
 }
 
+/// <summary>A day's breach of working hours that PM 第七条 deducts by the day (迟到、早退、无故脱岗).</summary>
+public enum LatenessKind
+{
+    /// <summary>迟到.</summary>
+    LateArrival,
+
+    /// <summary>早退.</summary>
+    EarlyLeave,
+
+    /// <summary>无故脱岗 (meetings and training included).</summary>
+    LeftPost,
+}
+
 /// <summary>Why a person has no grade for a period (不确定等次).</summary>
 public enum NoGradeReason
 {

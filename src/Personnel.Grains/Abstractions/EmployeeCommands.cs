@@ -30,6 +30,8 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(CloseInvestigation), "close-investigation")]
 [JsonDerivedType(typeof(RecordLeave), "leave")]
 [JsonDerivedType(typeof(RecordAbsence), "absence")]
+[JsonDerivedType(typeof(RecordOvertime), "overtime")]
+[JsonDerivedType(typeof(RecordLateness), "lateness")]
 [JsonDerivedType(typeof(RecordHealthIncapacity), "health-incapacity")]
 [JsonDerivedType(typeof(RecordSecondment), "secondment")]
 [JsonDerivedType(typeof(RecordQualifications), "qualifications")]
@@ -103,6 +105,12 @@ public sealed record RecordLeave(LeaveKind Kind, DatePeriod Period) : EmployeeCo
 
 /// <summary>Records an absence (AM 第十八条).</summary>
 public sealed record RecordAbsence(AbsenceKind Kind, DatePeriod Period) : EmployeeCommand;
+
+/// <summary>Records approved overtime worked on a day (PM 第六条).</summary>
+public sealed record RecordOvertime(DateOnly Day, decimal Hours) : EmployeeCommand;
+
+/// <summary>Records a late arrival, early leave or leaving the post on a day (PM 第七条).</summary>
+public sealed record RecordLateness(DateOnly Day, LatenessKind Kind) : EmployeeCommand;
 
 /// <summary>Records a health incapacity (AM 第十八条).</summary>
 public sealed record RecordHealthIncapacity(DatePeriod Period) : EmployeeCommand;

@@ -135,6 +135,12 @@ public sealed partial class EmployeeGrain
             case RecordAbsence c:
                 e.RecordAbsence(on, c.Kind, c.Period);
                 return null;
+            case RecordOvertime c:
+                e.RecordOvertime(on, c.Day, c.Hours);
+                return null;
+            case RecordLateness c:
+                e.RecordLateness(on, c.Day, c.Kind);
+                return null;
             case RecordHealthIncapacity c:
                 e.RecordHealthIncapacity(on, c.Period);
                 return null;

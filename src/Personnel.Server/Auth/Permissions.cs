@@ -55,6 +55,8 @@ public static class Permissions
         ["personnel.v1.EmployeeService/RecordInvestigation"] = new(Set(Recorders), Scope.Employee),
         ["personnel.v1.EmployeeService/RecordLeave"] = new(Set(Recorders), Scope.Employee),
         ["personnel.v1.EmployeeService/RecordAbsence"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/RecordOvertime"] = new(Set(Recorders), Scope.Employee),
+        ["personnel.v1.EmployeeService/RecordLateness"] = new(Set(Recorders), Scope.Employee),
 
         // Grading: HR grades its own staff except heads and deputies, whom party-affairs grades (AS 第二条).
         ["personnel.v1.GradingService/RecordQuarterlyGrade"] = new(Set(Recorders), Scope.Grading),

@@ -92,6 +92,28 @@ public sealed partial class EmployeeService
         return response;
     }
 
+    public override async Task<V1.RecordOvertimeResponse> RecordOvertime(V1.RecordOvertimeRequest request, ServerCallContext context)
+    {
+        var day = Dates.Required(request.Day, "day");
+        if (!decimal.TryParse(request.Hours, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var hours))
+        {
+            throw Refusals.Invalid($"hours {Refusals.Quote(request.Hours)} is not a number of hours like \"9.5\".");
+        }
+
+        await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordOvertime(day, hours), Dates.Optional(request.RecordedOn, "recorded_on"), context)
+            .ConfigureAwait(false);
+        return new V1.RecordOvertimeResponse();
+    }
+
+    public override async Task<V1.RecordLatenessResponse> RecordLateness(V1.RecordLatenessRequest request, ServerCallContext context)
+    {
+        var day = Dates.Required(request.Day, "day");
+        var kind = Enums.ByName<V1.LatenessKind, D.Employees.LatenessKind>(request.Kind, "kind");
+        await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordLateness(day, kind), Dates.Optional(request.RecordedOn, "recorded_on"), context)
+            .ConfigureAwait(false);
+        return new V1.RecordLatenessResponse();
+    }
+
     private static D.Common.DatePeriod Period(Google.Type.Date? startsOn, Google.Type.Date? endsOn)
     {
         var start = Dates.Required(startsOn, "starts_on");

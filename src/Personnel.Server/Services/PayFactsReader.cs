@@ -23,9 +23,9 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         (await ReadYearAsync(snapshot, year, cancellationToken).ConfigureAwait(false)).Facts;
 
     /// <summary>
-    /// The facts and the year's attendance deductions (PM 第六条, 第七条; RULES §8) from the recorded leave and absences:
-    /// each recorded period is cut to the year and read as its working days under the profile's working calendar.
-    /// Overtime and late arrivals are not recorded by the service, so they neither offset nor deduct here.
+    /// The facts and the year's attendance deductions (PM 第六条, 第七条; RULES §8) from the recorded leave, absences,
+    /// overtime and late days: each recorded period is cut to the year and read as its working days under the profile's
+    /// working calendar; overtime offsets personal leave within its quarter, and each late or early day is deducted.
     /// </summary>
     public async Task<PayYear> ReadYearAsync(
         EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken)
@@ -33,6 +33,8 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         var events = await store.ReadStreamAsync(Grains.StreamIds.Employee(snapshot.EmployeeId), 1, cancellationToken).ConfigureAwait(false);
         var leaves = new List<LeaveSpell>();
         var absences = new List<AbsenceSpell>();
+        var overtime = new List<OvertimeSession>();
+        var lateDays = new List<DateOnly>();
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
         var party = PartySanction.None;
@@ -104,6 +106,22 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     }
 
                     break;
+                case "overtime-recorded":
+                    var worked = (OvertimeRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
+                    if (worked.Day.Year == year)
+                    {
+                        overtime.Add(new OvertimeSession(worked.Day, worked.Hours));
+                    }
+
+                    break;
+                case "lateness-recorded":
+                    var late = (LatenessRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
+                    if (late.Day.Year == year)
+                    {
+                        lateDays.Add(late.Day);
+                    }
+
+                    break;
             }
         }
 
@@ -126,7 +144,12 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
             },
         };
         var attendance = AttendanceDeductions.Calculate(
-            new AttendanceYear { Year = year, Leaves = leaves, Absences = absences.OrderBy(a => a.WorkingDays[0]).ToList() }, profile.Pay);
+            new AttendanceYear
+            {
+                Year = year, Leaves = leaves, Absences = absences.OrderBy(a => a.WorkingDays[0]).ToList(),
+                Overtime = overtime.OrderBy(o => o.Date).ToList(), LateOrEarlyDays = lateDays.Order().ToList(),
+            },
+            profile.Pay);
         return new PayYear(facts, attendance, left ? null : department, leftOn);
     }
 

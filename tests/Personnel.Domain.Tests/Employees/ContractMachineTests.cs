@@ -275,6 +275,7 @@ public class ContractMachineTests
             T.RecordSanction, T.RecordInvestigation, T.RecordLeave, T.RecordAbsence, T.RecordHealthIncapacity, T.RecordSecondment,
             T.RecordQuarterlyGrade, T.ProposeExcellent, T.RecordAnnualGrade, T.AppealAnnualGrade, T.ResolveAppeal,
             T.OrderLeadershipAdjustment, T.RescindLeadershipAdjustment, T.RecordQualifications, T.RecordRankingPlace, T.SignAnnualFeedback,
+            T.RecordAttendance,
         })
         {
             inService[record] = Stays;

@@ -44,6 +44,8 @@ public class EventJsonTests
         new InvestigationClosed(On, InvestigationOutcome.Warning),
         new LeaveRecorded(On, LeaveKind.Maternity, new DatePeriod(On, D("2025-05-01"))),
         new AbsenceRecorded(On, AbsenceKind.FalseSickLeave, new DatePeriod(On, On)),
+        new OvertimeRecorded(On, D("2024-12-14"), 9.5m),
+        new LatenessRecorded(On, D("2024-12-16"), LatenessKind.EarlyLeave),
         new HealthIncapacityRecorded(On, new DatePeriod(On, D("2025-01-31"))),
         new SecondmentRecorded(On, Finance, new DatePeriod(On, D("2025-06-30"))),
         new QuarterlyGradeRecorded(On, new Quarter(2024, 4), Planning, QuarterlyGrade.Good, null),
