@@ -10,6 +10,7 @@ public sealed class GradingServiceClient
         GradingReflection.Descriptor.Services.Single(s => s.Name == "GradingService");
 
     private static readonly Method<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse> RecordQuarterlyGradeMethod = CallRunner.Method<RecordQuarterlyGradeRequest, RecordQuarterlyGradeResponse>(Service, "RecordQuarterlyGrade");
+    private static readonly Method<CorrectQuarterlyGradeRequest, CorrectQuarterlyGradeResponse> CorrectQuarterlyGradeMethod = CallRunner.Method<CorrectQuarterlyGradeRequest, CorrectQuarterlyGradeResponse>(Service, "CorrectQuarterlyGrade");
     private static readonly Method<StartExcellentNoticeRequest, StartExcellentNoticeResponse> StartExcellentNoticeMethod = CallRunner.Method<StartExcellentNoticeRequest, StartExcellentNoticeResponse>(Service, "StartExcellentNotice");
     private static readonly Method<RecordAnnualGradeRequest, RecordAnnualGradeResponse> RecordAnnualGradeMethod = CallRunner.Method<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(Service, "RecordAnnualGrade");
     private static readonly Method<ListGradesRequest, ListGradesResponse> ListGradesMethod = CallRunner.Method<ListGradesRequest, ListGradesResponse>(Service, "ListGrades");
@@ -33,6 +34,11 @@ public sealed class GradingServiceClient
     /// <summary>Calls <c>RecordQuarterlyGrade</c>. Records a quarterly grade or an explicit "no grade". A Good past the department's 40 % quota is refused with FAILED_PRECONDITION naming the cap and the count (AS 第八条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordQuarterlyGradeResponse> RecordQuarterlyGradeAsync(RecordQuarterlyGradeRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordQuarterlyGradeMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>CorrectQuarterlyGrade</c>: corrects (更正) a recorded quarterly grade with its reason. A <c>request_id</c>
+    /// left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<CorrectQuarterlyGradeResponse> CorrectQuarterlyGradeAsync(CorrectQuarterlyGradeRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(CorrectQuarterlyGradeMethod, request, cancellationToken);
 
     /// <summary>Calls <c>StartExcellentNotice</c>. Starts the public notice of a proposed Excellent grade (at least 5 working days, AS 第九条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<StartExcellentNoticeResponse> StartExcellentNoticeAsync(StartExcellentNoticeRequest request, CancellationToken cancellationToken = default) =>

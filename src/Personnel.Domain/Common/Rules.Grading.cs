@@ -11,6 +11,10 @@ public static partial class Rules
     public static readonly Rule OneGradePerPeriod = new(
         "AS-GRADE-ONCE", "AS 第八条, 第十条", "A person receives one grade (or no grade) per assessment period");
 
+    public static readonly Rule QuarterlyGradeCorrection = new(
+        "AS-8-CORRECT", "AS 第八条",
+        "A quarterly grade recorded wrongly is corrected (更正) by the graders, with its reason, before the year's grade rests on it; the quotas hold for the corrected grade");
+
     public static readonly Rule GoodQuota = new(
         "AS-8", "AS 第八条", "Good (好) ≤ 40 % of the people assessed in the unit that quarter");
 

@@ -105,6 +105,9 @@ public sealed partial class Employee
             case QuarterlyGradeRecorded e:
                 _quarterly[e.Quarter] = e;
                 break;
+            case QuarterlyGradeCorrected e:
+                _quarterly[e.Quarter] = _quarterly[e.Quarter] with { Grade = e.To };
+                break;
             case QuarterlyFollowUpDue:
                 break;
             case ExcellentProposed e:

@@ -53,14 +53,7 @@ public sealed partial class Employee
         }
 
         var recorded = new QuarterlyGradeRecorded(on, quarter, gradedBy, grade, reason, string.IsNullOrWhiteSpace(comments) ? null : comments);
-        QuarterlyFollowUp? followUp = grade switch
-        {
-            QuarterlyGrade.Good => QuarterlyFollowUp.PraiseOrReward,
-            QuarterlyGrade.Average => QuarterlyFollowUp.TalkAndRectification,
-            QuarterlyGrade.Poor => QuarterlyFollowUp.CriticismPossibleAdmonishment,
-            _ => null,
-        };
-        if (followUp is { } f)
+        if (FollowUpOf(grade) is { } f)
         {
             Raise(recorded, new QuarterlyFollowUpDue(on, quarter, f));
         }
@@ -69,6 +62,67 @@ public sealed partial class Employee
             Raise(recorded);
         }
     }
+
+    /// <summary>
+    /// Corrects (更正) the recorded grade of <paramref name="quarter"/> to <paramref name="grade"/>, with the reason. The grade
+    /// corrected is replaced in every answer (pay, lists, the year's conditions) and both records stay in the history. A
+    /// corrected Good needs the department ledger's grant, as a recorded one does (AS 第八条); one corrected away from Good
+    /// gives its grant back (the grain releases it). Refused once the year's annual grade is recorded: it rests on the
+    /// quarters (AS 第十三条), and is changed only through review and appeal (AS 第二十八条).
+    /// </summary>
+    public void CorrectQuarterlyGrade(DateOnly on, Quarter quarter, QuarterlyGrade grade, string reason, GoodQuotaGranted? goodQuota = null)
+    {
+        EnsureAppointed();
+        RuleViolationException.ThrowIfInvalid(Enum.IsDefined(grade), Rules.WellFormedInput, $"quarterly grade {(int)grade} does not exist");
+        RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(reason), Rules.QuarterlyGradeCorrection,
+            $"a correction of {Id}'s {quarter} grade states its reason");
+        if (!_quarterly.TryGetValue(quarter, out var recorded))
+        {
+            throw new RuleViolationException(Rules.QuarterlyGradeCorrection, $"{Id} has no grade for {quarter} to correct: record it", ViolationKind.NotFound);
+        }
+
+        RuleViolationException.ThrowUnless(recorded.Grade is not null, Rules.QuarterlyGradeCorrection,
+            $"{Id} has no grade for {quarter} ({recorded.NoGradeReason}): a withheld grade is set afterwards (补定等次), not corrected");
+        RuleViolationException.ThrowUnless(recorded.Grade != grade, Rules.QuarterlyGradeCorrection,
+            $"{Id}'s {quarter} grade is already {grade}: nothing to correct");
+        RuleViolationException.ThrowUnless(!_annual.TryGetValue(quarter.Year, out var annual), Rules.QuarterlyGradeCorrection,
+            $"{Id}'s {quarter.Year} annual grade was recorded on {annual?.OccurredOn:yyyy-MM-dd} on these quarters: it stands unless reviewed or appealed (AS 第二十八条)");
+        RuleViolationException.ThrowUnless(on >= recorded.OccurredOn, Rules.QuarterlyGradeCorrection,
+            $"the correction on {on:yyyy-MM-dd} precedes the grade it corrects, recorded on {recorded.OccurredOn:yyyy-MM-dd}");
+        EnsureAllowed(ContractTrigger.RecordQuarterlyGrade, on);
+        if (grade == QuarterlyGrade.Good)
+        {
+            var warning = _sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Warning && s.Period.Overlaps(quarter.Period));
+            RuleViolationException.ThrowUnless(warning is null, Rules.SanctionEffects,
+                $"a warning (警告) runs {warning?.Period}, during {quarter}: no Good");
+            RuleViolationException.ThrowUnless(
+                goodQuota is not null && goodQuota.EmployeeId == Id && goodQuota.Quarter == quarter && goodQuota.DepartmentId == recorded.GradedBy,
+                Rules.GoodQuota, $"a Good for {Id} in {quarter} needs a grant from the Good quota ledger of {recorded.GradedBy}");
+        }
+        else
+        {
+            RuleViolationException.ThrowIfInvalid(goodQuota is null, Rules.GoodQuota, $"a Good grant was given for a {grade}");
+        }
+
+        var corrected = new QuarterlyGradeCorrected(on, quarter, recorded.GradedBy, recorded.Grade!.Value, grade, reason.Trim());
+        if (FollowUpOf(grade) is { } followUp)
+        {
+            Raise(corrected, new QuarterlyFollowUpDue(on, quarter, followUp));
+        }
+        else
+        {
+            Raise(corrected);
+        }
+    }
+
+    /// <summary>The follow-up a quarterly grade calls for (AS 第十八条); none for FairlyGood or no grade.</summary>
+    private static QuarterlyFollowUp? FollowUpOf(QuarterlyGrade? grade) => grade switch
+    {
+        QuarterlyGrade.Good => QuarterlyFollowUp.PraiseOrReward,
+        QuarterlyGrade.Average => QuarterlyFollowUp.TalkAndRectification,
+        QuarterlyGrade.Poor => QuarterlyFollowUp.CriticismPossibleAdmonishment,
+        _ => null,
+    };
 
     /// <summary>
     /// Why the person gets no grade for <paramref name="period"/> as of <paramref name="on"/>, or null.

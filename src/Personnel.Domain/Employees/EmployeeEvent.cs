@@ -39,6 +39,7 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(HealthIncapacityRecorded), "health-incapacity-recorded")]
 [JsonDerivedType(typeof(SecondmentRecorded), "secondment-recorded")]
 [JsonDerivedType(typeof(QuarterlyGradeRecorded), "quarterly-grade-recorded")]
+[JsonDerivedType(typeof(QuarterlyGradeCorrected), "quarterly-grade-corrected")]
 [JsonDerivedType(typeof(QuarterlyFollowUpDue), "quarterly-follow-up-due")]
 [JsonDerivedType(typeof(ExcellentProposed), "excellent-proposed")]
 [JsonDerivedType(typeof(AnnualGradeRecorded), "annual-grade-recorded")]

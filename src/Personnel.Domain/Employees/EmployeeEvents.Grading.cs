@@ -11,6 +11,12 @@ public sealed record QuarterlyGradeRecorded(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comments = null)
     : EmployeeEvent(OccurredOn);
 
+/// <summary>A recorded quarterly grade corrected (更正) from <paramref name="From"/> to <paramref name="To"/> by a new decision
+/// with its reason; the original record stays in the history, this one beside it.</summary>
+public sealed record QuarterlyGradeCorrected(
+    DateOnly OccurredOn, Quarter Quarter, DepartmentId GradedBy, QuarterlyGrade From, QuarterlyGrade To, string Reason)
+    : EmployeeEvent(OccurredOn);
+
 /// <summary>The follow-up a quarterly grade calls for (AS 第十八条).</summary>
 public sealed record QuarterlyFollowUpDue(DateOnly OccurredOn, Quarter Quarter, QuarterlyFollowUp FollowUp) : EmployeeEvent(OccurredOn);
 

@@ -42,11 +42,16 @@ public static class QuotaMath
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(GoodQuotaGranted), "good-quota-granted")]
 [JsonDerivedType(typeof(ExcellentQuotaGranted), "excellent-quota-granted")]
+[JsonDerivedType(typeof(GoodQuotaReleased), "good-quota-released")]
 public abstract record QuotaEvent(DateOnly OccurredOn, DepartmentId DepartmentId, EmployeeId EmployeeId);
 
 /// <summary>One of the quarter's Good grades granted to an employee: the ledger's decision the employee's grade needs.</summary>
 public sealed record GoodQuotaGranted(
     DateOnly OccurredOn, DepartmentId DepartmentId, Quarter Quarter, EmployeeId EmployeeId, int Eligible, int Cap, int Count)
+    : QuotaEvent(OccurredOn, DepartmentId, EmployeeId);
+
+/// <summary>A Good given back: the holder's grade was corrected away from Good, so the grant is free for another.</summary>
+public sealed record GoodQuotaReleased(DateOnly OccurredOn, DepartmentId DepartmentId, Quarter Quarter, EmployeeId EmployeeId, string Reason)
     : QuotaEvent(OccurredOn, DepartmentId, EmployeeId);
 
 /// <summary>One of the year's Excellent grades granted to an employee, under the department's tier.</summary>
@@ -100,7 +105,15 @@ public abstract class QuotaLedger
 
     protected void Apply(QuotaEvent @event)
     {
-        _holders.Add(@event.EmployeeId);
+        if (@event is GoodQuotaReleased)
+        {
+            _holders.Remove(@event.EmployeeId);
+        }
+        else
+        {
+            _holders.Add(@event.EmployeeId);
+        }
+
         Version++;
     }
 }
@@ -120,9 +133,10 @@ public sealed class GoodQuotaLedger : QuotaLedger
     {
         ArgumentNullException.ThrowIfNull(history);
         var ledger = new GoodQuotaLedger(departmentId, quarter);
-        foreach (var granted in history.OfType<GoodQuotaGranted>().Where(g => g.DepartmentId == departmentId && g.Quarter == quarter))
+        foreach (var change in history.Where(e => e.DepartmentId == departmentId
+            && ((e is GoodQuotaGranted { Quarter: var granted } && granted == quarter) || (e is GoodQuotaReleased { Quarter: var released } && released == quarter))))
         {
-            ledger.Apply(granted);
+            ledger.Apply(change);
         }
 
         return ledger;
@@ -140,6 +154,16 @@ public sealed class GoodQuotaLedger : QuotaLedger
         var granted = new GoodQuotaGranted(on, DepartmentId, Quarter, employee, eligible, cap, Granted + 1);
         Raise(granted);
         return granted;
+    }
+
+    /// <summary>Gives back <paramref name="employee"/>'s Good of the quarter, whose grade was corrected away from Good.</summary>
+    public GoodQuotaReleased Release(DateOnly on, EmployeeId employee, string reason)
+    {
+        RuleViolationException.ThrowUnless(Holders.Contains(employee), Rules.GoodQuota,
+            $"{employee} holds no Good of {DepartmentId} for {Quarter} to give back");
+        var released = new GoodQuotaReleased(on, DepartmentId, Quarter, employee, reason);
+        Raise(released);
+        return released;
     }
 }
 

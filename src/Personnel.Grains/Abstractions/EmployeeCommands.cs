@@ -36,6 +36,7 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(RecordSecondment), "secondment")]
 [JsonDerivedType(typeof(RecordQualifications), "qualifications")]
 [JsonDerivedType(typeof(RecordQuarterlyGrade), "quarterly-grade")]
+[JsonDerivedType(typeof(CorrectQuarterlyGrade), "correct-quarterly-grade")]
 [JsonDerivedType(typeof(ProposeExcellent), "propose-excellent")]
 [JsonDerivedType(typeof(RecordAnnualGrade), "annual-grade")]
 [JsonDerivedType(typeof(AppealAnnualGrade), "appeal")]
@@ -120,6 +121,9 @@ public sealed record RecordSecondment(DepartmentId ReceivingUnit, DatePeriod Per
 
 /// <summary>Records rank and education (AM 第五条).</summary>
 public sealed record RecordQualifications(AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeCommand;
+
+/// <summary>Corrects a recorded quarterly grade (更正), with its reason; a Good takes a grant, a Good corrected away gives one back.</summary>
+public sealed record CorrectQuarterlyGrade(Quarter Quarter, QuarterlyGrade Grade, string Reason) : EmployeeCommand;
 
 /// <summary>Records a quarterly grade, or none (null) with the reason the measures give (AS 第八条, 第二十三条–第二十七条).
 /// A Good takes one of the department-quarter's Good quota in the same transaction. <paramref name="Comments"/> are the 评语.</summary>

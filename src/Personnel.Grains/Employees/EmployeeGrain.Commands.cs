@@ -152,6 +152,8 @@ public sealed partial class EmployeeGrain
                 return null;
             case RecordQuarterlyGrade c:
                 return await GradeQuarterAsync(c, on, cancellationToken).ConfigureAwait(false);
+            case CorrectQuarterlyGrade c:
+                return await CorrectQuarterAsync(c, on, cancellationToken).ConfigureAwait(false);
             case ProposeExcellent c:
                 e.ProposeExcellent(on, c.Year);
                 return null;
@@ -212,6 +214,50 @@ public sealed partial class EmployeeGrain
             QuotaAppend(stream, grant, on),
             [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
             new QuotaStanding(department, quarter.Year, quarter.Number, eligible, grant.Cap, grant.Count));
+    }
+
+    /// <summary>
+    /// A correction (更正) of a recorded quarterly grade: to Good it takes a grant of the assessing unit's Good quota as a
+    /// recorded Good does (AS 第八条); from Good it gives the grant back, in the same transaction, so the quarter's count
+    /// stays the number of Goods held. A correction between two other grades touches no quota.
+    /// </summary>
+    private async Task<QuotaPart?> CorrectQuarterAsync(CorrectQuarterlyGrade command, DateOnly on, CancellationToken cancellationToken)
+    {
+        EnsureAppointed();
+        var quarter = command.Quarter;
+        var previous = _employee.QuarterlyGrades.TryGetValue(quarter, out var recorded) ? recorded.Grade : null;
+        var toGood = command.Grade == QuarterlyGrade.Good && previous is not QuarterlyGrade.Good;
+        var fromGood = previous == QuarterlyGrade.Good && command.Grade != QuarterlyGrade.Good;
+        if (recorded is null || !(toGood || fromGood))
+        {
+            // The aggregate gives every refusal (nothing recorded, same grade, the year graded …) and records the rest.
+            _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
+            return null;
+        }
+
+        var department = recorded.GradedBy.Value;
+        var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(department)
+            .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
+        var stream = StreamIds.GoodQuota(department, quarter);
+        var ledger = GoodQuotaLedger.FromHistory(recorded.GradedBy, quarter, await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false));
+        var cap = QuotaMath.GoodCap(eligible, Policy);
+        if (toGood)
+        {
+            EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, cap, ledger, eligible);
+            var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
+            _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason, grant);
+            return new QuotaPart(
+                QuotaAppend(stream, grant, on),
+                [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
+                new QuotaStanding(department, quarter.Year, quarter.Number, eligible, grant.Cap, grant.Count));
+        }
+
+        _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
+        var released = ledger.Release(on, _employee.Id, command.Reason);
+        return new QuotaPart(
+            QuotaAppend(stream, released, on),
+            [new AddQuarterGood(department, quarter.Year, quarter.Number, -1, cap)],
+            new QuotaStanding(department, quarter.Year, quarter.Number, eligible, cap, ledger.Granted));
     }
 
     /// <summary>Refuses, before anything is decided, a command that places the person in a department never created.</summary>

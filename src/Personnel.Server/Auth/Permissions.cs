@@ -60,6 +60,7 @@ public static class Permissions
 
         // Grading: HR grades its own staff except heads and deputies, whom party-affairs grades (AS 第二条).
         ["personnel.v1.GradingService/RecordQuarterlyGrade"] = new(Set(Recorders), Scope.Grading),
+        ["personnel.v1.GradingService/CorrectQuarterlyGrade"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/StartExcellentNotice"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/RecordAnnualGrade"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/ListGrades"] = new(Set(Everyone), Scope.None),

@@ -63,6 +63,43 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         return response;
     }
 
+    public override async Task<V1.CorrectQuarterlyGradeResponse> CorrectQuarterlyGrade(V1.CorrectQuarterlyGradeRequest request, ServerCallContext context)
+    {
+        var quarter = GrainCalls.Quarter(request.Year, request.Quarter);
+        var grade = Enums.Quarterly(request.Grade);
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        {
+            throw Refusals.Invalid("reason is missing or longer than 500 characters: a correction (更正) states why the recorded grade was wrong.");
+        }
+
+        var on = Dates.Optional(request.DecidedOn, "decided_on");
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectQuarterlyGrade(quarter, grade, request.Reason.Trim()), on,
+            quarter.LastDay, context).ConfigureAwait(false);
+        var corrected = GradedBy<D.Employees.QuarterlyGradeCorrected>(result, "quarterly-grade-corrected");
+        var response = new V1.CorrectQuarterlyGradeResponse
+        {
+            PreviousGrade = Enums.ToApi<D.Grading.QuarterlyGrade, V1.QuarterlyGrade>(corrected.From),
+            Record = new V1.QuarterlyGradeRecord
+            {
+                EmployeeId = result.Snapshot.EmployeeId,
+                DepartmentId = corrected.GradedBy.Value,
+                Year = quarter.Year,
+                Quarter = quarter.Number,
+                Grade = Enums.ToApi<D.Grading.QuarterlyGrade, V1.QuarterlyGrade>(corrected.To),
+                DecidedOn = Dates.ToApi(corrected.OccurredOn),
+                PayPercent = PayPercent(corrected.To),
+                RecordedBy = Access.Caller(context).KeyId,
+            },
+        };
+        if (result.Quota is { Quarter: not null } quota)
+        {
+            response.GoodQuota = Quotas.ToApi(quota);
+        }
+
+        response.FollowUps.AddRange(EmployeeMapping.Consequences(result.Events));
+        return response;
+    }
+
     /// <summary>Records one quarterly grade; the import reuses it row by row.</summary>
     private async Task<(V1.RecordQuarterlyGradeResponse Response, bool Replayed)> RecordQuarterlyAsync(
         V1.RecordQuarterlyGradeRequest request, ServerCallContext context)

@@ -49,6 +49,7 @@ public class EventJsonTests
         new HealthIncapacityRecorded(On, new DatePeriod(On, D("2025-01-31"))),
         new SecondmentRecorded(On, Finance, new DatePeriod(On, D("2025-06-30"))),
         new QuarterlyGradeRecorded(On, new Quarter(2024, 4), Planning, QuarterlyGrade.Good, null),
+        new QuarterlyGradeCorrected(On, new Quarter(2024, 4), Planning, QuarterlyGrade.Good, QuarterlyGrade.Average, "wrong rubric"),
         new QuarterlyFollowUpDue(On, new Quarter(2024, 4), QuarterlyFollowUp.TalkAndRectification),
         new ExcellentProposed(On, 2024, D("2024-12-27")),
         new AnnualGradeRecorded(On, 2024, Planning, null, NoGradeReason.LeaveOverHalf),

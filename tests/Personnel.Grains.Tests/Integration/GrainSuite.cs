@@ -35,7 +35,9 @@ public abstract partial class GrainSuite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await CreateDatabaseAsync();
-        Store = await OpenAsync("node-a");
+        // Node ids unlike the storage suite's ("node-a", "node-b"), whose tests end the connections of their application
+        // names (personnel-node-a …) on the same PostgreSQL while this suite may be running beside them.
+        Store = await OpenAsync("grains-node-a");
         Cluster = StartNode(Store);
     }
 

@@ -47,7 +47,7 @@ public sealed class PostgresGrainTests : GrainSuite
     [Fact]
     public async Task A_cached_activation_on_another_node_reloads_after_this_node_writes_and_answers_with_it()
     {
-        var nodeB = StartNode(await OpenAsync("node-b"));
+        var nodeB = StartNode(await OpenAsync("grains-node-b"));
         await Run("wang", "2024-01-02", Appointment("wang", Planning));
         var cached = await nodeB.GetGrain<IEmployeeGrain>("wang").GetSnapshotAsync(CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class PostgresGrainTests : GrainSuite
     [Fact]
     public async Task The_post_level_view_on_another_node_is_withdrawn_once_this_node_writes_and_then_shows_the_write()
     {
-        var nodeB = StartNode(await OpenAsync("node-b"));
+        var nodeB = StartNode(await OpenAsync("grains-node-b"));
         await Run("qian", "2024-01-02", Appointment("qian", Planning));
         var cached = await SettledViewAsync(nodeB, "qian");
 
