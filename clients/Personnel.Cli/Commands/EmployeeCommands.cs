@@ -10,12 +10,15 @@ internal static class EmployeeCommands
 {
     public static Command Build(GlobalOptions globals)
     {
-        var employee = new Command("employee", "Appoint and show employees; record amendments and records inside the term.");
+        var employee = new Command("employee", "Appoint, show and follow employees: their contract, history and tenure, the steps of the contract, amendments and records inside the term.");
         employee.Subcommands.Add(Appoint(globals));
         employee.Subcommands.Add(Show(globals));
-        foreach (var amendment in AmendmentCommands.Build(globals))
+        foreach (var command in EmployeeReadCommands.Build(globals)
+            .Concat(ContractCommands.Build(globals))
+            .Concat(AmendmentCommands.Build(globals))
+            .Concat(RecordCommands.Build(globals)))
         {
-            employee.Subcommands.Add(amendment);
+            employee.Subcommands.Add(command);
         }
 
         return employee;
@@ -106,7 +109,7 @@ internal static class EmployeeCommands
     }
 
     /// <summary>The zone committee's waiver of AM 第五条 from the options: both, or neither (refused before any call).</summary>
-    private static (string WaivedBy, string Reason) Waiver(string? waivedBy, string? reason)
+    internal static (string WaivedBy, string Reason) Waiver(string? waivedBy, string? reason)
     {
         var by = waivedBy?.Trim() ?? string.Empty;
         var why = reason?.Trim() ?? string.Empty;

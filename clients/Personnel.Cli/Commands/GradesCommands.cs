@@ -53,9 +53,15 @@ internal static class GradesCommands
             return report.Rejected == 0 ? ExitCodes.Ok : ExitCodes.Refused;
         }));
 
-        var grades = new Command("grades", "Quarterly grades.");
+        var grades = new Command("grades", "Quarterly and annual grades: list, show and record them one by one, import a department's quarter, appeals.");
+        foreach (var command in GradeRecordCommands.Build(globals))
+        {
+            grades.Subcommands.Add(command);
+        }
+
         grades.Subcommands.Add(import);
         grades.Subcommands.Add(BuildTemplate(globals));
+        grades.Subcommands.Add(AppealCommands.Build(globals));
         return grades;
     }
 

@@ -1,0 +1,45 @@
+using Personnel.Api.V1;
+
+namespace Personnel.Cli.Output;
+
+/// <summary>Grades as the policy names them, Chinese first ("较好 fairly-good"), for tables; JSON keeps the proto names.</summary>
+internal static class Terms
+{
+    public static string Show(QuarterlyGrade grade) => grade switch
+    {
+        QuarterlyGrade.Good => "好 good",
+        QuarterlyGrade.FairlyGood => "较好 fairly-good",
+        QuarterlyGrade.Average => "一般 average",
+        QuarterlyGrade.Poor => "较差 poor",
+        _ => string.Empty,
+    };
+
+    public static string Show(AnnualGrade grade) => grade switch
+    {
+        AnnualGrade.Excellent => "优秀 excellent",
+        AnnualGrade.Competent => "称职 competent",
+        AnnualGrade.BasicallyCompetent => "基本称职 basically-competent",
+        AnnualGrade.Incompetent => "不称职 incompetent",
+        _ => string.Empty,
+    };
+
+    /// <summary>"不定等次: 试用期 probation (AS 第二十三条)", with the explanation when there is one.</summary>
+    public static string Show(NoGrade? noGrade)
+    {
+        if (noGrade is null)
+        {
+            return string.Empty;
+        }
+
+        var reason = noGrade.Reason switch
+        {
+            NoGradeReason.Probation => "试用期 probation (AS 第二十三条)",
+            NoGradeReason.UnderInvestigation => "立案审查调查 under-investigation (AS 第二十六条)",
+            NoGradeReason.LeaveOverHalf => "病、事假超过一半 leave-over-half (AS 第二十五条)",
+            NoGradeReason.Sanction => "处分期间 sanction (AS 第二十七条)",
+            NoGradeReason.Other => "其他 other",
+            _ => string.Empty,
+        };
+        return noGrade.Explanation.Length == 0 ? $"不确定等次: {reason}" : $"不确定等次: {reason}: {noGrade.Explanation}";
+    }
+}
