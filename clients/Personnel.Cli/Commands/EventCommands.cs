@@ -15,7 +15,7 @@ internal static class EventCommands
     {
         var after = new Option<long>("--after") { Description = "Only events after this position (the first column). Defaults to 0: from the beginning." };
         var types = new Option<string[]>("--type") { Description = "Only events of this type (e.g. demoted, contract-renewed); repeatable." };
-        var department = new Option<string?>("--department") { Description = "Only events of this department's employees." };
+        var department = new Option<string?>("--department") { Description = "Only events of this department and its employees." };
         var limit = new Option<int>("--limit") { Description = "Stop after this many events. Defaults to no limit." };
         var idle = new Option<double>("--until-idle") { Description = "Stop once no event arrived for this many seconds (e.g. 2: print what is recorded, then exit). Defaults to following until Ctrl+C." };
         var watch = new Command("watch",
