@@ -49,6 +49,28 @@ public sealed class OutputConventionTests
     public void Headings_PutTheChineseTermBeforeTheEnglish(string english, string shown) => Assert.Equal(shown, Headings.Of(english));
 
     [Fact]
+    public void EveryHeadingTheCommandsWrite_HasItsChineseTerm()
+    {
+        // The headings are English literals in the command files: table columns (Render.NewTable), the rows of a record
+        // (Render.Fields tuples, one per line), and the events header line.
+        var headings = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "clients", "Personnel.Cli", "Commands"), "*.cs"))
+        {
+            var text = File.ReadAllText(file);
+            foreach (System.Text.RegularExpressions.Match call in System.Text.RegularExpressions.Regex.Matches(text, @"(?:Render\.NewTable\(|Line\(\[)([^;]*?)[\])]"))
+            {
+                headings.UnionWith(System.Text.RegularExpressions.Regex.Matches(call.Groups[1].Value, "\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+            }
+
+            headings.UnionWith(System.Text.RegularExpressions.Regex.Matches(text, @"^\s*\(""([a-z][^""]*)"",", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value));
+        }
+
+        Assert.True(headings.Count > 60, $"only {headings.Count} headings found");
+        var missing = headings.Where(h => !Headings.Has(h)).ToList();
+        Assert.True(missing.Count == 0, "headings without a Chinese term in Output/Headings.cs: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public async Task CompletionBash_CompletesCommandsAndOptionsDownTheTree_WhenSourcedIntoBash()
     {
         var script = await CliHarness.RunAsync("completion", "bash");
