@@ -30,7 +30,7 @@ internal static class AppealCommands
                 Year = parsed.GetValue(year),
                 Kind = Args.Enum<AppealKind>(parsed.GetValue(kind), "--kind"),
                 FiledOn = Args.OptionalDate(parsed.GetValue(filedOn), "--filed-on"),
-                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a review or appeal states why the grade is contested."),
+                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a review (复核) or appeal (申诉) states why the grade is contested (AS 第二十八条)."),
             }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => console.Write(GradeRecordCommands.AnnualFields(response.Record)));
             return ExitCodes.Ok;
@@ -57,7 +57,7 @@ internal static class AppealCommands
                 EmployeeId = parsed.GetValue(id)!,
                 Year = parsed.GetValue(year),
                 ResolvedOn = Args.OptionalDate(parsed.GetValue(resolvedOn), "--resolved-on"),
-                Explanation = Args.Text(parsed.GetValue(explanation), "--explanation", "the decision on a review or appeal gives its reasons."),
+                Explanation = Args.Text(parsed.GetValue(explanation), "--explanation", "the decision on a review (复核) or appeal (申诉) gives its reasons (AS 第二十八条)."),
             };
             if (Args.OptionalEnum<AnnualGrade>(parsed.GetValue(changedTo), "--changed-to") is { } grade)
             {

@@ -79,7 +79,7 @@ internal static class ContractCommands
         command.SetAction(parsed => globals.RunAsync(parsed, async client =>
         {
             var pass = Args.OneOf(parsed.GetValue(passed), parsed.GetValue(failed), "--passed", "--failed");
-            var why = pass ? parsed.GetValue(reason)?.Trim() ?? string.Empty : Args.Text(parsed.GetValue(reason), "--reason", "a failed outcome states why.");
+            var why = pass ? parsed.GetValue(reason)?.Trim() ?? string.Empty : Args.Text(parsed.GetValue(reason), "--reason", "a failed probation (试用期) or promotion trial (提拔任职试用期) states why (AM 第十三条).");
             var response = await call(client, new OutcomeRequest(parsed.GetValue(id)!, pass, Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"), why))
                 .ConfigureAwait(false);
             var employee = (Employee)response.Descriptor.FindFieldByName("employee").Accessor.GetValue(response);
@@ -120,7 +120,7 @@ internal static class ContractCommands
             {
                 EmployeeId = parsed.GetValue(id)!,
                 DecidedOn = Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"),
-                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a declined renewal states why."),
+                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a renewal declined (期满不再续聘) states why (AM 第九条)."),
             }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => console.Write(EmployeeCommands.EmployeeTable(response.Employee)));
             return ExitCodes.Ok;

@@ -218,7 +218,7 @@ internal static class GradeRecordCommands
     {
         var why = Args.Enum<NoGradeReason>(reason, "--no-grade");
         return why == NoGradeReason.Other
-            ? new NoGrade { Reason = why, Explanation = Args.Text(comments, "--comments", "no grade for another reason (其他) is explained in the comments.") }
+            ? new NoGrade { Reason = why, Explanation = Args.Text(comments, "--comments", "no grade (不确定等次) for another reason (其他) is explained in the comments (AS 第八条, 第十条).") }
             : new NoGrade { Reason = why };
     }
 

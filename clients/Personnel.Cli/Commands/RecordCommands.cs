@@ -97,7 +97,7 @@ internal static class RecordCommands
                 Source = Args.Enum<SanctionSource>(parsed.GetValue(source), "--source"),
                 StartsOn = Args.Date(parsed.GetValue(startsOn), "--starts-on"),
                 EndsOn = Args.Date(parsed.GetValue(endsOn), "--ends-on"),
-                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a sanction states what it is for."),
+                Reason = Args.Text(parsed.GetValue(reason), "--reason", "a sanction (处分) states what it is for (AS 第二十七条)."),
             }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => Recorded(console, parsed.GetValue(id)!, response.Consequences));
             return ExitCodes.Ok;
@@ -118,7 +118,7 @@ internal static class RecordCommands
             {
                 EmployeeId = parsed.GetValue(openId)!,
                 OpenedOn = Args.Date(parsed.GetValue(openedOn), "--opened-on"),
-                Reason = Args.Text(parsed.GetValue(reason), "--reason", "an investigation states why it was opened."),
+                Reason = Args.Text(parsed.GetValue(reason), "--reason", "an investigation (立案审查调查) states why it was opened (AS 第二十六条)."),
             }).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => Recorded(console, parsed.GetValue(openId)!, response.Consequences));
             return ExitCodes.Ok;
