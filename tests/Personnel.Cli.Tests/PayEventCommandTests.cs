@@ -85,6 +85,17 @@ public sealed class PayEventCommandTests(LiveServerFixture fixture) : IClassFixt
         Assert.True(long.Parse(next.RootElement.GetProperty("position").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(after, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Watch_WithAnUnknownKey_PrintsNothingOnStdout_AndExitsNotAllowed()
+    {
+        var refused = await CliHarness.RunAsync(new Dictionary<string, string> { ["PERSONNEL_SERVER"] = fixture.Server.Address.ToString(), ["PERSONNEL_KEY"] = "k0.unknown" },
+            "events", "watch", "--limit", "1");
+
+        Assert.Equal(ExitCodes.NotAllowed, refused.ExitCode);
+        Assert.Equal(string.Empty, refused.Out);
+        Assert.Contains("error: Unauthenticated:", refused.Error);
+    }
+
     private async Task DepartmentAsync(string id)
     {
         var created = await Admin("department", "create", id, "--name", "Department " + id, "--created-on", "2019-01-01");

@@ -47,28 +47,36 @@ internal static class ContractCommands
 
     private static Command ProbationOutcome(GlobalOptions globals) => Outcome(globals, "probation-outcome",
         "Record the end of probation (试用期, AM 第十三条): --passed appoints formally (正式聘任); --failed cancels the appointment (取消聘任).",
-        async (client, request) => await client.Employees.RecordProbationOutcomeAsync(new RecordProbationOutcomeRequest
+        async (client, request) =>
         {
-            EmployeeId = request.EmployeeId,
-            Passed = request.Passed,
-            DecidedOn = request.DecidedOn,
-            Reason = request.Reason,
-        }).ConfigureAwait(false));
+            var response = await client.Employees.RecordProbationOutcomeAsync(new RecordProbationOutcomeRequest
+            {
+                EmployeeId = request.EmployeeId,
+                Passed = request.Passed,
+                DecidedOn = request.DecidedOn,
+                Reason = request.Reason,
+            }).ConfigureAwait(false);
+            return (response, response.Employee);
+        });
 
     private static Command TrialOutcome(GlobalOptions globals) => Outcome(globals, "trial-outcome",
         "Record the end of a promotion trial (提拔任职试用期, AM 第十三条): --passed keeps the post formally; --failed returns the person to the post grade held before.",
-        async (client, request) => await client.Employees.RecordTrialOutcomeAsync(new RecordTrialOutcomeRequest
+        async (client, request) =>
         {
-            EmployeeId = request.EmployeeId,
-            Passed = request.Passed,
-            DecidedOn = request.DecidedOn,
-            Reason = request.Reason,
-        }).ConfigureAwait(false));
+            var response = await client.Employees.RecordTrialOutcomeAsync(new RecordTrialOutcomeRequest
+            {
+                EmployeeId = request.EmployeeId,
+                Passed = request.Passed,
+                DecidedOn = request.DecidedOn,
+                Reason = request.Reason,
+            }).ConfigureAwait(false);
+            return (response, response.Employee);
+        });
 
     private sealed record OutcomeRequest(string EmployeeId, bool Passed, Google.Type.Date? DecidedOn, string Reason);
 
     /// <summary>The probation and the trial outcome take the same options: --passed or --failed, a date, a reason.</summary>
-    private static Command Outcome(GlobalOptions globals, string name, string description, Func<Client.PersonnelClient, OutcomeRequest, Task<Google.Protobuf.IMessage>> call)
+    private static Command Outcome(GlobalOptions globals, string name, string description, Func<Client.PersonnelClient, OutcomeRequest, Task<(Google.Protobuf.IMessage Response, Employee Employee)>> call)
     {
         var id = new Argument<string>("employee-id");
         var passed = new Option<bool>("--passed") { Description = "The person passed." };
@@ -80,9 +88,8 @@ internal static class ContractCommands
         {
             var pass = Args.OneOf(parsed.GetValue(passed), parsed.GetValue(failed), "--passed", "--failed");
             var why = pass ? parsed.GetValue(reason)?.Trim() ?? string.Empty : Args.Text(parsed.GetValue(reason), "--reason", "a failed probation (试用期) or promotion trial (提拔任职试用期) states why (AM 第十三条).");
-            var response = await call(client, new OutcomeRequest(parsed.GetValue(id)!, pass, Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"), why))
+            var (response, employee) = await call(client, new OutcomeRequest(parsed.GetValue(id)!, pass, Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"), why))
                 .ConfigureAwait(false);
-            var employee = (Employee)response.Descriptor.FindFieldByName("employee").Accessor.GetValue(response);
             Render.Message(globals, parsed, response, console => console.Write(EmployeeCommands.EmployeeTable(employee)));
             return ExitCodes.Ok;
         }));

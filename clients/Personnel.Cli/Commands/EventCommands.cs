@@ -43,10 +43,6 @@ internal static class EventCommands
     private static async Task WatchAsync(GlobalOptions globals, PersonnelClient client, WatchEventsRequest request, int limit, TimeSpan? idle, bool json, CancellationToken cancellationToken)
     {
         var writer = globals.Context.Out.Profile.Out.Writer;
-        if (!json)
-        {
-            await writer.WriteLineAsync(Line(["position", "occurred on", "stream", "type", "recorded by", "details"], Headings.Of)).ConfigureAwait(false);
-        }
 
         // Ending the stream is the caller's doing here (Ctrl+C, the limit, the idle time): it is a normal end, not an error.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,6 +56,12 @@ internal static class EventCommands
         {
             await foreach (var e in client.Events.WatchEventsAsync(request, stop.Token).ConfigureAwait(false))
             {
+                if (count == 0 && !json)
+                {
+                    // The header comes with the first event: a refused call prints nothing on stdout.
+                    await writer.WriteLineAsync(Line(["position", "occurred on", "stream", "type", "recorded by", "details"], Headings.Of)).ConfigureAwait(false);
+                }
+
                 await writer.WriteLineAsync(json
                     ? Values.Json(e)
                     : Line([e.Position.ToString(), Values.Show(e.OccurredOn), e.StreamId, e.Type, e.RecordedBy, e.PayloadJson], s => s)).ConfigureAwait(false);
