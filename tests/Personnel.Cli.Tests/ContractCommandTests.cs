@@ -51,6 +51,24 @@ public sealed class ContractCommandTests(LiveServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Promote_PastTheEligibilityConditions_IsRefusedNamingAm5_AndWithTheCommitteesWaiverShowsIt()
+    {
+        await DepartmentAsync("d-waive");
+        await AppointAsync("e-waive", "d-waive", "2022-01-03");
+        string[] promote = ["employee", "promote", "e-waive", "--post", "section-chief", "--grade-level", "4", "--starts-on", "2023-03-01"];
+
+        var refused = await Admin(promote);
+        var half = await Admin([.. promote, "--eligibility-waived-by", "zone committee"]);
+        var waived = await Admin([.. promote, "--eligibility-waived-by", "zone committee meeting 2023-02", "--eligibility-waiver-reason", "led the flood response"]);
+
+        Assert.Equal(ExitCodes.Refused, refused.ExitCode);
+        Assert.Contains("AM 第五条", refused.Error);
+        Assert.Equal(ExitCodes.BadInput, half.ExitCode);
+        Assert.True(waived.ExitCode == 0, waived.Error);
+        Assert.Matches(@"资格条件放宽 / eligibility waived\s*│\s*section-chief by zone committee meeting 2023-02 on 2023-03-01 \([^)]+\): led the flood response", waived.Out);
+    }
+
+    [Fact]
     public async Task ProbationOutcome_PassedAppointsFormally_FailedCancelsTheAppointment()
     {
         await DepartmentAsync("d-prob");

@@ -20,6 +20,7 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
 
         var both = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--no-grade", "probation");
         var otherWithoutWhy = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--no-grade", "other");
+        var otherUnit = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--department", "d-elsewhere", "--decided-on", "2023-03-30");
         var good = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--comments", "led the bridge inspection", "--decided-on", "2023-03-30");
         var average = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "average", "--decided-on", "2023-03-30", "--json");
         Assert.Equal(0, (await Admin("employee", "leave", "e-gq3", "--kind", "sick", "--starts-on", "2023-01-03", "--ends-on", "2023-03-10")).ExitCode);
@@ -32,6 +33,8 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (both.ExitCode, otherWithoutWhy.ExitCode));
         Assert.Contains("exactly one of --grade and --no-grade", both.Error);
         Assert.Contains("--comments", otherWithoutWhy.Error);
+        Assert.Equal(ExitCodes.Refused, otherUnit.ExitCode);
+        Assert.Contains("AS 第二十四条", otherUnit.Error);
         Assert.True(good.ExitCode == 0, good.Error);
         Assert.Matches(@"等次 / grade\s*│\s*好 good", good.Out);
         Assert.Matches(@"│\s*d-gq\s*│\s*2023Q1\s*│\s*Good 好 \(AS 第八条\)\s*│\s*5\s*│\s*2\s*│\s*1\s*│\s*1\s*│", good.Out);
