@@ -24,7 +24,7 @@ public sealed class ContractCommandTests(LiveServerFixture fixture) : IClassFixt
         var json = await JsonAsync("employee", "show", "e-prom");
 
         Assert.True(promoted.ExitCode == 0, promoted.Error);
-        Assert.Matches(@"聘任状态 / contract\s*│\s*in-promotion-trial", promoted.Out);
+        Assert.Matches(@"聘任状态 / contract\s*│\s*提拔任职试用期 in-promotion-trial", promoted.Out);
         Assert.Matches(@"岗位等级 / post level\s*│\s*deputy-section-chief 5/2", promoted.Out);
         Assert.Matches(@"提拔试用期满 / trial ends\s*│\s*2024-02-29", promoted.Out);
         var employee = json.RootElement.GetProperty("employee");
@@ -79,10 +79,10 @@ public sealed class ContractCommandTests(LiveServerFixture fixture) : IClassFixt
         var failed = await Admin("employee", "probation-outcome", "e-prob-no", "--failed", "--reason", "missed the duties of the post", "--decided-on", "2025-07-07");
 
         Assert.True(passed.ExitCode == 0, passed.Error);
-        Assert.Matches(@"聘任状态 / contract\s*│\s*appointed", passed.Out);
+        Assert.Matches(@"聘任状态 / contract\s*│\s*正式聘任 appointed", passed.Out);
         Assert.Matches(@"试用期满 / probation ends\s*│\s*2025-07-05", passed.Out);
         Assert.True(failed.ExitCode == 0, failed.Error);
-        Assert.Matches(@"聘任状态 / contract\s*│\s*probation-failed", failed.Out);
+        Assert.Matches(@"聘任状态 / contract\s*│\s*取消聘任 probation-failed", failed.Out);
         Assert.Equal("CONTRACT_STATE_PROBATION_FAILED", (await JsonAsync("employee", "show", "e-prob-no")).RootElement.GetProperty("employee").GetProperty("state").GetString());
     }
 
@@ -146,7 +146,7 @@ public sealed class ContractCommandTests(LiveServerFixture fixture) : IClassFixt
         Assert.Contains("--dismissal-cause", noCause.Error);
         Assert.Contains("AM 第十八条", noCause.Error);
         Assert.True(resigned.ExitCode == 0, resigned.Error);
-        Assert.Matches(@"聘任状态 / contract\s*│\s*resigned", resigned.Out);
+        Assert.Matches(@"聘任状态 / contract\s*│\s*辞职 resigned", resigned.Out);
         Assert.True(dismissed.ExitCode == 0, dismissed.Error);
         using var json = JsonDocument.Parse(dismissed.Out);
         Assert.Equal("CONTRACT_STATE_DISMISSED", json.RootElement.GetProperty("employee").GetProperty("state").GetString());

@@ -41,7 +41,7 @@ public sealed class RecordCommandTests(LiveServerFixture fixture) : IClassFixtur
         var pay = await Admin("pay", "coefficients", "e-abs-short", "--year", "2023", "--json");
 
         Assert.True(shortOne.ExitCode == 0, shortOne.Error);
-        Assert.Matches(@"聘任状态 / contract\s*│\s*appointed", shortOne.Out);
+        Assert.Matches(@"聘任状态 / contract\s*│\s*正式聘任 appointed", shortOne.Out);
         Assert.True(longOne.ExitCode == 0, longOne.Error);
         using (var json = JsonDocument.Parse(longOne.Out))
         {

@@ -43,7 +43,7 @@ internal static class EmployeeCommands
                 ("step", response.PostLevel.Step.ToString()),
                 ("since", Values.Show(response.Since)),
                 ("as of", Values.Show(response.AsOf)),
-                ("contract", Values.Show(response.State)),
+                ("contract", Terms.Show(response.State)),
                 ("demotion due at floor", response.DemotionDueAtFloor ? "yes" : "no"))));
             return ExitCodes.Ok;
         }));
@@ -139,7 +139,7 @@ internal static class EmployeeCommands
         ("employee", e.EmployeeId),
         ("name", e.Name),
         ("department", e.DepartmentId),
-        ("contract", Values.Show(e.State)),
+        ("contract", Terms.Show(e.State)),
         ("post level", Values.Show(e.PostLevel)),
         ("appointed by", Values.Show(e.Method)),
         ("term number", e.TermNumber.ToString()),

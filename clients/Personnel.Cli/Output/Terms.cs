@@ -23,6 +23,27 @@ internal static class Terms
         _ => string.Empty,
     };
 
+    /// <summary>A contract's state as the measures name it, then the word scripts and --json readers know ("正式聘任 appointed").</summary>
+    public static string Show(ContractState state)
+    {
+        var chinese = state switch
+        {
+            ContractState.InProbation => "试用期",
+            ContractState.Appointed => "正式聘任",
+            ContractState.InPromotionTrial => "提拔任职试用期",
+            ContractState.AwaitingRenewal => "聘期届满待续聘",
+            ContractState.ProbationFailed => "取消聘任",
+            ContractState.NotRenewed => "期满不再续聘",
+            ContractState.Resigned => "辞职",
+            ContractState.TransferredOut => "调至区外",
+            ContractState.Dismissed => "辞聘",
+            ContractState.Terminated => "解除聘用合同",
+            ContractState.Retired => "退休",
+            _ => string.Empty,
+        };
+        return chinese.Length == 0 ? Values.Show(state) : $"{chinese} {Values.Show(state)}";
+    }
+
     /// <summary>"不定等次: 试用期 probation (AS 第二十三条)", with the explanation when there is one.</summary>
     public static string Show(NoGrade? noGrade)
     {
