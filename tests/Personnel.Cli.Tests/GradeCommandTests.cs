@@ -22,7 +22,8 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         var otherWithoutWhy = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--no-grade", "other");
         var otherUnit = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--department", "d-elsewhere", "--decided-on", "2023-03-30");
         var good = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--comments", "led the bridge inspection", "--decided-on", "2023-03-30");
-        var average = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "average", "--decided-on", "2023-03-30", "--json");
+        var unknown = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "优秀", "--decided-on", "2023-03-30");
+        var average = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "一般", "--decided-on", "2023-03-30", "--json");
         Assert.Equal(0, (await Admin("employee", "leave", "e-gq3", "--kind", "sick", "--starts-on", "2023-01-03", "--ends-on", "2023-03-10")).ExitCode);
         var noGrade = await Admin("grades", "record", "e-gq3", "--year", "2023", "--quarter", "1", "--no-grade", "leave-over-half", "--comments", "sick from January", "--decided-on", "2023-03-30");
         var list = await Admin("grades", "list", "e-gq1");
@@ -39,6 +40,8 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Matches(@"等次 / grade\s*│\s*好 good", good.Out);
         Assert.Matches(@"│\s*d-gq\s*│\s*2023Q1\s*│\s*Good 好 \(AS 第八条\)\s*│\s*5\s*│\s*2\s*│\s*1\s*│\s*1\s*│", good.Out);
         Assert.Contains("AS 第十八条", good.Out);
+        Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
+        Assert.Contains("--grade \"优秀\" is not one of good, fairly-good, average, poor (好, 较好, 一般, 较差; AS 第八条).", unknown.Error);
         using (var json = JsonDocument.Parse(average.Out))
         {
             Assert.Equal(("AVERAGE", 20), (json.RootElement.GetProperty("record").GetProperty("grade").GetString(), json.RootElement.GetProperty("record").GetProperty("pay_percent").GetInt32()));
@@ -108,7 +111,7 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         var noReason = await Admin("grades", "appeal", "file", "e-ga1", "--year", "2023", "--kind", "review", "--reason", " ");
         var filed = await Admin("grades", "appeal", "file", "e-ga1", "--year", "2023", "--kind", "review", "--reason", "absences were approved leave", "--filed-on", "2024-01-15");
         var listed = await Admin("grades", "list", "e-ga1", "--from-year", "2023", "--to-year", "2023", "--json");
-        var resolved = await Admin("grades", "appeal", "resolve", "e-ga1", "--year", "2023", "--changed-to", "basically-competent",
+        var resolved = await Admin("grades", "appeal", "resolve", "e-ga1", "--year", "2023", "--changed-to", "基本称职",
             "--explanation", "two absences were approved leave", "--resolved-on", "2024-02-01");
         var level = await Admin("post-level", "e-ga1", "--as-of", "2024-02-02");
 

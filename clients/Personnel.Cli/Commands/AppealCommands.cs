@@ -42,7 +42,7 @@ internal static class AppealCommands
     {
         var id = new Argument<string>("employee-id");
         var year = new Option<int>("--year") { Description = "The year under appeal.", Required = true };
-        var changedTo = new Option<string?>("--changed-to") { Description = $"The grade it is changed to: one of {Values.Choices<AnnualGrade>()}. Leave out to uphold the grade." };
+        var changedTo = new Option<string?>("--changed-to") { Description = $"The grade it is changed to: one of {Values.Choices<AnnualGrade>()} (优秀, 称职, 基本称职). Leave out to uphold the grade." };
         var resolvedOn = new Option<string?>("--resolved-on") { Description = "yyyy-MM-dd. Defaults to the server's today." };
         var explanation = new Option<string>("--explanation") { Description = "The decision's reasons (required).", Required = true };
         var command = new Command("resolve",
@@ -59,9 +59,9 @@ internal static class AppealCommands
                 ResolvedOn = Args.OptionalDate(parsed.GetValue(resolvedOn), "--resolved-on"),
                 Explanation = Args.Text(parsed.GetValue(explanation), "--explanation", "the decision on a review (复核) or appeal (申诉) gives its reasons (AS 第二十八条)."),
             };
-            if (Args.OptionalEnum<AnnualGrade>(parsed.GetValue(changedTo), "--changed-to") is { } grade)
+            if (parsed.GetValue(changedTo) is { Length: > 0 } changed)
             {
-                request.ChangedTo = grade;
+                request.ChangedTo = Args.AnnualGrade(changed, "--changed-to");
             }
 
             var response = await client.Grading.ResolveAppealAsync(request).ConfigureAwait(false);

@@ -38,4 +38,16 @@ internal static class Args
         GradeLevel = gradeLevel,
         Step = step,
     };
+
+    /// <summary>A quarterly grade in English (fairly-good, FAIRLY_GOOD) or Chinese (较好).</summary>
+    public static Api.V1.QuarterlyGrade QuarterlyGrade(string? text, string option) =>
+        Terms.TryParseChinese(text, out Api.V1.QuarterlyGrade grade) || Values.TryParseEnum(text, out grade)
+            ? grade
+            : throw new InputException($"{option} \"{text}\" is not one of {Values.Choices<Api.V1.QuarterlyGrade>()} (好, 较好, 一般, 较差; AS 第八条).");
+
+    /// <summary>An annual grade in English (basically-competent) or Chinese (基本称职).</summary>
+    public static Api.V1.AnnualGrade AnnualGrade(string? text, string option) =>
+        Terms.TryParseChinese(text, out Api.V1.AnnualGrade grade) || Values.TryParseEnum(text, out grade)
+            ? grade
+            : throw new InputException($"{option} \"{text}\" is not one of {Values.Choices<Api.V1.AnnualGrade>()} (优秀, 称职, 基本称职, 不称职; AS 第十条).");
 }

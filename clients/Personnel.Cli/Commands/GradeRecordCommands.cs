@@ -101,7 +101,7 @@ internal static class GradeRecordCommands
             };
             if (Args.OneOf(parsed.GetValue(grade) is { Length: > 0 }, parsed.GetValue(noGrade) is { Length: > 0 }, "--grade", "--no-grade"))
             {
-                request.Grade = Args.Enum<QuarterlyGrade>(parsed.GetValue(grade), "--grade");
+                request.Grade = Args.QuarterlyGrade(parsed.GetValue(grade), "--grade");
             }
             else
             {
@@ -151,7 +151,7 @@ internal static class GradeRecordCommands
             };
             if (Args.OneOf(parsed.GetValue(grade) is { Length: > 0 }, parsed.GetValue(noGrade) is { Length: > 0 }, "--grade", "--no-grade"))
             {
-                request.Grade = Args.Enum<AnnualGrade>(parsed.GetValue(grade), "--grade");
+                request.Grade = Args.AnnualGrade(parsed.GetValue(grade), "--grade");
             }
             else
             {

@@ -5,6 +5,19 @@ namespace Personnel.Cli.Output;
 /// <summary>Grades as the policy names them, Chinese first ("较好 fairly-good"), for tables; JSON keeps the proto names.</summary>
 internal static class Terms
 {
+    /// <summary>A quarterly grade typed in Chinese (好, 较好, 一般, 较差), as clerks write it.</summary>
+    public static bool TryParseChinese(string? text, out QuarterlyGrade grade) => TryParseChinese(text, Show, out grade);
+
+    /// <summary>An annual grade typed in Chinese (优秀, 称职, 基本称职, 不称职).</summary>
+    public static bool TryParseChinese(string? text, out AnnualGrade grade) => TryParseChinese(text, Show, out grade);
+
+    private static bool TryParseChinese<T>(string? text, Func<T, string> show, out T value)
+        where T : struct, Enum
+    {
+        value = Enum.GetValues<T>().FirstOrDefault(v => show(v).Split(' ')[0] == text?.Trim() && show(v).Length > 0);
+        return Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
     public static string Show(QuarterlyGrade grade) => grade switch
     {
         QuarterlyGrade.Good => "好 good",
