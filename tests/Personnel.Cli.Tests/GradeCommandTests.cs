@@ -130,6 +130,27 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Matches(@"级 / grade level\s*│\s*6", level.Out);
     }
 
+    [Fact]
+    public async Task RecordAnnual_SendsTheMandatoryCasesAndTheDemocraticEvaluation_WhichForceIncompetentNamingAs15()
+    {
+        await DepartmentOfFiveAsync("d-gm", "e-gm");
+
+        var badCase = await Admin("grades", "record-annual", "e-gm1", "--year", "2023", "--grade", "competent", "--mandatory-incompetent", "bribery");
+        var byCase = await Admin("grades", "record-annual", "e-gm1", "--year", "2023", "--grade", "competent", "--mandatory-incompetent", "serious-corruption", "--decided-on", "2024-01-10");
+        var byVotes = await Admin("grades", "record-annual", "e-gm2", "--year", "2023", "--grade", "competent", "--votes-cast", "30", "--votes-incompetent", "11",
+            "--confirmed-by-organisation", "--decided-on", "2024-01-10");
+        var unconfirmed = await Admin("grades", "record-annual", "e-gm3", "--year", "2023", "--grade", "称职", "--votes-cast", "30", "--votes-incompetent", "11", "--decided-on", "2024-01-10");
+
+        Assert.Equal(ExitCodes.BadInput, badCase.ExitCode);
+        Assert.Contains("serious-corruption", badCase.Error);
+        Assert.Equal((ExitCodes.Refused, ExitCodes.Refused), (byCase.ExitCode, byVotes.ExitCode));
+        Assert.Contains("AS 第十五条", byCase.Error);
+        Assert.Contains("SeriousCorruption", byCase.Error);
+        Assert.Contains("11 of 30 votes", byVotes.Error);
+        Assert.True(unconfirmed.ExitCode == 0, unconfirmed.Error);
+        Assert.Matches(@"等次 / grade\s*│\s*称职 competent", unconfirmed.Out);
+    }
+
     private async Task DepartmentOfFiveAsync(string department, string prefix)
     {
         var created = await Admin("department", "create", department, "--name", "Department " + department, "--created-on", "2019-01-01");
