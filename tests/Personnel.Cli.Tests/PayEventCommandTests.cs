@@ -58,7 +58,7 @@ public sealed class PayEventCommandTests(LiveServerFixture fixture) : IClassFixt
         await AppointAsync("e-ev", "d-ev", "staff", "first-grade-staff", "2022-01-03");
 
         var table = await Admin("events", "watch", "--department", "d-ev", "--limit", "3");
-        var appointed = await Admin("events", "watch", "--department", "d-ev", "--type", "employee-appointed", "--until-idle", "1", "--json");
+        var appointed = await Admin("events", "watch", "--department", "d-ev", "--type", "employee-appointed", "--until-idle", "3", "--json");
 
         Assert.True(table.ExitCode == 0, table.Error);
         var lines = table.Out.TrimEnd().Split('\n');
