@@ -45,6 +45,9 @@ public static class PersonnelCli
         root.Subcommands.Add(EmployeeCommands.BuildPostLevel(globals));
         root.Subcommands.Add(RotationCommands.Build(globals));
         root.Subcommands.Add(GradesCommands.Build(globals));
+        root.Subcommands.Add(PayCommands.Build(globals));
+        root.Subcommands.Add(EventCommands.Build(globals));
+        root.Subcommands.Add(CompletionCommands.Build(root));
         return root;
     }
 }
@@ -76,7 +79,7 @@ public sealed class GlobalOptions
         };
         Json = new Option<bool>("--json")
         {
-            Description = "Print the answer as JSON (proto3 JSON, field names as in the .proto) instead of a table.",
+            Description = "Print the answer as JSON instead of a table: proto3 JSON, field names as in the .proto, enum proto names, dates yyyy-MM-dd.",
             Recursive = true,
         };
     }

@@ -7,7 +7,10 @@ internal static class CliHarness
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunAsync(environment, null, args);
+
+    /// <summary>Runs with every call going through <paramref name="handler"/> (e.g. one that records the RPC called).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment, HttpMessageHandler? handler, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -19,6 +22,7 @@ internal static class CliHarness
             {
                 // No pauses between retries: a test that reaches a closed port should fail at once.
                 options.RetryBackoff = TimeSpan.Zero;
+                options.HttpHandler = handler ?? options.HttpHandler;
                 return new PersonnelClient(options);
             },
             TimeProvider.System);

@@ -28,7 +28,8 @@ public sealed class DepartmentShowCommandTests(LiveServerFixture fixture) : ICla
         Assert.Equal(("e-deliv-head", ""), (year.GetProperty("leadership_adjustment_delivered_to").GetString(), year.GetProperty("leadership_adjustment_discharged_by").GetString()));
         Assert.Equal((2025, 1, 20), Date(year.GetProperty("leadership_adjustment_settled_on")));
         Assert.Equal(0, shown.ExitCode);
-        Assert.Matches(@"│\s*year\s*│\s*tier\s*│\s*city rank\s*│\s*yellow card\s*│\s*leadership adjustment\s*│\s*delivered to\s*│\s*discharged by\s*│\s*settled on\s*│", shown.Out);
+        Assert.Matches(@"│\s*年度 / year\s*│\s*部门等次 / tier\s*│\s*市级排名 / city rank\s*│\s*黄牌警告 / yellow card\s*│\s*领导班子调整 / leadership adjustment\s*│"
+            + @"\s*送达 / delivered to\s*│\s*由新任正职履行 / discharged by\s*│\s*办结日期 / settled on\s*│", shown.Out);
         Assert.Matches(@"│\s*2024\s*│\s*4\s*│\s*none\s*│\s*yes\s*│\s*yes\s*│\s*e-deliv-head\s*│\s*│\s*2025-01-20\s*│", shown.Out);
         // The first yellow card alone orders no adjustment: no names, no date.
         Assert.Matches(@"│\s*2023\s*│\s*3\s*│\s*none\s*│\s*yes\s*│\s*no\s*│\s*│\s*│\s*│", shown.Out);
@@ -47,7 +48,7 @@ public sealed class DepartmentShowCommandTests(LiveServerFixture fixture) : ICla
 
         Assert.Equal(0, waiting.ExitCode);
         Assert.Matches(@"│\s*2023\s*│\s*4\s*│\s*none\s*│\s*yes\s*│\s*yes\s*│\s*│\s*│\s*pending\s*│", waiting.Out);
-        Assert.Matches(@"│\s*pending leadership adjustment \(year\)\s*│\s*ordered on\s*│", waiting.Out);
+        Assert.Matches(@"│\s*待办领导班子调整 \(年度\) / pending leadership adjustment \(year\)\s*│\s*决定日期 / ordered on\s*│", waiting.Out);
         Assert.Matches(@"│\s*2023\s*│\s*2024-01-20\s*│", waiting.Out);
         using (var json = JsonDocument.Parse(waitingJson.Out))
         {
@@ -95,8 +96,12 @@ public sealed class DepartmentShowCommandTests(LiveServerFixture fixture) : ICla
         return default;
     }
 
-    private static (int Year, int Month, int Day) Date(JsonElement date) =>
-        (date.GetProperty("year").GetInt32(), date.GetProperty("month").GetInt32(), date.GetProperty("day").GetInt32());
+    /// <summary>--json writes every date as an ISO string (docs/cli.md).</summary>
+    private static (int Year, int Month, int Day) Date(JsonElement date)
+    {
+        var d = DateOnly.ParseExact(date.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return (d.Year, d.Month, d.Day);
+    }
 
     private async Task DepartmentAsync(string id)
     {

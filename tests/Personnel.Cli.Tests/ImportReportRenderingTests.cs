@@ -23,7 +23,9 @@ public sealed class ImportReportRenderingTests
     {
         var text = Render(json: false);
 
-        Assert.Contains("│ 3   │ e-2      │ INVALID_ROW         │ quarter \"5\" must be 1, 2, 3 or 4.", text);
+        Assert.Matches(@"│ 3\s+│ e-2\s+│ INVALID_ROW\s+│ quarter ""5"" must be 1, 2, 3 or 4\.", text);
+        Assert.Contains("行号 / row", text);
+        Assert.Contains("结果代码 / code", text);
         Assert.Contains("AS 第八条: Good quota [2 of 5] is used up.", text);
         Assert.EndsWith("q1.csv: 4 rows: 2 recorded, 0 already recorded, 2 rejected.\n", text.Replace("\r\n", "\n", StringComparison.Ordinal));
     }

@@ -5,16 +5,17 @@ using Spectre.Console;
 
 namespace Personnel.Cli.Commands;
 
-/// <summary><c>personnel department create|show|assess|correct-assessment</c>.</summary>
+/// <summary><c>personnel department create|show|assess|correct-assessment</c> (and <c>quotas</c>, <see cref="QuotaCommands"/>).</summary>
 internal static class DepartmentCommands
 {
     public static Command Build(GlobalOptions globals)
     {
-        var department = new Command("department", "Create, show and assess departments.");
+        var department = new Command("department", "Create, show and assess departments; their quotas.");
         department.Subcommands.Add(Create(globals));
         department.Subcommands.Add(Show(globals));
         department.Subcommands.Add(Assess(globals));
         department.Subcommands.Add(CorrectAssessment(globals));
+        department.Subcommands.Add(QuotaCommands.Build(globals));
         return department;
     }
 

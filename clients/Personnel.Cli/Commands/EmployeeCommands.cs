@@ -10,12 +10,15 @@ internal static class EmployeeCommands
 {
     public static Command Build(GlobalOptions globals)
     {
-        var employee = new Command("employee", "Appoint and show employees; record amendments and records inside the term.");
+        var employee = new Command("employee", "Appoint, show and follow employees: their contract, history and tenure, the steps of the contract, amendments and records inside the term.");
         employee.Subcommands.Add(Appoint(globals));
         employee.Subcommands.Add(Show(globals));
-        foreach (var amendment in AmendmentCommands.Build(globals))
+        foreach (var command in EmployeeReadCommands.Build(globals)
+            .Concat(ContractCommands.Build(globals))
+            .Concat(AmendmentCommands.Build(globals))
+            .Concat(RecordCommands.Build(globals)))
         {
-            employee.Subcommands.Add(amendment);
+            employee.Subcommands.Add(command);
         }
 
         return employee;
@@ -40,7 +43,7 @@ internal static class EmployeeCommands
                 ("step", response.PostLevel.Step.ToString()),
                 ("since", Values.Show(response.Since)),
                 ("as of", Values.Show(response.AsOf)),
-                ("contract", Values.Show(response.State)),
+                ("contract", Terms.Show(response.State)),
                 ("demotion due at floor", response.DemotionDueAtFloor ? "yes" : "no"))));
             return ExitCodes.Ok;
         }));
@@ -106,7 +109,7 @@ internal static class EmployeeCommands
     }
 
     /// <summary>The zone committee's waiver of AM 第五条 from the options: both, or neither (refused before any call).</summary>
-    private static (string WaivedBy, string Reason) Waiver(string? waivedBy, string? reason)
+    internal static (string WaivedBy, string Reason) Waiver(string? waivedBy, string? reason)
     {
         var by = waivedBy?.Trim() ?? string.Empty;
         var why = reason?.Trim() ?? string.Empty;
@@ -136,7 +139,7 @@ internal static class EmployeeCommands
         ("employee", e.EmployeeId),
         ("name", e.Name),
         ("department", e.DepartmentId),
-        ("contract", Values.Show(e.State)),
+        ("contract", Terms.Show(e.State)),
         ("post level", Values.Show(e.PostLevel)),
         ("appointed by", Values.Show(e.Method)),
         ("term number", e.TermNumber.ToString()),

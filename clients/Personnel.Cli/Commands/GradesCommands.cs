@@ -17,7 +17,7 @@ internal static class GradesCommands
         var file = new Argument<FileInfo>("file") { Description = "The CSV: employee_id,year,quarter,grade[,no_grade_reason,comments,decided_on]." };
         var department = new Option<string>("--department") { Description = "The department whose grades the file holds (part of each row's request id).", Required = true };
         var encoding = new Option<string?>("--encoding") { Description = "The file's encoding: utf-8, gbk or gb18030. Detected when left out (a byte-order mark, else UTF-8 if the bytes are valid UTF-8, else GB18030)." };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per ImportQuarterlyGrades call. Defaults to 1000.", DefaultValueFactory = _ => 1000 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows sent to the service in one go. Defaults to 1000.", DefaultValueFactory = _ => 1000 };
         var import = new Command("import", "Import quarterly grades; safe to run again (nothing is recorded twice).") { file, department, encoding, batchSize };
         import.SetAction((parsed, cancellationToken) => globals.RunAsync(parsed, async client =>
         {
@@ -53,9 +53,15 @@ internal static class GradesCommands
             return report.Rejected == 0 ? ExitCodes.Ok : ExitCodes.Refused;
         }));
 
-        var grades = new Command("grades", "Quarterly grades.");
+        var grades = new Command("grades", "Quarterly and annual grades: list, show and record them one by one, import a department's quarter, appeals.");
+        foreach (var command in GradeRecordCommands.Build(globals))
+        {
+            grades.Subcommands.Add(command);
+        }
+
         grades.Subcommands.Add(import);
         grades.Subcommands.Add(BuildTemplate(globals));
+        grades.Subcommands.Add(AppealCommands.Build(globals));
         return grades;
     }
 

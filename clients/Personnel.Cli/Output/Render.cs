@@ -20,12 +20,13 @@ internal static class Render
         table(globals.Context.Out);
     }
 
+    /// <summary>A table whose headings are given in English and shown with their Chinese term (<see cref="Headings"/>).</summary>
     public static Table NewTable(params string[] headers)
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var header in headers)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(header)));
+            table.AddColumn(new TableColumn(Markup.Escape(Headings.Of(header))));
         }
 
         return table;
@@ -40,7 +41,7 @@ internal static class Render
         var table = NewTable("field", "value");
         foreach (var (name, value) in fields)
         {
-            table.AddRow(Cells(name, value));
+            table.AddRow(Cells(Headings.Of(name), value));
         }
 
         return table;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -99,8 +102,78 @@ public static class Values
     public static string Show(Api.V1.PostLevel? level) =>
         level is null ? string.Empty : $"{Show(level.Post)} {level.GradeLevel}/{level.Step}";
 
-    /// <summary>The canonical proto3 JSON of a response, with the field names of the .proto and default values shown.</summary>
-    public static string Json(IMessage message) => JsonFormat.Format(message);
+    /// <summary>
+    /// The proto3 JSON of a response for scripts, one convention for every command: field names as in the .proto
+    /// (snake_case), enum values by their proto names ("CONTRACT_STATE_APPOINTED"), default values included, int64 as
+    /// strings (proto3 JSON), and every <c>google.type.Date</c> as an ISO date string ("2024-01-03") instead of
+    /// proto3's {year, month, day} object.
+    /// </summary>
+    public static string Json(IMessage message)
+    {
+        var node = JsonNode.Parse(JsonFormat.Format(message))!;
+        IsoDates(message.Descriptor, node);
+        return node.ToJsonString(JsonWriteOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonWriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Replaces, in place, each Date object under <paramref name="node"/> (a message of <paramref name="descriptor"/>) by its ISO string.</summary>
+    private static void IsoDates(MessageDescriptor descriptor, JsonNode? node)
+    {
+        if (node is not JsonObject message)
+        {
+            return;
+        }
+
+        foreach (var field in descriptor.Fields.InDeclarationOrder())
+        {
+            if (!message.TryGetPropertyValue(field.Name, out var value) || value is null)
+            {
+                continue;
+            }
+
+            if (field.IsMap)
+            {
+                var valueField = field.MessageType.FindFieldByNumber(2);
+                if (valueField.FieldType == FieldType.Message && value is JsonObject map)
+                {
+                    foreach (var key in map.Select(p => p.Key).ToList())
+                    {
+                        Replace(valueField.MessageType, map[key], replacement => map[key] = replacement);
+                    }
+                }
+            }
+            else if (field.FieldType == FieldType.Message && field.IsRepeated && value is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var index = i;
+                    Replace(field.MessageType, array[i], replacement => array[index] = replacement);
+                }
+            }
+            else if (field.FieldType == FieldType.Message)
+            {
+                Replace(field.MessageType, value, replacement => message[field.Name] = replacement);
+            }
+        }
+    }
+
+    private static void Replace(MessageDescriptor type, JsonNode? node, Action<JsonNode?> replace)
+    {
+        if (type.FullName != Google.Type.Date.Descriptor.FullName)
+        {
+            IsoDates(type, node);
+            return;
+        }
+
+        if (node is JsonObject date)
+        {
+            var iso = Show(new Google.Type.Date { Year = Int(date, "year"), Month = Int(date, "month"), Day = Int(date, "day") });
+            replace(iso.Length == 0 ? null : JsonValue.Create(iso));
+        }
+    }
+
+    private static int Int(JsonObject date, string name) => date[name] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
 
     private static readonly JsonFormatter JsonFormat = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithPreserveProtoFieldNames(true));
 

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Personnel.Tests.Shared;
+
+namespace Personnel.Cli.Tests;
+
+/// <summary>
+/// `personnel grades list|show|record|record-annual|excellent-notice|appeal file|resolve` and `department quotas`
+/// against a real server: a department of five, one quarter's grades and the year's, read back by list, show and the
+/// quotas, so a wrong period, grade or flag sent would show.
+/// </summary>
+public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture<LiveServerFixture>
+{
+    private Task<CliHarness.Result> Admin(params string[] args) =>
+        CliHarness.RunAsync(new Dictionary<string, string> { ["PERSONNEL_SERVER"] = fixture.Server.Address.ToString(), ["PERSONNEL_KEY"] = LiveServer.AdminKey }, args);
+
+    [Fact]
+    public async Task RecordedQuarterlyGrades_AreListedAndShown_AndTheQuotaCountsTheGoods()
+    {
+        await DepartmentOfFiveAsync("d-gq", "e-gq");
+
+        var both = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--no-grade", "probation");
+        var otherWithoutWhy = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--no-grade", "other");
+        var otherUnit = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--department", "d-elsewhere", "--decided-on", "2023-03-30");
+        var good = await Admin("grades", "record", "e-gq1", "--year", "2023", "--quarter", "1", "--grade", "good", "--comments", "led the bridge inspection", "--decided-on", "2023-03-30");
+        var unknown = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "优秀", "--decided-on", "2023-03-30");
+        var average = await Admin("grades", "record", "e-gq2", "--year", "2023", "--quarter", "1", "--grade", "一般", "--decided-on", "2023-03-30", "--json");
+        Assert.Equal(0, (await Admin("employee", "leave", "e-gq3", "--kind", "sick", "--starts-on", "2023-01-03", "--ends-on", "2023-03-10")).ExitCode);
+        var noGrade = await Admin("grades", "record", "e-gq3", "--year", "2023", "--quarter", "1", "--no-grade", "leave-over-half", "--comments", "sick from January", "--decided-on", "2023-03-30");
+        var list = await Admin("grades", "list", "e-gq1");
+        var show = await Admin("grades", "show", "e-gq3", "--year", "2023", "--quarter", "1", "--json");
+        var nothing = await Admin("grades", "show", "e-gq4", "--year", "2023", "--quarter", "1");
+        var quotas = await Admin("department", "quotas", "d-gq", "--year", "2023");
+
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (both.ExitCode, otherWithoutWhy.ExitCode));
+        Assert.Contains("exactly one of --grade and --no-grade", both.Error);
+        Assert.Contains("--comments", otherWithoutWhy.Error);
+        Assert.Equal(ExitCodes.Refused, otherUnit.ExitCode);
+        Assert.Contains("AS 第二十四条", otherUnit.Error);
+        Assert.True(good.ExitCode == 0, good.Error);
+        Assert.Matches(@"等次 / grade\s*│\s*好 good", good.Out);
+        Assert.Matches(@"│\s*d-gq\s*│\s*2023Q1\s*│\s*Good 好 \(AS 第八条\)\s*│\s*5\s*│\s*2\s*│\s*1\s*│\s*1\s*│", good.Out);
+        Assert.Contains("AS 第十八条", good.Out);
+        Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
+        Assert.Contains("--grade \"优秀\" is not one of good, fairly-good, average, poor (好, 较好, 一般, 较差; AS 第八条).", unknown.Error);
+        using (var json = JsonDocument.Parse(average.Out))
+        {
+            Assert.Equal(("AVERAGE", 20), (json.RootElement.GetProperty("record").GetProperty("grade").GetString(), json.RootElement.GetProperty("record").GetProperty("pay_percent").GetInt32()));
+            Assert.Equal("2023-03-30", json.RootElement.GetProperty("record").GetProperty("decided_on").GetString());
+        }
+
+        Assert.True(noGrade.ExitCode == 0, noGrade.Error);
+        Assert.Matches(@"等次 / grade\s*│\s*不确定等次: 病、事假超过一半 leave-over-half \(AS 第二十五条\)", noGrade.Out);
+        Assert.Matches(@"│\s*2023\s*│\s*1\s*│\s*好 good\s*│\s*100\s*│\s*d-gq\s*│\s*2023-03-30\s*│\s*admin\s*│\s*led the bridge inspection\s*│", list.Out);
+        Assert.Contains("1 个季度 / quarters, 0 个年度 / years.", list.Out);
+        using (var json = JsonDocument.Parse(show.Out))
+        {
+            var record = Assert.Single(json.RootElement.GetProperty("quarterly").EnumerateArray());
+            Assert.Equal("NO_GRADE_REASON_LEAVE_OVER_HALF", record.GetProperty("no_grade").GetProperty("reason").GetString());
+            Assert.Equal("sick from January", record.GetProperty("comments").GetString());
+            Assert.Empty(json.RootElement.GetProperty("annual").EnumerateArray());
+        }
+
+        Assert.Equal(ExitCodes.Refused, nothing.ExitCode);
+        Assert.Contains("no grade is recorded for e-gq4 in 2023Q1", nothing.Error);
+        // e-gq3's leave over half the quarter takes them out of those who may be graded (AS 第二十五条): 4 eligible, cap 1.
+        Assert.Matches(@"│\s*d-gq\s*│\s*2023Q1\s*│\s*Good 好 \(AS 第八条\)\s*│\s*4\s*│\s*1\s*│\s*1\s*│\s*0\s*│", quotas.Out);
+        Assert.Matches(@"│\s*d-gq\s*│\s*2023Q2\s*│\s*Good 好 \(AS 第八条\)\s*│\s*5\s*│\s*2\s*│\s*0\s*│\s*2\s*│", quotas.Out);
+    }
+
+    [Fact]
+    public async Task AnExcellentGrade_NeedsItsNotice_ThenTakesTheTiersQuota_AndTheCommendationFollows()
+    {
+        await DepartmentOfFiveAsync("d-ge", "e-ge");
+        Assert.Equal(0, (await Admin("department", "assess", "d-ge", "--year", "2023", "--tier", "1", "--decided-on", "2024-01-05")).ExitCode);
+        Assert.Equal(0, (await Admin("grades", "record", "e-ge1", "--year", "2023", "--quarter", "1", "--grade", "good", "--decided-on", "2023-03-30")).ExitCode);
+
+        var withoutNotice = await Admin("grades", "record-annual", "e-ge1", "--year", "2023", "--grade", "excellent", "--decided-on", "2024-01-10");
+        var notice = await Admin("grades", "excellent-notice", "e-ge1", "--year", "2023", "--started-on", "2024-01-02");
+        var excellent = await Admin("grades", "record-annual", "e-ge1", "--year", "2023", "--grade", "excellent", "--comments", "bridge inspection", "--decided-on", "2024-01-10");
+        var quotas = await Admin("department", "quotas", "d-ge", "--year", "2023", "--json");
+        var show = await Admin("grades", "show", "e-ge1", "--year", "2023");
+
+        Assert.Equal(ExitCodes.Refused, withoutNotice.ExitCode);
+        Assert.Contains("AS 第九条", withoutNotice.Error);
+        Assert.True(notice.ExitCode == 0, notice.Error);
+        Assert.Matches(@"最早决定日期 / earliest decision on\s*│\s*2024-01-09", notice.Out);
+        Assert.True(excellent.ExitCode == 0, excellent.Error);
+        Assert.Matches(@"等次 / grade\s*│\s*优秀 excellent", excellent.Out);
+        Assert.Matches(@"│\s*d-ge\s*│\s*2023\s*│\s*Excellent 优秀 \(AS 第十二条\)\s*│\s*5\s*│\s*1\s*│\s*1\s*│\s*0\s*│", excellent.Out);
+        Assert.Matches(@"Commendation\s*│\s*AS 第十九条", excellent.Out);
+        using (var json = JsonDocument.Parse(quotas.Out))
+        {
+            var quota = json.RootElement.GetProperty("excellent");
+            Assert.Equal((0, 1, 1), (quota.GetProperty("quarter").GetInt32(), quota.GetProperty("cap").GetInt32(), quota.GetProperty("granted").GetInt32()));
+            Assert.Equal(4, json.RootElement.GetProperty("good").GetArrayLength());
+        }
+
+        Assert.Matches(@"计算年限 / year counted\s*│\s*yes", show.Out);
+        Assert.Matches(@"评语 / comments\s*│\s*bridge inspection", show.Out);
+    }
+
+    [Fact]
+    public async Task AnIncompetentGrade_IsReviewed_AndChangedOnResolution_WithItsConsequencesRecomputed()
+    {
+        await DepartmentOfFiveAsync("d-ga", "e-ga");
+        var incompetent = await Admin("grades", "record-annual", "e-ga1", "--year", "2023", "--grade", "incompetent", "--votes-cast", "30", "--votes-incompetent", "12",
+            "--confirmed-by-organisation", "--decided-on", "2024-01-10");
+        Assert.True(incompetent.ExitCode == 0, incompetent.Error);
+        Assert.Matches(@"Demoted\s*│\s*AS 第二十一条", incompetent.Out);
+
+        var noReason = await Admin("grades", "appeal", "file", "e-ga1", "--year", "2023", "--kind", "review", "--reason", " ");
+        var filed = await Admin("grades", "appeal", "file", "e-ga1", "--year", "2023", "--kind", "review", "--reason", "absences were approved leave", "--filed-on", "2024-01-15");
+        var listed = await Admin("grades", "list", "e-ga1", "--from-year", "2023", "--to-year", "2023", "--json");
+        var resolved = await Admin("grades", "appeal", "resolve", "e-ga1", "--year", "2023", "--changed-to", "基本称职",
+            "--explanation", "two absences were approved leave", "--resolved-on", "2024-02-01");
+        var level = await Admin("post-level", "e-ga1", "--as-of", "2024-02-02");
+
+        Assert.Equal(ExitCodes.BadInput, noReason.ExitCode);
+        Assert.True(filed.ExitCode == 0, filed.Error);
+        Assert.Matches(@"复核/申诉中 / under appeal\s*│\s*yes", filed.Out);
+        using (var json = JsonDocument.Parse(listed.Out))
+        {
+            Assert.True(json.RootElement.GetProperty("annual")[0].GetProperty("under_appeal").GetBoolean());
+        }
+
+        Assert.True(resolved.ExitCode == 0, resolved.Error);
+        Assert.Contains("改变等次 / grade changed.", resolved.Out);
+        Assert.Matches(@"等次 / grade\s*│\s*基本称职 basically-competent", resolved.Out);
+        Assert.Matches(@"DemotionReversed\s*│\s*AS 第二十八条", resolved.Out);
+        Assert.Matches(@"级 / grade level\s*│\s*6", level.Out);
+    }
+
+    [Fact]
+    public async Task RecordAnnual_SendsTheMandatoryCasesAndTheDemocraticEvaluation_WhichForceIncompetentNamingAs15()
+    {
+        await DepartmentOfFiveAsync("d-gm", "e-gm");
+
+        var badCase = await Admin("grades", "record-annual", "e-gm1", "--year", "2023", "--grade", "competent", "--mandatory-incompetent", "bribery");
+        var byCase = await Admin("grades", "record-annual", "e-gm1", "--year", "2023", "--grade", "competent", "--mandatory-incompetent", "serious-corruption", "--decided-on", "2024-01-10");
+        var byVotes = await Admin("grades", "record-annual", "e-gm2", "--year", "2023", "--grade", "competent", "--votes-cast", "30", "--votes-incompetent", "11",
+            "--confirmed-by-organisation", "--decided-on", "2024-01-10");
+        var unconfirmed = await Admin("grades", "record-annual", "e-gm3", "--year", "2023", "--grade", "称职", "--votes-cast", "30", "--votes-incompetent", "11", "--decided-on", "2024-01-10");
+
+        Assert.Equal(ExitCodes.BadInput, badCase.ExitCode);
+        Assert.Contains("serious-corruption", badCase.Error);
+        Assert.Equal((ExitCodes.Refused, ExitCodes.Refused), (byCase.ExitCode, byVotes.ExitCode));
+        Assert.Contains("AS 第十五条", byCase.Error);
+        Assert.Contains("SeriousCorruption", byCase.Error);
+        Assert.Contains("11 of 30 votes", byVotes.Error);
+        Assert.True(unconfirmed.ExitCode == 0, unconfirmed.Error);
+        Assert.Matches(@"等次 / grade\s*│\s*称职 competent", unconfirmed.Out);
+    }
+
+    private async Task DepartmentOfFiveAsync(string department, string prefix)
+    {
+        var created = await Admin("department", "create", department, "--name", "Department " + department, "--created-on", "2019-01-01");
+        Assert.True(created.ExitCode == 0, created.Error);
+        for (var i = 1; i <= 5; i++)
+        {
+            var appointed = await Admin("employee", "appoint", $"{prefix}{i}", "--name", $"Staff {i}", "--department", department, "--post", "staff", "--grade-level", "6",
+                "--starts-on", "2022-01-03", "--retirement-on", "2050-06-30", "--education", "bachelor",
+                "--administrative-rank", "first-grade-staff", "--administrative-rank-since", "2015-01-01");
+            Assert.True(appointed.ExitCode == 0, appointed.Error);
+        }
+    }
+}
