@@ -151,6 +151,61 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Matches(@"等次 / grade\s*│\s*称职 competent", unconfirmed.Out);
     }
 
+    [Fact]
+    public async Task AWronglyRecordedQuarterlyGrade_IsCorrectedThroughTheCli_AndTheHistoryShowsBoth()
+    {
+        await DepartmentOfFiveAsync("d-gc", "e-gc");
+        Assert.Equal(0, (await Admin("grades", "record", "e-gc1", "--year", "2023", "--quarter", "2", "--grade", "poor", "--decided-on", "2023-06-30")).ExitCode);
+
+        var noReason = await Admin("grades", "correct", "e-gc1", "--year", "2023", "--quarter", "2", "--grade", "fairly-good");
+        var corrected = await Admin("grades", "correct", "e-gc1", "--year", "2023", "--quarter", "2", "--grade", "较好",
+            "--reason", "scores transcribed under the wrong name", "--decided-on", "2023-07-10");
+        var again = await Admin("grades", "correct", "e-gc1", "--year", "2023", "--quarter", "2", "--grade", "fairly-good",
+            "--reason", "twice", "--decided-on", "2023-07-11");
+        var show = await Admin("grades", "show", "e-gc1", "--year", "2023", "--quarter", "2", "--json");
+        var history = await Admin("employee", "history", "e-gc1", "--json");
+
+        Assert.Equal(ExitCodes.BadInput, noReason.ExitCode);
+        Assert.True(corrected.ExitCode == 0, corrected.Error);
+        Assert.Contains("已更正 / corrected: was 较差 poor.", corrected.Out);
+        Assert.Matches(@"等次 / grade\s*│\s*较好 fairly-good", corrected.Out);
+        Assert.Equal(ExitCodes.Refused, again.ExitCode);
+        Assert.Contains("nothing to correct", again.Error);
+        using (var json = JsonDocument.Parse(show.Out))
+        {
+            var record = Assert.Single(json.RootElement.GetProperty("quarterly").EnumerateArray());
+            // Pay recomputed: a Poor quarter paid 0 %, the corrected FairlyGood 100 % (PM 第五条).
+            Assert.Equal(("FAIRLY_GOOD", 100), (record.GetProperty("grade").GetString(), record.GetProperty("pay_percent").GetInt32()));
+        }
+
+        Assert.Contains("quarterly-grade-recorded", history.Out);
+        Assert.Contains("quarterly-grade-corrected", history.Out);
+        Assert.True(history.Out.IndexOf("quarterly-grade-recorded", StringComparison.Ordinal) < history.Out.IndexOf("quarterly-grade-corrected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OvertimeAndLateness_AreRecordedThroughTheCli_AndReachThePayDeductions()
+    {
+        await DepartmentOfFiveAsync("d-ot", "e-ot");
+        Assert.Equal(0, (await Admin("employee", "leave", "e-ot1", "--kind", "personal", "--starts-on", "2023-03-01", "--ends-on", "2023-03-02")).ExitCode);
+
+        var overtime = await Admin("employee", "overtime", "e-ot1", "--day", "2023-02-04", "--hours", "9");
+        var notHours = await Admin("employee", "overtime", "e-ot1", "--day", "2023-02-05", "--hours", "nine");
+        var late = await Admin("employee", "lateness", "e-ot1", "--day", "2023-04-11", "--kind", "late-arrival");
+        var pay = await Admin("pay", "coefficients", "e-ot1", "--year", "2023", "--json");
+
+        Assert.True(overtime.ExitCode == 0, overtime.Error);
+        Assert.Equal(ExitCodes.BadInput, notHours.ExitCode);
+        Assert.True(late.ExitCode == 0, late.Error);
+        // Two personal leave days in March, one offset by the 9 h of February (the same quarter): 1 day deducted (PM 第六条);
+        // one late day in April: 1 day of April's monthly performance (PM 第七条).
+        using var json = JsonDocument.Parse(pay.Out);
+        var deductions = json.RootElement.GetProperty("deductions").EnumerateArray()
+            .Select(d => (d.GetProperty("period").GetString(), d.GetProperty("quantity").GetString(), d.GetProperty("article").GetString()))
+            .ToList();
+        Assert.Equal([("2023-03", "1", "PM 第六条"), ("2023-04", "1", "PM 第七条")], deductions);
+    }
+
     private async Task DepartmentOfFiveAsync(string department, string prefix)
     {
         var created = await Admin("department", "create", department, "--name", "Department " + department, "--created-on", "2019-01-01");

@@ -91,7 +91,7 @@ public sealed class OutputConventionTests
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("complete -F _personnel personnel", result.Out);
             Assert.Contains("1:promote probation-outcome\n", result.Out);
-            Assert.Contains("2:file resolve --help --server --key --json\n", result.Out);
+            Assert.Contains("2:file resolve --help --server --key --json --ca-file\n", result.Out);
             Assert.Contains("3:--grade-level\n", result.Out);
             Assert.Contains("4:pay\n", result.Out);
         }
@@ -110,8 +110,8 @@ public sealed class OutputConventionTests
         Assert.Equal(0, zsh.ExitCode);
         Assert.StartsWith("#compdef personnel\n", zsh.Out);
         Assert.Contains("compdef _personnel personnel", zsh.Out);
-        Assert.Contains("        \"grades appeal\") echo \"file resolve --help --server --key --json\" ;;", zsh.Out);
-        Assert.Contains("        \"events watch\") echo \"--after --type --department --limit --until-idle --help --server --key --json\" ;;", zsh.Out);
+        Assert.Contains("        \"grades appeal\") echo \"file resolve --help --server --key --json --ca-file\" ;;", zsh.Out);
+        Assert.Contains("        \"events watch\") echo \"--after --type --department --limit --until-idle --help --server --key --json --ca-file\" ;;", zsh.Out);
         var cases = (string text) => text.Split('\n').Where(l => l.Contains(") echo ", StringComparison.Ordinal)).ToList();
         Assert.Equal(cases(bash.Out), cases(zsh.Out));
     }

@@ -16,7 +16,8 @@ internal static class EmployeeCommands
         foreach (var command in EmployeeReadCommands.Build(globals)
             .Concat(ContractCommands.Build(globals))
             .Concat(AmendmentCommands.Build(globals))
-            .Concat(RecordCommands.Build(globals)))
+            .Concat(RecordCommands.Build(globals))
+            .Concat(AttendanceCommands.Build(globals)))
         {
             employee.Subcommands.Add(command);
         }

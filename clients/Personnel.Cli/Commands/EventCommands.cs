@@ -77,7 +77,7 @@ internal static class EventCommands
                 }
             }
         }
-        catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or PersonnelException { StatusCode: Rpc.StatusCode.Cancelled })
+        catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or PersonnelException { StatusCode: Grpc.Core.StatusCode.Cancelled })
         {
             // Stopped by Ctrl+C or --until-idle.
         }

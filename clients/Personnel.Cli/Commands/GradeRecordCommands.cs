@@ -12,7 +12,7 @@ namespace Personnel.Cli.Commands;
 internal static class GradeRecordCommands
 {
     public static IEnumerable<Command> Build(GlobalOptions globals) =>
-        [List(globals), Show(globals), RecordQuarterly(globals), RecordAnnual(globals), ExcellentNotice(globals)];
+        [List(globals), Show(globals), RecordQuarterly(globals), CorrectQuarterly(globals), RecordAnnual(globals), ExcellentNotice(globals)];
 
     private static Command List(GlobalOptions globals)
     {
@@ -113,6 +113,47 @@ internal static class GradeRecordCommands
             {
                 console.Write(QuarterlyFields(response.Record));
                 QuotaCommands.Write(console, [response.GoodQuota], "Good 好 (AS 第八条)");
+                ConsequenceTable.Write(console, response.FollowUps);
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command CorrectQuarterly(GlobalOptions globals)
+    {
+        var id = new Argument<string>("employee-id");
+        var year = new Option<int>("--year") { Description = "The year.", Required = true };
+        var quarter = new Option<int>("--quarter") { Description = "1 to 4.", Required = true };
+        var grade = new Option<string>("--grade") { Description = $"The corrected grade: one of {Values.Choices<QuarterlyGrade>()} (好, 较好, 一般, 较差).", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the recorded grade was wrong (更正理由, required).", Required = true };
+        var decidedOn = new Option<string?>("--decided-on") { Description = "The day of the correcting decision, yyyy-MM-dd. Defaults to today." };
+        var command = new Command("correct",
+            "Correct (更正) a recorded quarterly grade, with the reason: the first record stays in the history beside the correction; "
+            + "a corrected Good takes the Good quota (AS 第八条), one corrected away gives it back. Not once the year is graded (复核、申诉: AS 第二十八条).")
+        {
+            id, year, quarter, grade, reason, decidedOn,
+        };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var response = await client.Grading.CorrectQuarterlyGradeAsync(new CorrectQuarterlyGradeRequest
+            {
+                EmployeeId = parsed.GetValue(id)!,
+                Year = parsed.GetValue(year),
+                Quarter = parsed.GetValue(quarter),
+                Grade = Args.QuarterlyGrade(parsed.GetValue(grade), "--grade"),
+                Reason = parsed.GetValue(reason)!.Trim(),
+                DecidedOn = Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"),
+            }).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                console.WriteLine($"已更正 / corrected: was {Terms.Show(response.PreviousGrade)}.");
+                console.Write(QuarterlyFields(response.Record));
+                if (response.GoodQuota is not null)
+                {
+                    QuotaCommands.Write(console, [response.GoodQuota], "Good 好 (AS 第八条)");
+                }
+
                 ConsequenceTable.Write(console, response.FollowUps);
             });
             return ExitCodes.Ok;
