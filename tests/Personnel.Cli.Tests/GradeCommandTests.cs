@@ -206,6 +206,33 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Equal([("2023-03", "1", "PM 第六条"), ("2023-04", "1", "PM 第七条")], deductions);
     }
 
+    [Fact]
+    public async Task AnImportedRowThatDiffersFromTheRecordedGrade_IsRejectedNamingTheCommandThatCorrectsIt()
+    {
+        await DepartmentOfFiveAsync("d-gi", "e-gi");
+        var csv = Path.Combine(Path.GetTempPath(), $"correct-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(csv, "employee_id,year,quarter,grade,decided_on\ne-gi1,2023,3,average,2023-09-29\n");
+            Assert.Equal(0, (await Admin("grades", "import", csv, "--department", "d-gi")).ExitCode);
+            await File.WriteAllTextAsync(csv, "employee_id,year,quarter,grade,decided_on\ne-gi1,2023,3,fairly-good,2023-09-29\n");
+
+            var second = await Admin("grades", "import", csv, "--department", "d-gi", "--json");
+
+            Assert.Equal(ExitCodes.Refused, second.ExitCode);
+            using var report = JsonDocument.Parse(second.Out);
+            var error = Assert.Single(report.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Contains(error.GetProperty("code").GetString(), new[] { "ALREADY_EXISTS", "INVALID_ARGUMENT" });
+            Assert.Contains("already has a recorded result", error.GetProperty("message").GetString());
+            Assert.Contains("personnel grades correct e-gi1 --year 2023 --quarter 3 --grade fairly-good --reason", error.GetProperty("message").GetString());
+        }
+        finally
+        {
+            File.Delete(csv);
+            File.Delete(Path.ChangeExtension(csv, ".rejected.csv"));
+        }
+    }
+
     private async Task DepartmentOfFiveAsync(string department, string prefix)
     {
         var created = await Admin("department", "create", department, "--name", "Department " + department, "--created-on", "2019-01-01");

@@ -32,7 +32,7 @@ public sealed class GradesImporter(GradingServiceClient grading, int batchSize, 
             foreach (var result in response.Results.Where(r => r.Outcome == ImportRowResult.Types.Outcome.Rejected))
             {
                 var employee = byRow.TryGetValue(result.RowNumber, out var row) ? row.Grade.EmployeeId : string.Empty;
-                errors.Add(new RowError(result.RowNumber, employee, result.ErrorCode, result.ErrorMessage));
+                errors.Add(new RowError(result.RowNumber, employee, result.ErrorCode, ClerkMessage(result, row?.Grade)));
             }
 
             rowsDone?.Invoke(batch.Length);
@@ -40,6 +40,24 @@ public sealed class GradesImporter(GradingServiceClient grading, int batchSize, 
 
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new ImportReport(file, departmentId, parsed.TotalRows, recorded, already, errors);
+    }
+
+    /// <summary>
+    /// The row's refusal as a clerk reads it. A row whose quarter already holds a grade — imported before with other
+    /// content (its request id, derived from the row, was used: REQUEST_ID_REUSED), or recorded another way
+    /// (ALREADY_EXISTS) — names the command that corrects the recorded grade (更正) instead of the request id.
+    /// </summary>
+    private static string ClerkMessage(ImportRowResult result, RecordQuarterlyGradeRequest? row)
+    {
+        var differs = result.ErrorReason == "REQUEST_ID_REUSED" || result.ErrorCode == "ALREADY_EXISTS";
+        if (!differs || row is not { OutcomeCase: RecordQuarterlyGradeRequest.OutcomeOneofCase.Grade })
+        {
+            return result.ErrorMessage;
+        }
+
+        var grade = System.Text.RegularExpressions.Regex.Replace(row.Grade.ToString(), "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant();
+        return $"{row.EmployeeId} {row.Year} Q{row.Quarter} already has a recorded result, which this row would change (一人一季一个等次, AS 第八条). "
+            + $"To correct the recorded grade (更正): personnel grades correct {row.EmployeeId} --year {row.Year} --quarter {row.Quarter} --grade {grade} --reason \"…\"";
     }
 
     private async Task<ImportQuarterlyGradesResponse> SendAsync(ImportQuarterlyGradeRow[] batch, CancellationToken cancellationToken)

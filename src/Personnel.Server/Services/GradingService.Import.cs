@@ -100,6 +100,7 @@ public sealed partial class GradingService
                 result.Outcome = V1.ImportRowResult.Types.Outcome.Rejected;
                 result.ErrorCode = CodeName(refused.StatusCode);
                 result.ErrorMessage = refused.Status.Detail;
+                result.ErrorReason = refused.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason ?? string.Empty;
             }
 
             return result;
