@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the server: h2c on http://127.0.0.1:5000, SQLite under ./data/ (see docs/api.md for options).
+# Runs the server: gRPC (h2c) on http://127.0.0.1:5000, JSON and gRPC-Web (HTTP/1.1) on http://127.0.0.1:5080, SQLite
+# under ./data/ (see docs/api.md for options).
 # Set PERSONNEL_ADMIN_KEY before the first start to make that value an admin key on the new database (on an existing
 # database it is adopted only if no live admin key exists; otherwise the log says it was not used).
 # Extra arguments go to the server, e.g. ./run.sh --urls http://127.0.0.1:6000 --Policy:Profile yangshahu-2020
