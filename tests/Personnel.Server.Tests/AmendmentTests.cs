@@ -326,7 +326,7 @@ public sealed class AmendmentTests(ServerFixture server) : IClassFixture<ServerF
             AdministrativeRankSince = Build.Date("2024-05-01"), Education = Education.Bachelor, RecordedOn = Build.Date("2024-05-02"),
         }));
         Assert.Equal(StatusCode.FailedPrecondition, separated.StatusCode);
-        Assert.Contains("Resigned", separated.Status.Detail);
+        Assert.Contains("while the contract is 辞职 resigned", separated.Status.Detail);
     }
 
     private static RecordHealthIncapacityRequest Incapacity(string employeeId, string from, string to) => new()

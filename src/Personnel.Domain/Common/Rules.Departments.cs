@@ -3,10 +3,10 @@ namespace Personnel.Domain.Common;
 public static partial class Rules
 {
     public static readonly Rule DepartmentName = new(
-        "DEPT-NAME", "RULES §7", "A department has a name of 1–100 characters");
+        "DEPT-NAME", "部门设置 department register", "A department has a name of 1–100 characters");
 
     public static readonly Rule DepartmentExists = new(
-        "DEPT-EXISTS", "RULES §7", "A department is created once and then assessed");
+        "DEPT-EXISTS", "部门设置 department register", "A department is created once and then assessed");
 
     public static readonly Rule PlacedInExistingDepartment = new(
         "DEPT-PLACED", "AM 第二条",

@@ -7,8 +7,8 @@ namespace Personnel.Domain.Common;
 public static partial class Rules
 {
     public static readonly Rule WellFormedInput = new(
-        "INPUT", "RULES.md", "Requests must be well formed");
+        "INPUT", "输入格式 input format", "Requests must be well formed");
 
     public static readonly Rule CalendarQuarter = new(
-        "INPUT-QUARTER", "RULES.md (words)", "A quarter is a calendar quarter, numbered 1 to 4");
+        "INPUT-QUARTER", "季度 calendar quarter", "A quarter is a calendar quarter, numbered 1 to 4");
 }

@@ -76,8 +76,32 @@ public static class ContractLifecycle
     public static string WhereAllowed(ContractTrigger trigger)
     {
         var states = Read.Value.Handled.Where(h => h.Value.Contains(trigger) && !IsAbstract(h.Key)).Select(h => h.Key).ToList();
-        return states.Count == 0 ? "in no state" : $"only in {string.Join(", ", states)}";
+        return states.Count == 0 ? "in no state" : $"only {string.Join(", ", states.Select(Words))}";
     }
+
+    /// <summary>A contract state as a refusal names it for the people who read it: the policy's Chinese term and English.</summary>
+    public static string Words(ContractState state) => state switch
+    {
+        ContractState.NotAppointed => "未聘任 not appointed",
+        ContractState.InService => "在聘 in service",
+        ContractState.InProbation => "试用期 in probation",
+        ContractState.Appointed => "正式聘任 appointed",
+        ContractState.InPromotionTrial => "提拔任职试用期 on a promotion trial",
+        ContractState.AwaitingRenewal => "待续聘 awaiting renewal",
+        ContractState.Separated => "已离岗 separated",
+        ContractState.ProbationFailed => "取消聘任 probation failed",
+        ContractState.NotRenewed => "不再续聘 not renewed",
+        ContractState.Resigned => "辞职 resigned",
+        ContractState.TransferredOut => "调出 transferred out",
+        ContractState.Dismissed => "辞聘 dismissed",
+        ContractState.Terminated => "解除聘用合同 terminated",
+        ContractState.Retired => "退休 retired",
+        _ => state.ToString(),
+    };
+
+    /// <summary>What a trigger asks, in words ("record a sanction"), for refusals: never the trigger's code name.</summary>
+    public static string Words(ContractTrigger trigger) =>
+        System.Text.RegularExpressions.Regex.Replace(trigger.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
     /// <summary>The machine as a Mermaid state diagram: Stateless' own export, the README's lifecycle block.</summary>
     public static string ToMermaid() => MermaidGraph.Format(Info);

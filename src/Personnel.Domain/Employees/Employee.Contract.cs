@@ -183,7 +183,7 @@ public sealed partial class Employee
         {
             return new RuleViolationException(
                 ContractLifecycle.RuleOf(trigger),
-                $"{trigger} is not allowed while the contract is {State}; it is allowed {ContractLifecycle.WhereAllowed(trigger)}");
+                $"{ContractLifecycle.Words(trigger)} is not allowed while the contract is {ContractLifecycle.Words(State)}; it is allowed {ContractLifecycle.WhereAllowed(trigger)}");
         }
 
         var guard = ContractGuards.ByDescription[unmetGuards.First()];

@@ -60,7 +60,7 @@ public static class PerformancePay
                 paidAsValue, Rules.SeparatedWithoutResult.Article, $"{separation} without a result: paid as {paidAs}"),
             Separation.Quit => new PerformancePayDecision(
                 0m, Rules.SeparatedWithoutResult.Article, $"quit (离职) and not assessed this {period}"),
-            _ => new PerformancePayDecision(ungraded, "RULES §5 Interpretation", $"no grade this {period}"),
+            _ => new PerformancePayDecision(ungraded, "PM 第五条 (Interpretation)", $"no grade this {period}"),
         };
 
     /// <summary>Why PM 第九条 withholds the year's annual performance pay, or null when it does not.</summary>

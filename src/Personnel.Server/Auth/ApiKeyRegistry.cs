@@ -182,7 +182,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             {
                 if (!snapshot.ById.ContainsKey(keyId))
                 {
-                    throw Services.Refusals.NotFound("API_KEY_NOT_FOUND", $"There is no API key {Services.Refusals.Quote(keyId)}; ListApiKeys shows the keys.");
+                    throw Services.Refusals.NotFound("API_KEY_NOT_FOUND", $"There is no API key {Services.Refusals.Quote(keyId)}; the list of keys (personnel keys list) shows their ids.");
                 }
 
                 return [new NewEvent("ApiKeyRevoked", JsonSerializer.Serialize(new { keyId }), clock.Today)];

@@ -20,7 +20,7 @@ public static class EmployeeMapping
             ["promotion-frozen"] = ("PromotionFrozen", "AS 第二十条", "No promotion of post grade for one year."),
             ["year-not-counted"] = ("YearNotCounted", "AS 第二十条–第二十二条", "The year does not count toward tenure at the current post grade."),
             ["demoted"] = ("Demoted", "AS 第二十一条", "Demoted one post grade."),
-            ["demotion-floor-reached"] = ("DemotionDueAtFloor", "RULES §1", "A demotion fell due at the lowest grade: the post must be adjusted instead."),
+            ["demotion-floor-reached"] = ("DemotionDueAtFloor", "AS 第二十一条", "A demotion fell due at the lowest grade: the post must be adjusted instead."),
             ["post-adjustment-due"] = ("PostAdjustmentDue", "AS 第二十条", "The post is to be adjusted."),
             ["contract-terminated"] = ("ContractTerminated", "AS 第二十一条", "Two consecutive Incompetent years: the contract is terminated (解除聘用合同)."),
             ["employee-reinstated"] = ("Reinstated", "AS 第二十八条", "The appeal revised the grade: the terminated contract is reinstated."),

@@ -105,7 +105,7 @@ public sealed partial class EmployeeService
             .ConfigureAwait(false);
         if (events.Count == 0 && request.AfterVersion == 0)
         {
-            throw Refusals.NotFound("EMPLOYEE_NOT_FOUND", $"There is no employee '{id}': AppointEmployee records one.");
+            throw Refusals.NotFound("EMPLOYEE_NOT_FOUND", $"There is no employee '{id}': an employee exists once appointed (聘任, AM 第九条).");
         }
 
         var response = new V1.ListHistoryResponse

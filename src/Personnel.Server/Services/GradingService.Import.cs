@@ -89,7 +89,7 @@ public sealed partial class GradingService
             {
                 if (row.Grade is null)
                 {
-                    throw Refusals.Invalid("grade is missing: each row carries a RecordQuarterlyGradeRequest.");
+                    throw Refusals.Invalid("grade is missing: each row carries the quarterly grade to record (employee, year, quarter, grade).");
                 }
 
                 var (_, replayed) = await RecordQuarterlyAsync(row.Grade, context).ConfigureAwait(false);

@@ -35,7 +35,7 @@ public sealed class KeyService(ApiKeyRegistry keys) : Personnel.Api.V1.KeyServic
         var requestId = Refusals.RequireRequestId(request.RequestId);
         if (string.IsNullOrWhiteSpace(request.KeyId))
         {
-            throw Refusals.Invalid("key_id is missing: ListApiKeys shows the ids.");
+            throw Refusals.Invalid("key_id is missing: the list of keys (personnel keys list) shows their ids.");
         }
 
         var key = await keys.RevokeAsync(requestId, Refusals.Fingerprint(request), Access.Caller(context).KeyId, request.KeyId,

@@ -257,7 +257,7 @@ public class ContractLifecycleTests
         employee.Resign(D("2021-01-01"));
 
         var error = Refused(employee, Rules.PromotionTrial, () => employee.Promote(D("2021-02-01"), Level(Post.SectionChief, 4)));
-        Assert.Contains("not allowed while the contract is Resigned", error.Message, StringComparison.Ordinal);
+        Assert.Contains("promote is not allowed while the contract is 辞职 resigned", error.Message, StringComparison.Ordinal);
         Refused(employee, Rules.ContractLifecycle, () => employee.RecordLeave(D("2021-02-01"), LeaveKind.Sick, new DatePeriod(D("2021-02-01"), D("2021-02-02"))));
     }
 

@@ -65,7 +65,7 @@ public class ContractMachineTests
         Assert.Equal(state, employee.State);
 
         var refusal = employee.RefusalOf(trigger, on);
-        var notAllowed = $"{trigger} is not allowed while the contract is {state}";
+        var notAllowed = $"{ContractLifecycle.Words(trigger)} is not allowed while the contract is {ContractLifecycle.Words(state)}";
         if (!Expected[state].TryGetValue(trigger, out var target))
         {
             Assert.NotNull(refusal);
