@@ -72,6 +72,7 @@ public static class ServerHost
             .ConfigureAwait(false);
 
         app.UseJsonDateQuery();
+        app.UseWebConsole();
         app.UseRouting();
         // gRPC-Web for browsers, on every service; JSON over HTTP comes from the google.api.http routes of the protos.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });

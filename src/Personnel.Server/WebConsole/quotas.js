@@ -1,0 +1,45 @@
+// 名额 / Quotas: GET /v1/departments/{id}/quotas?year= — Good per quarter (AS 第八条) and Excellent per year (AS 第十二条).
+import { get, id } from './api.js';
+import { $, busy, h, refusal, show, table } from './dom.js';
+import { today } from './labels.js';
+
+export function init() {
+  $('#quotas-year').value = today().slice(0, 4);
+  const form = $('#quotas-form');
+  if (form.dataset.bound) return;
+  form.dataset.bound = '1';
+  form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
+}
+
+export function reset() {
+  $('#quotas-department').value = '';
+  show($('#quotas-result'));
+}
+
+async function load() {
+  const result = $('#quotas-result');
+  busy(result);
+  const department = $('#quotas-department').value;
+  const year = $('#quotas-year').value;
+  try {
+    const quotas = await get(`/v1/departments/${id(department)}/quotas`, { year });
+    const rows = (quotas.good ?? []).map((q) => [`${year} 第${q.quarter}季度 / Q${q.quarter}`, ...use(q)]);
+    show(result,
+      table(['好（季度）名额 ≤ 40%（AS 第八条）', 'Good per quarter, cap 40 % (AS 第八条)'],
+        [['季度', 'Quarter'], ['已用', 'Granted'], ['上限', 'Cap'], ['可评人数', 'Eligible'], ['使用', 'Use']], rows),
+      table(['优秀（年度）名额（AS 第十二条）', 'Excellent per year (AS 第十二条)'],
+        [['年度', 'Year'], ['已用', 'Granted'], ['上限', 'Cap'], ['可评人数', 'Eligible'], ['使用', 'Use']],
+        [[String(year), ...use(quotas.excellent ?? {})]]));
+  } catch (error) {
+    show(result, refusal(error));
+  }
+}
+
+function use(quota) {
+  const granted = quota.granted ?? 0;
+  const cap = quota.cap ?? 0;
+  const full = granted >= cap;
+  const meter = h('meter', { min: '0', max: String(Math.max(cap, 1)), value: String(granted), 'aria-label': `${granted} / ${cap}` });
+  return [String(granted), String(cap), String(quota.eligible ?? 0),
+    [meter, ' ', h('span', { class: full ? 'badge mandatory' : 'badge advisory' }, full ? '已满 / Full' : `余 ${cap - granted} / ${cap - granted} left`)]];
+}
