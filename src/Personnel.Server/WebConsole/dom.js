@@ -25,7 +25,8 @@ export function table(caption, headers, rows, rowAttributes) {
       h('thead', {}, h('tr', {}, headers.map((label) => h('th', { scope: 'col' }, both(label))))),
       h('tbody', {}, rows.length === 0
         ? h('tr', {}, h('td', { colspan: String(headers.length), class: 'muted' }, '无 / None'))
-        : rows.map((cells, i) => h('tr', rowAttributes?.(i) ?? {}, cells.map((c) => h('td', {}, c)))))));
+        : rows.map((cells, i) => h('tr', rowAttributes?.(i) ?? {},
+          cells.map((c, j) => h('td', { 'data-label': headers[j].join(' / ') }, c)))))));
 }
 
 export function show(container, ...nodes) {

@@ -6,8 +6,13 @@ import { ANNUAL, date, level, NO_GRADE, QUARTERLY, STATES, STRENGTHS, text } fro
 import { diagram } from './lifecycle.js';
 
 // Events after which the post level may differ: the level on each such day is asked of GetPostLevel, the public answer.
-const LEVEL_EVENTS = new Set(['employee-appointed', 'promoted-on-trial', 'trial-failed', 'post-changed', 'rotated', 'demoted',
-  'demotion-reversed', 'employee-reinstated']);
+const LEVEL_EVENTS = {
+  'employee-appointed': ['聘任', 'Appointed'], 'promoted-on-trial': ['提拔（试用期）', 'Promoted on trial'],
+  'trial-failed': ['试用期未通过', 'Trial failed'], 'post-changed': ['岗位变动', 'Post changed'], rotated: ['交流轮岗', 'Rotated'],
+  demoted: ['降低一个岗位等级', 'Demoted'], 'demotion-reversed': ['撤销降级', 'Demotion reversed'],
+  'employee-reinstated': ['恢复聘任', 'Reinstated'],
+};
+const changesLevel = (entry) => Object.hasOwn(LEVEL_EVENTS, entry.type);
 
 export function init() {
   const form = $('#employee-form');
@@ -53,7 +58,7 @@ export async function open(employeeId) {
   try {
     const [{ employee }, now, tenure, grades, history] = await Promise.all([
       get(path), get(path + '/post-level'), get(path + '/tenure'), get(path + '/grades'), get(path + '/history', { page_size: 1000 })]);
-    const changes = [...new Set((history.entries ?? []).filter((e) => LEVEL_EVENTS.has(e.type)).map((e) => date(e.occurredOn)))];
+    const changes = [...new Set((history.entries ?? []).filter(changesLevel).map((e) => date(e.occurredOn)))];
     const levels = await Promise.all(changes.map((day) => get(path + '/post-level', { as_of: day }).then((l) => ({ day, l }))));
     show(result,
       h('h3', {}, `${employee.name} (${employee.employeeId})`),
@@ -75,8 +80,8 @@ export async function open(employeeId) {
 
 function levelHistory(entries, levels) {
   const byDay = new Map(levels.map(({ day, l }) => [day, l]));
-  const rows = entries.filter((e) => LEVEL_EVENTS.has(e.type))
-    .map((e) => [date(e.occurredOn), e.type, level(byDay.get(date(e.occurredOn))?.postLevel)]);
+  const rows = entries.filter(changesLevel).map((e) => [date(e.occurredOn),
+    [text(LEVEL_EVENTS, e.type), ' ', h('span', { class: 'muted' }, `(${e.type})`)], level(byDay.get(date(e.occurredOn))?.postLevel)]);
   return table(['岗位等级变化', 'Post level history'], [['日期', 'Date'], ['事件', 'Event'], ['当日岗位等级', 'Level on that day']], rows);
 }
 
