@@ -38,8 +38,12 @@ async function load() {
 function use(quota) {
   const granted = quota.granted ?? 0;
   const cap = quota.cap ?? 0;
-  const full = granted >= cap;
+  const eligible = quota.eligible ?? 0;
   const meter = h('meter', { min: '0', max: String(Math.max(cap, 1)), value: String(granted), 'aria-label': `${granted} / ${cap}` });
-  return [String(granted), String(cap), String(quota.eligible ?? 0),
-    [meter, ' ', h('span', { class: full ? 'badge mandatory' : 'badge advisory' }, full ? '已满 / Full' : `余 ${cap - granted} / ${cap - granted} left`)]];
+  let state;
+  if (eligible === 0) state = h('span', { class: 'muted' }, '无可评人员或未定等次 / Nobody gradable, or no tier yet');
+  else if (cap === 0) state = h('span', { class: 'badge mandatory' }, '无名额 / No quota (cap 0)');
+  else if (granted >= cap) state = h('span', { class: 'badge mandatory' }, '已满 / Full');
+  else state = h('span', { class: 'badge advisory' }, `余 ${cap - granted} / ${cap - granted} left`);
+  return [String(granted), String(cap), String(eligible), [meter, ' ', state]];
 }
