@@ -46,7 +46,12 @@ async function call(method, path, params, body, key) {
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : {}; } catch { json = { message: text }; }
-  if (!response.ok) throw new Refusal(response.status, json);
+  if (!response.ok) {
+    const refusal = new Refusal(response.status, json);
+    // The session's key was revoked (or the server's database changed): back to the sign-in form, saying why.
+    if (response.status === 401 && key === undefined) window.dispatchEvent(new CustomEvent('personnel:unauthenticated', { detail: refusal }));
+    throw refusal;
+  }
   return json;
 }
 

@@ -37,7 +37,7 @@ function signOut() {
   $('#api-key').focus();
 }
 
-function route() {
+function route(moveFocus) {
   if (!caller) return;
   // #employee/e-1 opens one person's record (the rotation list links there), so a record can be bookmarked.
   const [head, ...rest] = location.hash.slice(1).split('/');
@@ -47,6 +47,12 @@ function route() {
     const link = document.querySelector(`#nav a[data-view="${viewName}"]`);
     if (viewName === name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
+  }
+  // A keyboard or screen-reader user lands on the view's heading, not at the link they left.
+  if (moveFocus) {
+    const heading = $(`#view-${name} h2`);
+    heading.tabIndex = -1;
+    heading.focus();
   }
   VIEWS[name].shown?.(rest.length ? decodeURIComponent(rest.join('/')) : null);
 }
@@ -63,7 +69,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   });
   $('#sign-out').addEventListener('click', signOut);
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => route(true));
+  window.addEventListener('personnel:unauthenticated', (event) => {
+    signOut();
+    show($('#sign-in-result'), refusal(event.detail));
+  });
 
   const key = session.key();
   if (key) {

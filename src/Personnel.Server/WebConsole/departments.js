@@ -97,6 +97,8 @@ async function record(departmentId, outcome) {
     cityGroupSize: Number($('#assessment-group-size').value || 0),
     decidedOn: { year, month, day },
   };
+  const button = $('#assessment-form button[type=submit]');
+  button.disabled = true;
   busy(outcome);
   try {
     const answer = await post(`/v1/departments/${id(departmentId)}/assessments`, body);
@@ -109,6 +111,8 @@ async function record(departmentId, outcome) {
     await load(departmentId, notice);
   } catch (error) {
     show(outcome, refusal(error));
+  } finally {
+    button.disabled = false;
   }
 }
 
