@@ -31,6 +31,12 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
         return created.Token;
     }
 
+    public async Task RevokeAsync(string keyId)
+    {
+        var keys = new KeyService.KeyServiceClient(invoker);
+        await keys.RevokeApiKeyAsync(new RevokeApiKeyRequest { RequestId = Id(), KeyId = keyId }, As(adminToken));
+    }
+
     public async Task ZoneAsync(string partyAffairs)
     {
         var options = As(partyAffairs);

@@ -11,6 +11,8 @@ public sealed class SignInTests(WebFixture web)
     public async Task A_wrong_key_is_refused_with_the_apis_reason_and_never_stored()
     {
         var page = await web.OpenAsync();
+        await Expect(page.Locator("#nav")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出 / Sign out" })).ToBeHiddenAsync();
 
         await ConsolePage.SignInAsyncExpectingRefusal(page, "nobody.not-a-secret");
 
@@ -18,6 +20,8 @@ public sealed class SignInTests(WebFixture web)
         await Expect(refusal).ToContainTextAsync("UNAUTHENTICATED");
         await Expect(refusal).ToContainTextAsync("API_KEY_INVALID");
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('personnel.apiKey')"));
+        await Expect(page.Locator("#nav")).ToBeHiddenAsync();
+        await Expect(page.Locator("#view-rotation")).ToBeHiddenAsync();
         await ConsolePage.ScreenshotAsync(page, "sign-in-refused");
     }
 
@@ -43,5 +47,22 @@ public sealed class SignInTests(WebFixture web)
         await Expect(page.GetByLabel("API 密钥 / API key")).ToHaveValueAsync("");
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('personnel.apiKey')"));
         await Expect(page.Locator("#view-quotas")).ToBeHiddenAsync();
+        await Expect(page.Locator("#nav")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_key_revoked_during_the_session_returns_the_clerk_to_the_sign_in_form_with_the_refusal()
+    {
+        var token = await new Seed(web.Invoker, WebFixture.AdminToken).KeyAsync(Personnel.Api.V1.Role.Reader);
+        var page = await web.OpenAsync();
+        await ConsolePage.SignInAsync(page, token);
+        await Expect(page.Locator("#rotation-result tbody tr").First).ToBeVisibleAsync();
+
+        await new Seed(web.Invoker, WebFixture.AdminToken).RevokeAsync(token.Split('.')[0]);
+        await page.Locator("#view-rotation").GetByRole(AriaRole.Button, new() { Name = "查询 / Search" }).ClickAsync();
+
+        await Expect(page.Locator("#sign-in-result .refusal")).ToContainTextAsync("API_KEY_INVALID");
+        await Expect(page.Locator("#nav")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('personnel.apiKey')"));
     }
 }
