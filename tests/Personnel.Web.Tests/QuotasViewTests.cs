@@ -29,6 +29,22 @@ public sealed class QuotasViewTests(WebFixture web)
     }
 
     [Fact]
+    public async Task The_department_view_links_to_the_quotas_of_its_department()
+    {
+        var page = await web.OpenAsync();
+        await ConsolePage.SignInAsync(page, web.ReaderToken);
+
+        // From the rotation list's department cell to the department, then to its quotas.
+        await page.Locator("#rotation-result tbody tr", new() { HasText = Seed.HeadName }).GetByRole(AriaRole.Link, new() { Name = Seed.Harbour }).ClickAsync();
+        await Expect(page.Locator("#department-result dl")).ToContainTextAsync("港务局");
+        await page.GetByRole(AriaRole.Link, new() { Name = "查看本年度名额 / This year's quotas" }).ClickAsync();
+
+        await Expect(page.Locator("#view-quotas")).ToBeVisibleAsync();
+        await Expect(page.Locator("#view-quotas").GetByLabel("部门编号 / Department id")).ToHaveValueAsync(Seed.Harbour);
+        await Expect(page.Locator("#quotas-result table")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task A_department_never_created_is_shown_as_the_apis_not_found()
     {
         var page = await web.OpenAsync();

@@ -9,6 +9,7 @@ let current = '';
 
 export function init({ caller }) {
   canAssess = caller.role === 'ROLE_PARTY_AFFAIRS' || caller.role === 'ROLE_ADMIN';
+  $('#department-id').value = caller.departmentId ?? '';
   const form = $('#department-form');
   if (form.dataset.bound) return;
   form.dataset.bound = '1';
@@ -39,7 +40,9 @@ function summary(d) {
   return h('dl', { class: 'facts-list' },
     h('dt', {}, both(['部门', 'Department'])), h('dd', {}, `${d.name} (${d.departmentId})`),
     h('dt', {}, both(['类别', 'Kind'])), h('dd', {}, text(KINDS, d.kind)),
-    h('dt', {}, both(['在岗人数', 'Headcount'])), h('dd', {}, String(d.headcount ?? 0)));
+    h('dt', {}, both(['在岗人数', 'Headcount'])), h('dd', {}, String(d.headcount ?? 0)),
+    h('dt', {}, both(['名额', 'Quotas'])),
+    h('dd', {}, h('a', { href: '#quotas/' + encodeURIComponent(d.departmentId) }, '查看本年度名额 / This year\'s quotas')));
 }
 
 function assessments(d) {
@@ -116,6 +119,11 @@ async function record(departmentId, outcome) {
   }
 }
 
-export function shown() {
-  if (current) load(current);
+export function shown(departmentId) {
+  if (departmentId) {
+    $('#department-id').value = departmentId;
+    load(departmentId);
+  } else if (current) {
+    load(current);
+  }
 }

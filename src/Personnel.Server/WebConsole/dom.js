@@ -44,6 +44,18 @@ export function refusal(error) {
     error.fields?.length ? h('ul', {}, error.fields.map((f) => h('li', {}, h('code', {}, f.field), ': ', f.description))) : null);
 }
 
+/** Offers these department ids in every department field (the API has no department list to read). */
+export function rememberDepartments(ids) {
+  const list = document.getElementById('known-departments');
+  const known = new Set([...list.options].map((o) => o.value));
+  for (const departmentId of ids) {
+    if (departmentId && !known.has(departmentId)) {
+      known.add(departmentId);
+      list.append(h('option', { value: departmentId }));
+    }
+  }
+}
+
 export function busy(container) {
   show(container, h('p', { class: 'muted' }, '加载中… / Loading…'));
 }

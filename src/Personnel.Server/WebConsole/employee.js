@@ -1,7 +1,7 @@
 // 员工 / Employee: search by id or name (GET /v1/employees?query=), then one person's contract state and lifecycle, post
 // level now and its history, grades, tenure and the years not counted.
 import { get, id } from './api.js';
-import { $, both, busy, h, refusal, show, table } from './dom.js';
+import { $, both, busy, h, refusal, rememberDepartments, show, table } from './dom.js';
 import { ANNUAL, date, level, NO_GRADE, QUARTERLY, STATES, STRENGTHS, text } from './labels.js';
 import { diagram } from './lifecycle.js';
 
@@ -38,13 +38,14 @@ async function search(query) {
   try {
     const answer = await get('/v1/employees', { query, page_size: 50 });
     const list = answer.matches ?? [];
+    rememberDepartments(list.map((m) => m.departmentId));
     if (list.length === 0) {
       show(matches, h('p', { class: 'muted' }, `没有找到“${query}”。 / Nobody matches “${query}”.`));
       return;
     }
     show(matches, table(['搜索结果', 'Matches'], [['员工', 'Employee'], ['部门', 'Department'], ['岗位', 'Post'], ['状态', 'State']],
       list.map((m) => [h('a', { href: '#employee/' + encodeURIComponent(m.employeeId) }, `${m.name} (${m.employeeId})`),
-        m.departmentId, level(m.postLevel), text(STATES, m.state)])),
+        h('a', { href: '#departments/' + encodeURIComponent(m.departmentId) }, m.departmentId), level(m.postLevel), text(STATES, m.state)])),
     answer.truncated ? h('p', { class: 'muted' }, '结果过多，请缩小范围。 / More matched: refine the search.') : null);
   } catch (error) {
     show(matches, refusal(error));

@@ -3,12 +3,21 @@ import { get, id } from './api.js';
 import { $, busy, h, refusal, show, table } from './dom.js';
 import { today } from './labels.js';
 
-export function init() {
+export function init({ caller }) {
   $('#quotas-year').value = today().slice(0, 4);
+  $('#quotas-department').value = caller.departmentId ?? '';
   const form = $('#quotas-form');
   if (form.dataset.bound) return;
   form.dataset.bound = '1';
   form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
+}
+
+/** #quotas/harbour (the department view links there) shows that department's quotas for the year in the form. */
+export function shown(departmentId) {
+  if (departmentId) {
+    $('#quotas-department').value = departmentId;
+    load();
+  }
 }
 
 export function reset() {

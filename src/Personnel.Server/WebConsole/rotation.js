@@ -1,15 +1,17 @@
 // 轮岗到期 / Rotation due: GET /v1/rotation-due, every page, overdue rows marked, CSV export.
 import { get } from './api.js';
 import { toCsv, download } from './csv.js';
-import { $, busy, h, refusal, show, table } from './dom.js';
+import { $, busy, h, refusal, rememberDepartments, show, table } from './dom.js';
 import { date, level, STRENGTHS, text, today, POSTS } from './labels.js';
 
 let entries = [];
 let asOf = '';
 let loadedOnce = false;
 
-export function init() {
+export function init({ caller }) {
   $('#rotation-as-of').value = today();
+  // A department's HR key looks at its own department first.
+  $('#rotation-department').value = caller.departmentId ?? '';
   const form = $('#rotation-form');
   if (form.dataset.bound) return;
   form.dataset.bound = '1';
@@ -48,6 +50,7 @@ async function load() {
       entries.push(...(page.entries ?? []));
       token = page.nextPageToken ?? '';
     } while (token);
+    rememberDepartments(entries.map((e) => e.departmentId));
     render(result);
   } catch (error) {
     show(result, refusal(error));
@@ -67,7 +70,7 @@ function render(result) {
   }
   const rows = entries.map((e) => [
     [h('a', { href: '#employee/' + encodeURIComponent(e.employeeId) }, e.name || e.employeeId), h('br'), h('span', { class: 'muted' }, e.employeeId)],
-    e.departmentId,
+    h('a', { href: '#departments/' + encodeURIComponent(e.departmentId) }, e.departmentId),
     level(e.postLevel),
     [date(e.dueOn), overdue(e) ? [' ', h('span', { class: 'badge overdue-badge' }, '已逾期 / Overdue')] : null],
     h('span', { class: 'badge ' + (e.strength === 'ROTATION_STRENGTH_MANDATORY' ? 'mandatory' : 'advisory') }, text(STRENGTHS, e.strength)),
