@@ -28,7 +28,7 @@ public sealed class RotationViewTests(WebFixture web)
         await Expect(adjusted).ToContainTextAsync("强制 / mandatory");
         await Expect(adjusted).ToContainTextAsync("AM 第十七条");
 
-        // The section chief's second term ends 2027-05-31: advisory, not yet overdue.
+        // The section chief's second term ends in about half a year: advisory, not yet overdue.
         var chief = page.Locator("#rotation-result tbody tr", new() { HasText = Seed.SectionChief });
         await Expect(chief).ToContainTextAsync("建议 / advisory");
         await Expect(chief).Not.ToHaveClassAsync("overdue");

@@ -7,7 +7,7 @@ namespace Personnel.Web.Tests;
 /// <summary>
 /// A small zone recorded through gRPC, as HR and party-affairs would: a harbour bureau whose two tier-3 years forced a
 /// leadership adjustment (AM 第十七条), so its head's rotation is mandatory now; a roads bureau whose head has served three
-/// terms (mandatory since 2024-02-29, AM 第十二条) and a section chief in a second term (advisory, due 2027-05-31); five harbour staff graded in 2025 and
+/// terms (mandatory since 2024-02-29, AM 第十二条) and a section chief in a second term (advisory, due in half a year); five harbour staff graded in 2025 and
 /// 2026 Q1, two Goods in 2026 Q1 filling the cap of 2 (AS 第八条), one year graded BasicallyCompetent (not counted, AS 第二十条).
 /// </summary>
 public sealed class Seed(CallInvoker invoker, string adminToken)
@@ -60,9 +60,12 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
         await RenewAsync(employees, RoadsHead, "2017-12-15", options);
         await RenewAsync(employees, RoadsHead, "2020-12-15", options);
 
-        // A section chief in a second term in the same post: advisory at its end, 2027-05-31.
-        await employees.AppointEmployeeAsync(Appointment(SectionChief, "李娜", Roads, "2021-06-01", Post.SectionChief, 5, AdministrativeRank.SectionChief), options);
-        await RenewAsync(employees, SectionChief, "2024-04-01", options);
+        // A section chief in a second term in the same post: advisory at its end, five to six months from today whenever
+        // the tests run, so the row is inside the default 365-day window and not overdue.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var chiefStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-66);
+        await employees.AppointEmployeeAsync(Appointment(SectionChief, "李娜", Roads, Text(chiefStart), Post.SectionChief, 5, AdministrativeRank.SectionChief), options);
+        await RenewAsync(employees, SectionChief, Text(chiefStart.AddYears(3).AddDays(-30)), options);
 
         string[] staff = [Staff, "e-zhao", "e-qian", "e-zhou", "e-wu"];
         string[] names = [StaffName, "赵磊", "钱进", "周敏", "吴刚"];
@@ -116,6 +119,8 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
         RequestId = Id(), EmployeeId = id, Year = year, Quarter = quarter, Grade = grade,
         DecidedOn = Date(new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     };
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Google.Type.Date Date(string text)
     {
