@@ -22,6 +22,11 @@ public sealed class AccessibilityTests(WebFixture web)
     {
         var page = await web.OpenAsync(width, height);
         var violations = new List<string>();
+        // The Content-Security-Policy forbids inline script and style: a script error or a blocked resource shows up here.
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.ReloadAsync();
         await CheckAsync(page, "sign-in", violations);
 
         await ConsolePage.SignInAsync(page, web.PartyAffairsToken);
@@ -45,6 +50,7 @@ public sealed class AccessibilityTests(WebFixture web)
         await CheckAsync(page, "employee", violations);
 
         Assert.Empty(violations);
+        Assert.Empty(errors);
     }
 
     private static async Task CheckAsync(IPage page, string view, List<string> violations)

@@ -47,6 +47,8 @@ async function search(query) {
       list.map((m) => [h('a', { href: '#employee/' + encodeURIComponent(m.employeeId) }, `${m.name} (${m.employeeId})`),
         h('a', { href: '#departments/' + encodeURIComponent(m.departmentId) }, m.departmentId), level(m.postLevel), text(STATES, m.state)])),
     answer.truncated ? h('p', { class: 'muted' }, '结果过多，请缩小范围。 / More matched: refine the search.') : null);
+    // One person found: open the record at once (an id typed in full, or a name only one person has).
+    if (list.length === 1) location.hash = '#employee/' + encodeURIComponent(list[0].employeeId);
   } catch (error) {
     show(matches, refusal(error));
   }
