@@ -41,7 +41,7 @@ async function call(method, path, params, body, key) {
   try {
     response = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store' });
   } catch (e) {
-    throw new Refusal(0, { message: '无法连接服务器 / The server cannot be reached: ' + e.message });
+    throw new Refusal(0, { code: 14, message: '无法连接服务器 / The server cannot be reached: ' + e.message });
   }
   const text = await response.text();
   let json = null;
@@ -58,3 +58,10 @@ async function call(method, path, params, body, key) {
 export const get = (path, params, key) => call('GET', path, params, null, key);
 export const post = (path, body) => call('POST', path, null, body);
 export const id = (value) => encodeURIComponent(value.trim());
+
+/** A fresh request_id. crypto.randomUUID exists only in secure contexts; the console may be opened over plain http on an
+ * intranet address, where getRandomValues still works. */
+export function requestId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'web-' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

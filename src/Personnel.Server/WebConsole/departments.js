@@ -1,6 +1,6 @@
 // 部门 / Departments: tiers by year, yellow cards, leadership adjustments (AM 第十七条); the yearly assessment form for
 // party-affairs and admin keys (POST /v1/departments/{id}/assessments). Other keys never see the form.
-import { get, id, post } from './api.js';
+import { get, id, post, requestId } from './api.js';
 import { $, both, busy, h, refusal, show, table } from './dom.js';
 import { date, KINDS, text, TIERS, today } from './labels.js';
 
@@ -93,7 +93,7 @@ function assessmentForm(d) {
 async function record(departmentId, outcome) {
   const [year, month, day] = $('#assessment-decided-on').value.split('-').map(Number);
   const body = {
-    requestId: crypto.randomUUID(),
+    requestId: requestId(),
     year: Number($('#assessment-year').value),
     tier: $('#assessment-tier').value,
     cityRank: Number($('#assessment-city-rank').value || 0),
