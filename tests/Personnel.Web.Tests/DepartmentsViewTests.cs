@@ -66,6 +66,19 @@ public sealed class DepartmentsViewTests(WebFixture web)
         await ConsolePage.ScreenshotAsync(page, "departments-reader");
     }
 
+    [Fact]
+    public async Task AM17_an_adjustment_waiting_for_a_head_is_shown_pending()
+    {
+        var page = await web.OpenAsync();
+        await ConsolePage.SignInAsync(page, web.ReaderToken);
+        await ShowAsync(page, Seed.Ferry);
+
+        var tiers = page.Locator("#department-result table", new() { Has = page.Locator("caption", new() { HasText = "Tiers by year" }) });
+        await Expect(tiers.Locator("tbody tr", new() { HasText = "2024" })).ToContainTextAsync("待落实 / Pending");
+        var pending = page.Locator("#department-result table", new() { Has = page.Locator("caption", new() { HasText = "Leadership adjustments pending" }) });
+        await Expect(pending.Locator("tbody tr")).ToContainTextAsync("2025-01-21");
+    }
+
     private static async Task ShowAsync(IPage page, string departmentId)
     {
         await ConsolePage.OpenViewAsync(page, "部门 / Departments");

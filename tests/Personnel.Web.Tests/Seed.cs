@@ -14,6 +14,7 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
 {
     public const string Harbour = "harbour";
     public const string Roads = "roads";
+    public const string Ferry = "ferry";
     public const string Head = "h-wang";
     public const string HeadName = "王海";
     public const string SectionChief = "s-li";
@@ -44,7 +45,7 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
         var employees = new EmployeeService.EmployeeServiceClient(invoker);
         var grading = new GradingService.GradingServiceClient(invoker);
 
-        foreach (var (id, name) in new[] { (Harbour, "港务局 Harbour bureau"), (Roads, "公路局 Roads bureau") })
+        foreach (var (id, name) in new[] { (Harbour, "港务局 Harbour bureau"), (Roads, "公路局 Roads bureau"), (Ferry, "轮渡站 Ferry station") })
         {
             await departments.CreateDepartmentAsync(new CreateDepartmentRequest
             {
@@ -100,6 +101,12 @@ public sealed class Seed(CallInvoker invoker, string adminToken)
             await departments.RecordDepartmentAssessmentAsync(new RecordDepartmentAssessmentRequest
             {
                 RequestId = Id(), DepartmentId = Harbour, Year = year, Tier = DepartmentTier._3, DecidedOn = Date($"{year + 1}-01-20"),
+            }, options);
+
+            // The ferry station has no head: its adjustment waits for one (pending).
+            await departments.RecordDepartmentAssessmentAsync(new RecordDepartmentAssessmentRequest
+            {
+                RequestId = Id(), DepartmentId = Ferry, Year = year, Tier = DepartmentTier._4, DecidedOn = Date($"{year + 1}-01-21"),
             }, options);
         }
     }
