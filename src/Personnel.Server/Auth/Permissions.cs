@@ -94,6 +94,9 @@ public static class Permissions
         ["personnel.v1.EmployeeService/SignAnnualFeedback"] = new(Set(Recorders), Scope.Grading),
         // Party-affairs corrects a department's assessment (AM 第十七条).
         ["personnel.v1.DepartmentService/CorrectDepartmentAssessment"] = new(Set(PartyAffairs), Scope.None),
+        // The web console: find people by name, and learn which role the signed-in key has (never its secret).
+        ["personnel.v1.EmployeeService/SearchEmployees"] = new(Set(Everyone), Scope.None),
+        ["personnel.v1.KeyService/GetCallerKey"] = new(Set(Everyone), Scope.None),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The role's name as docs/api.md and error messages spell it.</summary>

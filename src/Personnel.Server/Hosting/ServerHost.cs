@@ -27,6 +27,8 @@ public static class ServerHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
+        // The web console's files are requests like any other: no line each.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
@@ -72,6 +74,7 @@ public static class ServerHost
             .ConfigureAwait(false);
 
         app.UseJsonDateQuery();
+        app.UseWebConsole();
         app.UseRouting();
         // gRPC-Web for browsers, on every service; JSON over HTTP comes from the google.api.http routes of the protos.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });

@@ -50,6 +50,12 @@ public sealed class KeyService(ApiKeyRegistry keys) : Personnel.Api.V1.KeyServic
         return response;
     }
 
+    public override Task<GetCallerKeyResponse> GetCallerKey(GetCallerKeyRequest request, ServerCallContext context)
+    {
+        var caller = Access.Caller(context);
+        return Task.FromResult(new GetCallerKeyResponse { KeyId = caller.KeyId, Role = caller.Role, DepartmentId = caller.DepartmentId ?? "" });
+    }
+
     private static ApiKey ToApi(StoredKey key) => new()
     {
         KeyId = key.KeyId,
