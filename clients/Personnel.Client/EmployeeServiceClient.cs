@@ -26,6 +26,7 @@ public sealed class EmployeeServiceClient
     private static readonly Method<RecordAbsenceRequest, RecordAbsenceResponse> RecordAbsenceMethod = CallRunner.Method<RecordAbsenceRequest, RecordAbsenceResponse>(Service, "RecordAbsence");
     private static readonly Method<RecordOvertimeRequest, RecordOvertimeResponse> RecordOvertimeMethod = CallRunner.Method<RecordOvertimeRequest, RecordOvertimeResponse>(Service, "RecordOvertime");
     private static readonly Method<RecordLatenessRequest, RecordLatenessResponse> RecordLatenessMethod = CallRunner.Method<RecordLatenessRequest, RecordLatenessResponse>(Service, "RecordLateness");
+    private static readonly Method<SearchEmployeesRequest, SearchEmployeesResponse> SearchEmployeesMethod = CallRunner.Method<SearchEmployeesRequest, SearchEmployeesResponse>(Service, "SearchEmployees");
     private static readonly Method<ListHistoryRequest, ListHistoryResponse> ListHistoryMethod = CallRunner.Method<ListHistoryRequest, ListHistoryResponse>(Service, "ListHistory");
     private static readonly Method<OpenRenewalRequest, OpenRenewalResponse> OpenRenewalMethod = CallRunner.Method<OpenRenewalRequest, OpenRenewalResponse>(Service, "OpenRenewal");
     private static readonly Method<ChangePostRequest, ChangePostResponse> ChangePostMethod = CallRunner.Method<ChangePostRequest, ChangePostResponse>(Service, "ChangePost");
@@ -107,6 +108,10 @@ public sealed class EmployeeServiceClient
     /// <summary>Calls <c>RecordAbsence</c>. A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordAbsenceResponse> RecordAbsenceAsync(RecordAbsenceRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordAbsenceMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>SearchEmployees</c>: employees by id (exact or its beginning) or part of a name.</summary>
+    public Task<SearchEmployeesResponse> SearchEmployeesAsync(SearchEmployeesRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(SearchEmployeesMethod, request, cancellationToken);
 
     /// <summary>Calls <c>RecordOvertime</c>: approved overtime on a day (PM 第六条). A <c>request_id</c> left empty is filled with a new one.</summary>
     public Task<RecordOvertimeResponse> RecordOvertimeAsync(RecordOvertimeRequest request, CancellationToken cancellationToken = default) =>

@@ -12,6 +12,7 @@ public sealed class KeyServiceClient
     private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKeyMethod = CallRunner.Method<CreateApiKeyRequest, CreateApiKeyResponse>(Service, "CreateApiKey");
     private static readonly Method<RevokeApiKeyRequest, RevokeApiKeyResponse> RevokeApiKeyMethod = CallRunner.Method<RevokeApiKeyRequest, RevokeApiKeyResponse>(Service, "RevokeApiKey");
     private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeysMethod = CallRunner.Method<ListApiKeysRequest, ListApiKeysResponse>(Service, "ListApiKeys");
+    private static readonly Method<GetCallerKeyRequest, GetCallerKeyResponse> GetCallerKeyMethod = CallRunner.Method<GetCallerKeyRequest, GetCallerKeyResponse>(Service, "GetCallerKey");
 
     private readonly CallRunner _runner;
 
@@ -37,4 +38,8 @@ public sealed class KeyServiceClient
     /// <summary>Calls <c>ListApiKeys</c>.</summary>
     public Task<ListApiKeysResponse> ListApiKeysAsync(ListApiKeysRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(ListApiKeysMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>GetCallerKey</c>: the calling key's id, role and department (never its secret).</summary>
+    public Task<GetCallerKeyResponse> GetCallerKeyAsync(GetCallerKeyRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(GetCallerKeyMethod, request, cancellationToken);
 }

@@ -233,6 +233,29 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task EmployeeSearch_FindsByIdPrefixAndName_AndKeysWhoAmI_ShowsTheCallingKey()
+    {
+        await DepartmentOfFiveAsync("d-gs", "e-gs");
+
+        var byPrefix = await Admin("employee", "search", "e-gs", "--json");
+        var byName = await Admin("employee", "search", "Staff 3");
+        var whoami = await Admin("keys", "whoami");
+
+        using (var json = JsonDocument.Parse(byPrefix.Out))
+        {
+            Assert.Equal(["e-gs1", "e-gs2", "e-gs3", "e-gs4", "e-gs5"],
+                json.RootElement.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("employee_id").GetString()));
+        }
+
+        Assert.True(byName.ExitCode == 0, byName.Error);
+        Assert.Matches(@"│\s*e-gs3\s*│\s*Staff 3\s*│\s*d-gs\s*│", byName.Out);
+        Assert.Contains("员工编号 / employee", byName.Out);
+        Assert.True(whoami.ExitCode == 0, whoami.Error);
+        Assert.Matches(@"│\s*admin\s*│", whoami.Out);
+        Assert.DoesNotContain(LiveServer.AdminKey, whoami.Out);
+    }
+
     private async Task DepartmentOfFiveAsync(string department, string prefix)
     {
         var created = await Admin("department", "create", department, "--name", "Department " + department, "--created-on", "2019-01-01");

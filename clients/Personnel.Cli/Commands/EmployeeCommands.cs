@@ -17,7 +17,8 @@ internal static class EmployeeCommands
             .Concat(ContractCommands.Build(globals))
             .Concat(AmendmentCommands.Build(globals))
             .Concat(RecordCommands.Build(globals))
-            .Concat(AttendanceCommands.Build(globals)))
+            .Concat(AttendanceCommands.Build(globals))
+            .Append(EmployeeSearchCommands.Build(globals)))
         {
             employee.Subcommands.Add(command);
         }

@@ -14,6 +14,7 @@ internal static class KeysCommands
         keys.Subcommands.Add(Create(globals));
         keys.Subcommands.Add(Revoke(globals));
         keys.Subcommands.Add(List(globals));
+        keys.Subcommands.Add(WhoAmI(globals));
         return keys;
     }
 
@@ -69,6 +70,23 @@ internal static class KeysCommands
         {
             var response = await client.Keys.ListApiKeysAsync(new ListApiKeysRequest()).ConfigureAwait(false);
             Render.Message(globals, parsed, response, console => console.Write(KeyTable(response.Keys.OrderBy(k => k.CreatedAt, StringComparer.Ordinal))));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command WhoAmI(GlobalOptions globals)
+    {
+        var command = new Command("whoami", "Show the key in use: its id, role and department (any key; never its token).");
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var response = await client.Keys.GetCallerKeyAsync(new GetCallerKeyRequest()).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                var table = Render.NewTable("key id", "role", "department");
+                table.AddRow(Render.Cells(response.KeyId, Values.Show(response.Role), response.DepartmentId));
+                console.Write(table);
+            });
             return ExitCodes.Ok;
         }));
         return command;
