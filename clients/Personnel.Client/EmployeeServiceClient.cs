@@ -26,6 +26,7 @@ public sealed class EmployeeServiceClient
     private static readonly Method<RecordAbsenceRequest, RecordAbsenceResponse> RecordAbsenceMethod = CallRunner.Method<RecordAbsenceRequest, RecordAbsenceResponse>(Service, "RecordAbsence");
     private static readonly Method<RecordOvertimeRequest, RecordOvertimeResponse> RecordOvertimeMethod = CallRunner.Method<RecordOvertimeRequest, RecordOvertimeResponse>(Service, "RecordOvertime");
     private static readonly Method<RecordLatenessRequest, RecordLatenessResponse> RecordLatenessMethod = CallRunner.Method<RecordLatenessRequest, RecordLatenessResponse>(Service, "RecordLateness");
+    private static readonly Method<ListEmployeesRequest, ListEmployeesResponse> ListEmployeesMethod = CallRunner.Method<ListEmployeesRequest, ListEmployeesResponse>(Service, "ListEmployees");
     private static readonly Method<SearchEmployeesRequest, SearchEmployeesResponse> SearchEmployeesMethod = CallRunner.Method<SearchEmployeesRequest, SearchEmployeesResponse>(Service, "SearchEmployees");
     private static readonly Method<ListHistoryRequest, ListHistoryResponse> ListHistoryMethod = CallRunner.Method<ListHistoryRequest, ListHistoryResponse>(Service, "ListHistory");
     private static readonly Method<OpenRenewalRequest, OpenRenewalResponse> OpenRenewalMethod = CallRunner.Method<OpenRenewalRequest, OpenRenewalResponse>(Service, "OpenRenewal");
@@ -108,6 +109,10 @@ public sealed class EmployeeServiceClient
     /// <summary>Calls <c>RecordAbsence</c>. A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordAbsenceResponse> RecordAbsenceAsync(RecordAbsenceRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordAbsenceMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>ListEmployees</c>: a department's staff (or the zone's), a page at a time.</summary>
+    public Task<ListEmployeesResponse> ListEmployeesAsync(ListEmployeesRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(ListEmployeesMethod, request, cancellationToken);
 
     /// <summary>Calls <c>SearchEmployees</c>: employees by id (exact or its beginning) or part of a name.</summary>
     public Task<SearchEmployeesResponse> SearchEmployeesAsync(SearchEmployeesRequest request, CancellationToken cancellationToken = default) =>

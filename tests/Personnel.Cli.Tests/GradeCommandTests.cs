@@ -241,6 +241,8 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         var byPrefix = await Admin("employee", "search", "e-gs", "--json");
         var byName = await Admin("employee", "search", "Staff 3");
         var whoami = await Admin("keys", "whoami");
+        var listed = await Admin("employee", "list", "--department", "d-gs", "--json");
+        var nowhere = await Admin("employee", "list", "--department", "d-none-such");
 
         using (var json = JsonDocument.Parse(byPrefix.Out))
         {
@@ -254,6 +256,13 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.True(whoami.ExitCode == 0, whoami.Error);
         Assert.Matches(@"│\s*admin\s*│", whoami.Out);
         Assert.DoesNotContain(LiveServer.AdminKey, whoami.Out);
+        using (var json = JsonDocument.Parse(listed.Out))
+        {
+            Assert.Equal(["e-gs1", "e-gs2", "e-gs3", "e-gs4", "e-gs5"],
+                json.RootElement.GetProperty("employees").EnumerateArray().Select(m => m.GetProperty("employee_id").GetString()));
+        }
+
+        Assert.Contains("0 人 / people.", nowhere.Out);
     }
 
     private async Task DepartmentOfFiveAsync(string department, string prefix)

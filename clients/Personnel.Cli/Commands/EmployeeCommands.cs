@@ -18,7 +18,7 @@ internal static class EmployeeCommands
             .Concat(AmendmentCommands.Build(globals))
             .Concat(RecordCommands.Build(globals))
             .Concat(AttendanceCommands.Build(globals))
-            .Append(EmployeeSearchCommands.Build(globals)))
+            .Concat(EmployeeSearchCommands.Build(globals)))
         {
             employee.Subcommands.Add(command);
         }

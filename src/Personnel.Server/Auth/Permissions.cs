@@ -96,6 +96,7 @@ public static class Permissions
         ["personnel.v1.DepartmentService/CorrectDepartmentAssessment"] = new(Set(PartyAffairs), Scope.None),
         // The web console: find people by name, and learn which role the signed-in key has (never its secret).
         ["personnel.v1.EmployeeService/SearchEmployees"] = new(Set(Everyone), Scope.None),
+        ["personnel.v1.EmployeeService/ListEmployees"] = new(Set(Everyone), Scope.None),
         ["personnel.v1.KeyService/GetCallerKey"] = new(Set(Everyone), Scope.None),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

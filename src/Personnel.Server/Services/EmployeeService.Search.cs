@@ -68,6 +68,40 @@ public sealed partial class EmployeeService
         return response;
     }
 
+    public override async Task<V1.ListEmployeesResponse> ListEmployees(V1.ListEmployeesRequest request, ServerCallContext context)
+    {
+        var department = request.DepartmentId.Length == 0 ? null : GrainCalls.Id(request.DepartmentId, "department_id");
+        if (request.PageSize is < 0 or > 1000)
+        {
+            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning 100) to 1000.");
+        }
+
+        // The token is the last employee id of the previous page, as the page's rows are in id order.
+        string? after = null;
+        if (request.PageToken.Length > 0)
+        {
+            try
+            {
+                after = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken));
+            }
+            catch (FormatException)
+            {
+                throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged.");
+            }
+        }
+
+        var limit = request.PageSize == 0 ? 100 : request.PageSize;
+        var rows = await store.ReadModels.ListEmployeesAsync(department, after, limit + 1, context.CancellationToken).ConfigureAwait(false);
+        var response = new V1.ListEmployeesResponse();
+        response.Employees.AddRange(rows.Take(limit).Select(ToMatch));
+        if (rows.Count > limit)
+        {
+            response.NextPageToken = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rows[limit - 1].EmployeeId));
+        }
+
+        return response;
+    }
+
     private static bool Matches(EmployeeView row, string query) =>
         row.EmployeeId.StartsWith(query, StringComparison.OrdinalIgnoreCase)
         || Details.Name(row.Details).Contains(query, StringComparison.OrdinalIgnoreCase);
