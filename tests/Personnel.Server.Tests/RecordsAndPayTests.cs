@@ -73,7 +73,8 @@ public sealed class RecordsAndPayTests(ServerFixture server) : IClassFixture<Ser
 
         Assert.Equal("0.0", coefficients.PersonalCoefficient);
         Assert.Contains("Demerit", Assert.Single(coefficients.WithheldBecause));
-        Assert.Empty(later.WithheldBecause);
+        // 2022 carries no sanction: what keeps it at 0 is only that no annual grade is recorded, and the answer says so.
+        Assert.Equal("no grade this year (PM 第五条 (Interpretation))", Assert.Single(later.WithheldBecause));
     }
 
     [Fact]

@@ -202,8 +202,10 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         {
             because.Add($"{withheld} ({decision.Article})");
         }
-        else if (decision.Value == 0m && pay.Facts.InOpenRecruitmentProbation)
+        else if (decision.Value == 0m)
         {
+            // Probation, no annual grade recorded (the profile's ungraded coefficient), quit without a result, a grade
+            // whose coefficient is 0: the clerk sees why the person is paid nothing, with the article.
             because.Add($"{decision.Reason} ({decision.Article})");
         }
 
