@@ -11,6 +11,7 @@ public sealed class DepartmentServiceClient
 
     private static readonly Method<CreateDepartmentRequest, CreateDepartmentResponse> CreateDepartmentMethod = CallRunner.Method<CreateDepartmentRequest, CreateDepartmentResponse>(Service, "CreateDepartment");
     private static readonly Method<GetDepartmentRequest, GetDepartmentResponse> GetDepartmentMethod = CallRunner.Method<GetDepartmentRequest, GetDepartmentResponse>(Service, "GetDepartment");
+    private static readonly Method<ListDepartmentsRequest, ListDepartmentsResponse> ListDepartmentsMethod = CallRunner.Method<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments");
     private static readonly Method<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse> RecordDepartmentAssessmentMethod = CallRunner.Method<RecordDepartmentAssessmentRequest, RecordDepartmentAssessmentResponse>(Service, "RecordDepartmentAssessment");
     private static readonly Method<GetQuotasRequest, GetQuotasResponse> GetQuotasMethod = CallRunner.Method<GetQuotasRequest, GetQuotasResponse>(Service, "GetQuotas");
     private static readonly Method<CorrectDepartmentAssessmentRequest, CorrectDepartmentAssessmentResponse> CorrectDepartmentAssessmentMethod = CallRunner.Method<CorrectDepartmentAssessmentRequest, CorrectDepartmentAssessmentResponse>(Service, "CorrectDepartmentAssessment");
@@ -35,6 +36,10 @@ public sealed class DepartmentServiceClient
     /// <summary>Calls <c>GetDepartment</c>.</summary>
     public Task<GetDepartmentResponse> GetDepartmentAsync(GetDepartmentRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(GetDepartmentMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>ListDepartments</c>: every department, in id order, a page at a time.</summary>
+    public Task<ListDepartmentsResponse> ListDepartmentsAsync(ListDepartmentsRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(ListDepartmentsMethod, request, cancellationToken);
 
     /// <summary>Calls <c>RecordDepartmentAssessment</c>. Records the year's tier and city rank; the answer says whether a yellow card or a leadership adjustment follows. A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordDepartmentAssessmentResponse> RecordDepartmentAssessmentAsync(RecordDepartmentAssessmentRequest request, CancellationToken cancellationToken = default) =>

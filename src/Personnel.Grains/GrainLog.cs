@@ -28,4 +28,7 @@ internal static partial class GrainLog
 
     [LoggerMessage(120, LogLevel.Information, "Rotation timelines rebuilt from the event store for {Count} employees (schema 0002)")]
     public static partial void RotationTimelinesRebuilt(ILogger logger, int count);
+
+    [LoggerMessage(121, LogLevel.Information, "Department list written from the event store for {Count} departments (schema 0003)")]
+    public static partial void DepartmentListRebuilt(ILogger logger, int count);
 }

@@ -94,6 +94,44 @@ public sealed class PersonnelCluster : IGrainFactory, IAsyncDisposable
         GrainLog.RotationTimelinesRebuilt(logger, count);
     }
 
+    /// <summary>
+    /// Writes the department list (one document per department) from the department-created events, once, for a
+    /// database older than the list (schema 0003 leaves a marker when it found departments); a no-op otherwise.
+    /// </summary>
+    public async Task RebuildDepartmentListIfNeededAsync(CancellationToken cancellationToken = default)
+    {
+        const string Kind = "maintenance";
+        const string Key = "department-list-rebuild";
+        if (await Store.ReadModels.GetDocumentAsync(Kind, Key, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var writes = new List<ReadModelWrite>();
+        for (var after = 0L; ;)
+        {
+            var page = await Store.ReadAllAsync(after, 5000, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Where(e => e.Type == "department-created"))
+            {
+                var created = (Domain.Departments.DepartmentCreated)System.Text.Json.JsonSerializer.Deserialize<Domain.Departments.DepartmentEvent>(
+                    e.Payload, GrainJson.Options)!;
+                writes.Add(Departments.DepartmentListEntry.Put(created));
+            }
+
+            if (page.Count < 5000)
+            {
+                break;
+            }
+
+            after = page[^1].Position;
+        }
+
+        writes.Add(new DeleteDocument(Kind, Key));
+        var done = $"department-list-rebuild:done:{Guid.NewGuid():N}";
+        await Store.AppendAsync(new Commit(done, done, "system:department-list-rebuild", [], writes, "{}"), cancellationToken).ConfigureAwait(false);
+        GrainLog.DepartmentListRebuilt(Services.LoggerFactory.CreateLogger<PersonnelCluster>(), writes.Count - 1);
+    }
+
     /// <summary>Opens the store named by <paramref name="options"/>, loads the profile and starts the node.</summary>
     public static async Task<PersonnelCluster> StartAsync(PersonnelClusterOptions options, CancellationToken cancellationToken = default)
     {

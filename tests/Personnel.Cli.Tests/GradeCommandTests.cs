@@ -243,6 +243,7 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         var whoami = await Admin("keys", "whoami");
         var listed = await Admin("employee", "list", "--department", "d-gs", "--json");
         var nowhere = await Admin("employee", "list", "--department", "d-none-such");
+        var departments = await Admin("department", "list", "--json");
 
         using (var json = JsonDocument.Parse(byPrefix.Out))
         {
@@ -263,6 +264,11 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         }
 
         Assert.Contains("0 人 / people.", nowhere.Out);
+        using (var json = JsonDocument.Parse(departments.Out))
+        {
+            var listed = json.RootElement.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("department_id").GetString() == "d-gs");
+            Assert.Equal(("Department d-gs", "2019-01-01"), (listed.GetProperty("name").GetString(), listed.GetProperty("created_on").GetString()));
+        }
     }
 
     private async Task DepartmentOfFiveAsync(string department, string prefix)

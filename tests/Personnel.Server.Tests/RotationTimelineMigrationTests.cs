@@ -39,7 +39,7 @@ public sealed class RotationTimelineMigrationTests : IDisposable
         {
             await connection.OpenAsync();
             await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP TABLE rotation_due; DELETE FROM schema_version WHERE version = 2;";
+            downgrade.CommandText = "DROP TABLE rotation_due; DELETE FROM read_model WHERE kind = 'department'; DELETE FROM schema_version WHERE version >= 2;";
             await downgrade.ExecuteNonQueryAsync();
         }
 

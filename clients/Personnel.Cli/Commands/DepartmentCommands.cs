@@ -13,6 +13,7 @@ internal static class DepartmentCommands
         var department = new Command("department", "Create, show and assess departments; their quotas.");
         department.Subcommands.Add(Create(globals));
         department.Subcommands.Add(Show(globals));
+        department.Subcommands.Add(ListAll(globals));
         department.Subcommands.Add(Assess(globals));
         department.Subcommands.Add(CorrectAssessment(globals));
         department.Subcommands.Add(QuotaCommands.Build(globals));
@@ -201,6 +202,37 @@ internal static class DepartmentCommands
     private static string CityRank(int rank, int groupSize) => rank == 0 ? "none" : $"{rank} of {groupSize}";
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static Command ListAll(GlobalOptions globals)
+    {
+        var command = new Command("list", "List every department (部门名录), in id order (every page).");
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var all = new ListDepartmentsResponse();
+            var request = new ListDepartmentsRequest { PageSize = 1000 };
+            do
+            {
+                var page = await client.Departments.ListDepartmentsAsync(request).ConfigureAwait(false);
+                all.Departments.AddRange(page.Departments);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+
+            Render.Message(globals, parsed, all, console =>
+            {
+                var table = Render.NewTable("department", "name", "kind", "created at");
+                foreach (var d in all.Departments)
+                {
+                    table.AddRow(Render.Cells(d.DepartmentId, d.Name, Values.Show(d.Kind), Values.Show(d.CreatedOn)));
+                }
+
+                console.Write(table);
+                console.WriteLine($"{all.Departments.Count} 个部门 / departments.");
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
 }
 
 /// <summary>The consequences the service derived, each with its rule.</summary>

@@ -120,6 +120,10 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
             var version = _version + i + 1;
             appended.Add(new AppendedEvent(stream, version, events[i].Type, events[i].Payload, events[i].OccurredOn));
             writes.AddRange(OutboxWrites(department, department.UncommittedEvents[i], version));
+            if (department.UncommittedEvents[i] is DepartmentCreated created)
+            {
+                writes.Add(DepartmentListEntry.Put(created));
+            }
         }
 
         var newVersion = _version + events.Count;

@@ -71,6 +71,7 @@ public static class Permissions
         // Departments: party-affairs keeps tiers, city ranks and yellow cards.
         ["personnel.v1.DepartmentService/CreateDepartment"] = new(Set(PartyAffairs), Scope.None),
         ["personnel.v1.DepartmentService/GetDepartment"] = new(Set(Everyone), Scope.None),
+        ["personnel.v1.DepartmentService/ListDepartments"] = new(Set(Everyone), Scope.None),
         ["personnel.v1.DepartmentService/RecordDepartmentAssessment"] = new(Set(PartyAffairs), Scope.None),
         ["personnel.v1.DepartmentService/GetQuotas"] = new(Set(Everyone), Scope.None),
 

@@ -68,6 +68,7 @@ public static class ServerHost
         // Started now, not on the first call, so the leadership-adjustment outbox is delivered from the start.
         var cluster = app.Services.GetRequiredService<PersonnelCluster>();
         await cluster.RebuildRotationTimelinesIfNeededAsync(cancellationToken).ConfigureAwait(false);
+        await cluster.RebuildDepartmentListIfNeededAsync(cancellationToken).ConfigureAwait(false);
         var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
         // Environment variables are configuration too, so PERSONNEL_ADMIN_KEY works from the environment or the command line.
         await keys.InitializeAsync(builder.Configuration[ApiKeyRegistry.AdminKeyVariable], cancellationToken)

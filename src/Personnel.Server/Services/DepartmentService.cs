@@ -75,6 +75,50 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         return response;
     }
 
+    public override async Task<V1.ListDepartmentsResponse> ListDepartments(V1.ListDepartmentsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize is < 0 or > 1000)
+        {
+            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning 100) to 1000.");
+        }
+
+        string? after = null;
+        if (request.PageToken.Length > 0)
+        {
+            try
+            {
+                after = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken));
+            }
+            catch (FormatException)
+            {
+                throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged.");
+            }
+        }
+
+        var limit = request.PageSize == 0 ? 100 : request.PageSize;
+        var documents = await store.ReadModels.ListDocumentsAsync(Grains.Departments.DepartmentListEntry.DocumentKind, after, limit + 1, context.CancellationToken)
+            .ConfigureAwait(false);
+        var response = new V1.ListDepartmentsResponse();
+        foreach (var document in documents.Take(limit))
+        {
+            var entry = Grains.Departments.DepartmentListEntry.Read(document.Json);
+            response.Departments.Add(new V1.DepartmentListEntry
+            {
+                DepartmentId = entry.DepartmentId,
+                Name = entry.Name,
+                Kind = KindToApi(entry.Kind),
+                CreatedOn = Dates.ToApi(entry.CreatedOn),
+            });
+        }
+
+        if (documents.Count > limit)
+        {
+            response.NextPageToken = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(documents[limit - 1].Key));
+        }
+
+        return response;
+    }
+
     public override async Task<V1.GetQuotasResponse> GetQuotas(V1.GetQuotasRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
@@ -113,14 +157,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         {
             DepartmentId = snapshot.DepartmentId,
             Name = snapshot.Name,
-            Kind = snapshot.Kind switch
-            {
-                D.Departments.DepartmentKind.ZoneDepartment => V1.DepartmentKind.ZoneDepartment,
-                D.Departments.DepartmentKind.JudicialOffice => V1.DepartmentKind.JudicialOffice,
-                D.Departments.DepartmentKind.LawEnforcementSquad => V1.DepartmentKind.LawEnforcementSquad,
-                D.Departments.DepartmentKind.MarketSupervisionOffice => V1.DepartmentKind.MarketSupervisionOffice,
-                _ => V1.DepartmentKind.DispatchedAgency,
-            },
+            Kind = KindToApi(snapshot.Kind),
             Version = snapshot.Version,
             Headcount = await HeadcountAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false),
         };
@@ -182,5 +219,14 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
         LeadershipAdjustmentDeliveredTo = year.LeadershipAdjustmentDeliveredTo ?? string.Empty,
         LeadershipAdjustmentDischargedBy = year.LeadershipAdjustmentDischargedBy ?? string.Empty,
         LeadershipAdjustmentSettledOn = year.LeadershipAdjustmentSettledOn is { } settled ? Dates.ToApi(settled) : null,
+    };
+
+    private static V1.DepartmentKind KindToApi(D.Departments.DepartmentKind kind) => kind switch
+    {
+        D.Departments.DepartmentKind.ZoneDepartment => V1.DepartmentKind.ZoneDepartment,
+        D.Departments.DepartmentKind.JudicialOffice => V1.DepartmentKind.JudicialOffice,
+        D.Departments.DepartmentKind.LawEnforcementSquad => V1.DepartmentKind.LawEnforcementSquad,
+        D.Departments.DepartmentKind.MarketSupervisionOffice => V1.DepartmentKind.MarketSupervisionOffice,
+        _ => V1.DepartmentKind.DispatchedAgency,
     };
 }
