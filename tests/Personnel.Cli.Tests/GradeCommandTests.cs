@@ -266,8 +266,8 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
         Assert.Contains("0 人 / people.", nowhere.Out);
         using (var json = JsonDocument.Parse(departments.Out))
         {
-            var listed = json.RootElement.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("department_id").GetString() == "d-gs");
-            Assert.Equal(("Department d-gs", "2019-01-01"), (listed.GetProperty("name").GetString(), listed.GetProperty("created_on").GetString()));
+            var register = json.RootElement.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("department_id").GetString() == "d-gs");
+            Assert.Equal(("Department d-gs", "2019-01-01"), (register.GetProperty("name").GetString(), register.GetProperty("created_on").GetString()));
         }
     }
 
