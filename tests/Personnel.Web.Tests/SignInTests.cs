@@ -38,6 +38,9 @@ public sealed class SignInTests(WebFixture web)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
         Assert.Equal(WebFixture.AdminToken, await page.EvaluateAsync<string?>("() => sessionStorage.getItem('personnel.apiKey')"));
 
+        // Every department of the register is offered in the department fields, also one no view has shown yet.
+        await Expect(page.Locator($"#known-departments option[value='{Seed.Ferry}']")).ToHaveCountAsync(1);
+
         await page.Locator("#nav a[data-view=quotas]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#view-quotas")).ToBeVisibleAsync();

@@ -1,6 +1,6 @@
 // Sign-in, navigation between the four views, sign-out. Each view lives in its own module.
 import { get, session } from './api.js';
-import { $, h, refusal, show } from './dom.js';
+import { $, h, refusal, rememberDepartments, show } from './dom.js';
 import { ROLES, text } from './labels.js';
 import * as rotation from './rotation.js';
 import * as quotas from './quotas.js';
@@ -21,6 +21,21 @@ async function signIn(key) {
   $('#sign-in').hidden = true;
   for (const view of Object.values(VIEWS)) view.init({ caller });
   route();
+  offerDepartments();
+}
+
+/** Offers every department of the register (GET /v1/departments) in the department fields; a failure only leaves them typed. */
+async function offerDepartments() {
+  try {
+    let token = '';
+    do {
+      const page = await get('/v1/departments', { page_size: 1000, page_token: token });
+      rememberDepartments((page.departments ?? []).map((d) => d.departmentId));
+      token = page.nextPageToken ?? '';
+    } while (token);
+  } catch {
+    // The fields still take any id typed; the views say what a refusal was.
+  }
 }
 
 function signOut() {

@@ -44,7 +44,7 @@ export function refusal(error) {
     error.fields?.length ? h('ul', {}, error.fields.map((f) => h('li', {}, h('code', {}, f.field), ': ', f.description))) : null);
 }
 
-/** Offers these department ids in every department field (the API has no department list to read). */
+/** Offers these department ids in every department field (from the register at sign-in, and from what views show). */
 export function rememberDepartments(ids) {
   const list = document.getElementById('known-departments');
   const known = new Set([...list.options].map((o) => o.value));
