@@ -90,6 +90,8 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
 
         using var now = await http.GetAsync($"/v1/employees/{Employee}/post-level");
         using var then = await http.GetAsync($"/v1/employees/{Employee}/post-level?as_of=2024-01-01");
+        // Only date fields are read as dates: a search for text shaped like a date stays a search.
+        using var search = await http.GetAsync("/v1/employees?query=2024-01-01");
 
         Assert.Equal((HttpStatusCode.OK, new Version(1, 1)), (now.StatusCode, now.Version));
         Assert.Equal("application/json", now.Content.Headers.ContentType?.MediaType);
@@ -100,6 +102,7 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
         using var asOf = JsonDocument.Parse(await then.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, then.StatusCode);
         Assert.Equal(2024, asOf.RootElement.GetProperty("asOf").GetProperty("year").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
     }
 
     [Fact]
