@@ -77,25 +77,8 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
 
     public override async Task<V1.ListDepartmentsResponse> ListDepartments(V1.ListDepartmentsRequest request, ServerCallContext context)
     {
-        if (request.PageSize is < 0 or > 1000)
-        {
-            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning 100) to 1000.");
-        }
-
-        string? after = null;
-        if (request.PageToken.Length > 0)
-        {
-            try
-            {
-                after = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken));
-            }
-            catch (FormatException)
-            {
-                throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged.");
-            }
-        }
-
-        var limit = request.PageSize == 0 ? 100 : request.PageSize;
+        var limit = Pages.Size(request.PageSize, 100);
+        var after = Pages.Cursor(request.PageToken);
         var documents = await store.ReadModels.ListDocumentsAsync(Grains.Departments.DepartmentListEntry.DocumentKind, after, limit + 1, context.CancellationToken)
             .ConfigureAwait(false);
         var response = new V1.ListDepartmentsResponse();
@@ -113,7 +96,7 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
 
         if (documents.Count > limit)
         {
-            response.NextPageToken = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(documents[limit - 1].Key));
+            response.NextPageToken = Pages.Token(documents[limit - 1].Key);
         }
 
         return response;

@@ -71,32 +71,16 @@ public sealed partial class EmployeeService
     public override async Task<V1.ListEmployeesResponse> ListEmployees(V1.ListEmployeesRequest request, ServerCallContext context)
     {
         var department = request.DepartmentId.Length == 0 ? null : GrainCalls.Id(request.DepartmentId, "department_id");
-        if (request.PageSize is < 0 or > 1000)
-        {
-            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning 100) to 1000.");
-        }
+        var limit = Pages.Size(request.PageSize, 100);
 
-        // The token is the last employee id of the previous page, as the page's rows are in id order.
-        string? after = null;
-        if (request.PageToken.Length > 0)
-        {
-            try
-            {
-                after = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.PageToken));
-            }
-            catch (FormatException)
-            {
-                throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged.");
-            }
-        }
-
-        var limit = request.PageSize == 0 ? 100 : request.PageSize;
+        // The cursor is the last employee id of the previous page, as the rows are in id order.
+        var after = Pages.Cursor(request.PageToken);
         var rows = await store.ReadModels.ListEmployeesAsync(department, after, limit + 1, context.CancellationToken).ConfigureAwait(false);
         var response = new V1.ListEmployeesResponse();
         response.Employees.AddRange(rows.Take(limit).Select(ToMatch));
         if (rows.Count > limit)
         {
-            response.NextPageToken = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rows[limit - 1].EmployeeId));
+            response.NextPageToken = Pages.Token(rows[limit - 1].EmployeeId);
         }
 
         return response;

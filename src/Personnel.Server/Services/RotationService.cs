@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Personnel.Api.V1;
 using Grpc.Core;
 using Personnel.Server.Hosting;
@@ -23,11 +22,7 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
             throw Refusals.Invalid($"window_days {request.WindowDays} must be 0 (meaning {DefaultWindowDays}) to 3660.");
         }
 
-        if (request.PageSize is < 0 or > 1000)
-        {
-            throw Refusals.Invalid($"page_size {request.PageSize} must be 0 (meaning {DefaultPageSize}) to 1000.");
-        }
-
+        var pageSize = Pages.Size(request.PageSize, DefaultPageSize);
         StorageStrength? strength = request.Strength switch
         {
             Api.V1.RotationStrength.Unspecified => null,
@@ -42,7 +37,7 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
             request.DepartmentId.Length == 0 ? null : request.DepartmentId,
             strength,
             DecodeToken(request.PageToken),
-            request.PageSize == 0 ? DefaultPageSize : request.PageSize), context.CancellationToken).ConfigureAwait(false);
+            pageSize), context.CancellationToken).ConfigureAwait(false);
 
         var response = new ListRotationDueResponse { NextPageToken = EncodeToken(page.Next) };
         response.Entries.AddRange(page.Items.Select(ToApi));
@@ -61,32 +56,20 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
         Reason = listing.Period.Reason,
     };
 
-    // The token is opaque to callers; inside it is the keyset cursor (due date, employee id).
-    private static string EncodeToken(RotationDueCursor? cursor) => cursor is null
-        ? ""
-        : Convert.ToBase64String(Encoding.UTF8.GetBytes(cursor.RotationDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + cursor.EmployeeId));
+    // The token is opaque to callers; inside it is the keyset cursor "due date|employee id".
+    private static string EncodeToken(RotationDueCursor? cursor) =>
+        Pages.Token(cursor is null ? null : cursor.RotationDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + cursor.EmployeeId);
 
     private static RotationDueCursor? DecodeToken(string token)
     {
-        if (token.Length == 0)
+        if (Pages.Cursor(token) is not { } text)
         {
             return null;
         }
 
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && DateOnly.TryParseExact(text[..bar], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
-            {
-                return new RotationDueCursor(due, text[(bar + 1)..]);
-            }
-        }
-        catch (FormatException)
-        {
-            // Falls through to the refusal below.
-        }
-
-        throw Refusals.Invalid("page_token is not a token this service issued: pass next_page_token from the previous page unchanged, or leave it empty.");
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && DateOnly.TryParseExact(text[..bar], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+            ? new RotationDueCursor(due, text[(bar + 1)..])
+            : throw Pages.NotIssued();
     }
 }
