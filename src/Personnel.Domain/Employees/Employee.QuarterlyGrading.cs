@@ -36,31 +36,9 @@ public sealed partial class Employee
         var reason = NoGradeReasonFor(quarter.Period, on, annual: false);
         CheckGradeAgainstReason(grade.HasValue, reason, quarter.ToString());
         CheckComments(comments, reason, quarter.ToString());
-        if (grade == QuarterlyGrade.Good)
-        {
-            var warning = _sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Warning && s.Period.Overlaps(quarter.Period));
-            RuleViolationException.ThrowUnless(warning is null, Rules.SanctionEffects,
-                $"a warning (警告) runs {warning?.Period}, during {quarter}: no Good");
-            RuleViolationException.ThrowUnless(goodQuota is not null, Rules.GoodQuota,
-                $"a Good for {Id} in {quarter} needs a grant from the Good quota ledger of {gradedBy}");
-            RuleViolationException.ThrowIfInvalid(
-                goodQuota!.EmployeeId == Id && goodQuota.Quarter == quarter && goodQuota.DepartmentId == gradedBy, Rules.GoodQuota,
-                $"the grant is for {goodQuota.EmployeeId} in {goodQuota.DepartmentId} {goodQuota.Quarter}, not {Id} in {gradedBy} {quarter}");
-        }
-        else
-        {
-            RuleViolationException.ThrowIfInvalid(goodQuota is null, Rules.GoodQuota, $"a Good grant was given for a {grade?.ToString() ?? "no grade"}");
-        }
-
-        var recorded = new QuarterlyGradeRecorded(on, quarter, gradedBy, grade, reason, string.IsNullOrWhiteSpace(comments) ? null : comments);
-        if (FollowUpOf(grade) is { } f)
-        {
-            Raise(recorded, new QuarterlyFollowUpDue(on, quarter, f));
-        }
-        else
-        {
-            Raise(recorded);
-        }
+        CheckGoodQuota(quarter, grade, gradedBy, goodQuota);
+        RaiseWithFollowUp(on, quarter, grade,
+            new QuarterlyGradeRecorded(on, quarter, gradedBy, grade, reason, string.IsNullOrWhiteSpace(comments) ? null : comments));
     }
 
     /// <summary>
@@ -90,28 +68,42 @@ public sealed partial class Employee
         RuleViolationException.ThrowUnless(on >= recorded.OccurredOn, Rules.QuarterlyGradeCorrection,
             $"the correction on {on:yyyy-MM-dd} precedes the grade it corrects, recorded on {recorded.OccurredOn:yyyy-MM-dd}");
         EnsureAllowed(ContractTrigger.RecordQuarterlyGrade, on);
+        CheckGoodQuota(quarter, grade, recorded.GradedBy, goodQuota);
+        RaiseWithFollowUp(on, quarter, grade,
+            new QuarterlyGradeCorrected(on, quarter, recorded.GradedBy, recorded.Grade!.Value, grade, reason.Trim()));
+    }
+
+    /// <summary>A Good needs no warning period in the quarter (AS 第二十七条) and the assessing unit's grant for this person and
+    /// quarter (AS 第八条); any other grade comes without a grant.</summary>
+    private void CheckGoodQuota(Quarter quarter, QuarterlyGrade? grade, DepartmentId gradedBy, GoodQuotaGranted? goodQuota)
+    {
         if (grade == QuarterlyGrade.Good)
         {
             var warning = _sanctions.FirstOrDefault(s => s.Kind == SanctionKind.Warning && s.Period.Overlaps(quarter.Period));
             RuleViolationException.ThrowUnless(warning is null, Rules.SanctionEffects,
                 $"a warning (警告) runs {warning?.Period}, during {quarter}: no Good");
-            RuleViolationException.ThrowUnless(
-                goodQuota is not null && goodQuota.EmployeeId == Id && goodQuota.Quarter == quarter && goodQuota.DepartmentId == recorded.GradedBy,
-                Rules.GoodQuota, $"a Good for {Id} in {quarter} needs a grant from the Good quota ledger of {recorded.GradedBy}");
+            RuleViolationException.ThrowUnless(goodQuota is not null, Rules.GoodQuota,
+                $"a Good for {Id} in {quarter} needs a grant from the Good quota ledger of {gradedBy}");
+            RuleViolationException.ThrowIfInvalid(
+                goodQuota!.EmployeeId == Id && goodQuota.Quarter == quarter && goodQuota.DepartmentId == gradedBy, Rules.GoodQuota,
+                $"the grant is for {goodQuota.EmployeeId} in {goodQuota.DepartmentId} {goodQuota.Quarter}, not {Id} in {gradedBy} {quarter}");
         }
         else
         {
-            RuleViolationException.ThrowIfInvalid(goodQuota is null, Rules.GoodQuota, $"a Good grant was given for a {grade}");
+            RuleViolationException.ThrowIfInvalid(goodQuota is null, Rules.GoodQuota, $"a Good grant was given for a {grade?.ToString() ?? "no grade"}");
         }
+    }
 
-        var corrected = new QuarterlyGradeCorrected(on, quarter, recorded.GradedBy, recorded.Grade!.Value, grade, reason.Trim());
+    /// <summary>Raises a quarter's grade (recorded or corrected) with the follow-up it calls for, if any (AS 第十八条).</summary>
+    private void RaiseWithFollowUp(DateOnly on, Quarter quarter, QuarterlyGrade? grade, EmployeeEvent graded)
+    {
         if (FollowUpOf(grade) is { } followUp)
         {
-            Raise(corrected, new QuarterlyFollowUpDue(on, quarter, followUp));
+            Raise(graded, new QuarterlyFollowUpDue(on, quarter, followUp));
         }
         else
         {
-            Raise(corrected);
+            Raise(graded);
         }
     }
 

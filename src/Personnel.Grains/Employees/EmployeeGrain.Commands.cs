@@ -201,15 +201,29 @@ public sealed partial class EmployeeGrain
             return null;
         }
 
-        var department = assessor.Value;
-        var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(department)
+        return await TakeGoodAsync(assessor, quarter, on, grant => _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The assessing unit's Good ledger for the quarter, the people it may grade then (N) and the ledger's stream.</summary>
+    private async Task<(GoodQuotaLedger Ledger, int Eligible, string Stream)> GoodLedgerAsync(DepartmentId assessor, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(assessor.Value)
             .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
-        var stream = StreamIds.GoodQuota(department, quarter);
-        var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
-        var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, history);
+        var stream = StreamIds.GoodQuota(assessor.Value, quarter);
+        var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false));
+        return (ledger, eligible, stream);
+    }
+
+    /// <summary>Takes one of the quarter's Goods (AS 第八条) for the grade <paramref name="record"/> makes with the grant; the
+    /// grant and the capped counter are written in the grade's own commit.</summary>
+    private async Task<QuotaPart> TakeGoodAsync(DepartmentId assessor, Quarter quarter, DateOnly on, Action<GoodQuotaGranted> record, CancellationToken cancellationToken)
+    {
+        var department = assessor.Value;
+        var (ledger, eligible, stream) = await GoodLedgerAsync(assessor, quarter, cancellationToken).ConfigureAwait(false);
         EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, QuotaMath.GoodCap(eligible, Policy), ledger, eligible);
         var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
-        _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments);
+        record(grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
             [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
@@ -235,23 +249,15 @@ public sealed partial class EmployeeGrain
             return null;
         }
 
-        var department = recorded.GradedBy.Value;
-        var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(department)
-            .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
-        var stream = StreamIds.GoodQuota(department, quarter);
-        var ledger = GoodQuotaLedger.FromHistory(recorded.GradedBy, quarter, await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false));
-        var cap = QuotaMath.GoodCap(eligible, Policy);
         if (toGood)
         {
-            EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, cap, ledger, eligible);
-            var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
-            _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason, grant);
-            return new QuotaPart(
-                QuotaAppend(stream, grant, on),
-                [new SetQuarterEligible(department, quarter.Year, quarter.Number, eligible), new AddQuarterGood(department, quarter.Year, quarter.Number, 1, grant.Cap)],
-                new QuotaStanding(department, quarter.Year, quarter.Number, eligible, grant.Cap, grant.Count));
+            return await TakeGoodAsync(recorded.GradedBy, quarter, on,
+                grant => _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason, grant), cancellationToken).ConfigureAwait(false);
         }
 
+        var department = recorded.GradedBy.Value;
+        var (ledger, eligible, stream) = await GoodLedgerAsync(recorded.GradedBy, quarter, cancellationToken).ConfigureAwait(false);
+        var cap = QuotaMath.GoodCap(eligible, Policy);
         _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
         var released = ledger.Release(on, _employee.Id, command.Reason);
         return new QuotaPart(
