@@ -67,7 +67,7 @@ public sealed class AdminKeyAdoptionTests : IDisposable
                 "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Personnel", "Information",
                 "--Storage:ConnectionString", Path.Combine(_directory, "personnel.db"),
             ],
-            builder => builder.Logging.AddProvider(new CapturingProvider(log)));
+            builder => builder.Logging.AddProvider(new CapturingLoggerProvider((_, level, text) => log.Enqueue((level, text)))));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Endpoints>().Grpc[0];
         return new Running(app, GrpcChannel.ForAddress(address), log);
@@ -82,26 +82,6 @@ public sealed class AdminKeyAdoptionTests : IDisposable
             Channel.Dispose();
             await App.StopAsync();
             await App.DisposeAsync();
-        }
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<(LogLevel Level, string Text)> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(log);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel Level, string Text)> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                log.Enqueue((logLevel, formatter(state, exception)));
         }
     }
 }

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Personnel.Api.V1;
-using Personnel.Server.Hosting;
+using Personnel.Tests.Shared;
 
 namespace Personnel.Server.Tests;
 
@@ -27,8 +23,8 @@ public sealed class BackupRestoreTests
             var backup = Path.Combine(directory.FullName, "backup.db");
             var before = await RecordAndReadAsync(["--Storage:ConnectionString", live], async () =>
             {
-                var result = await RunAsync("sqlite3", [live, $".backup '{backup}'"]);
-                Assert.True(result.ExitCode == 0, $"sqlite3 failed ({result.ExitCode}): {result.Output} (tests/setup/25-sqlite3.sh installs it)");
+                var result = await ProcessRunner.RunAsync("sqlite3", [live, $".backup '{backup}'"]);
+                Assert.True(result.ExitCode == 0, $"sqlite3 failed ({result.ExitCode}): {result.Out + result.Error} (tests/setup/25-sqlite3.sh installs it)");
             });
 
             var after = await ReadAsync(["--Storage:ConnectionString", backup]);
@@ -58,13 +54,13 @@ public sealed class BackupRestoreTests
             string[] storage = ["--Storage:Provider", "postgres", "--Storage:ConnectionString", connectionString, "--Storage:Schema", schema];
             var before = await RecordAndReadAsync(storage, async () =>
             {
-                var dumped = await RunAsync(Path.Combine(bin, "pg_dump"), [.. connection, "-d", pg.Database!, "-n", schema, "-Fc", "-f", dump]);
-                Assert.True(dumped.ExitCode == 0, dumped.Output);
+                var dumped = await ProcessRunner.RunAsync(Path.Combine(bin, "pg_dump"), [.. connection, "-d", pg.Database!, "-n", schema, "-Fc", "-f", dump]);
+                Assert.True(dumped.ExitCode == 0, dumped.Out + dumped.Error);
             });
-            var created = await RunAsync(Path.Combine(bin, "createdb"), [.. connection, database]);
-            Assert.True(created.ExitCode == 0, created.Output);
-            var restored = await RunAsync(Path.Combine(bin, "pg_restore"), [.. connection, "-d", database, dump]);
-            Assert.True(restored.ExitCode == 0, restored.Output);
+            var created = await ProcessRunner.RunAsync(Path.Combine(bin, "createdb"), [.. connection, database]);
+            Assert.True(created.ExitCode == 0, created.Out + created.Error);
+            var restored = await ProcessRunner.RunAsync(Path.Combine(bin, "pg_restore"), [.. connection, "-d", database, dump]);
+            Assert.True(restored.ExitCode == 0, restored.Out + restored.Error);
 
             var after = await ReadAsync(["--Storage:Provider", "postgres", "--Storage:ConnectionString", new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString,
                 "--Storage:Schema", schema]);
@@ -74,7 +70,7 @@ public sealed class BackupRestoreTests
         finally
         {
             File.Delete(dump);
-            await RunAsync(Path.Combine(bin, "dropdb"), [.. connection, "--if-exists", database]);
+            await ProcessRunner.RunAsync(Path.Combine(bin, "dropdb"), [.. connection, "--if-exists", database]);
             await using var admin = new NpgsqlConnection(connectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", admin);
@@ -86,7 +82,7 @@ public sealed class BackupRestoreTests
     /// backup (which the restored copy must not have), and returns what a reader saw at the moment of the backup.</summary>
     private static async Task<string> RecordAndReadAsync(string[] storage, Func<Task> backup)
     {
-        await using var server = await StartAsync(storage);
+        await using var server = await StartedServer.StartAsync(AdminToken, storage);
         var admin = server.Client;
         await admin.Call<CreateDepartmentRequest, CreateDepartmentResponse>(new CreateDepartmentRequest
         {
@@ -102,7 +98,7 @@ public sealed class BackupRestoreTests
 
     private static async Task<string> ReadAsync(string[] storage)
     {
-        await using var server = await StartAsync(storage);
+        await using var server = await StartedServer.StartAsync(AdminToken, storage);
         return await DescribeAsync(server.Client);
     }
 
@@ -114,42 +110,5 @@ public sealed class BackupRestoreTests
         var keys = await admin.Call<ListApiKeysRequest, ListApiKeysResponse>(new ListApiKeysRequest());
         return $"{level.PostLevel}|{string.Join(",", grades.Quarterly.Select(g => $"{g.Year}Q{g.Quarter}={g.Grade}"))}|"
             + $"{string.Join(",", history.Entries.Select(e => $"{e.Version}:{e.Type}"))}|{string.Join(",", keys.Keys.Select(k => k.KeyId))}";
-    }
-
-    private static async Task<Running> StartAsync(string[] storage)
-    {
-        var app = await ServerHost.BuildAsync(
-            [
-                "--urls", "http://127.0.0.1:0", "--Web:Urls", "none", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Logging:LogLevel:Default", "Warning", .. storage,
-            ],
-            builder => builder.Services.AddSingleton<TimeProvider>(new ManualClock()));
-        await app.StartAsync();
-        var channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<Endpoints>().Grpc[0]);
-        return new Running(app, channel, new Client(channel.CreateCallInvoker(), AdminToken));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + error);
-    }
-
-    private sealed record Running(WebApplication App, GrpcChannel Channel, Client Client) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Channel.Dispose();
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class CallLoggingTests : IAsyncLifetime
             builder =>
             {
                 builder.Logging.ClearProviders();
-                builder.Logging.AddProvider(new CapturingProvider(_log));
+                builder.Logging.AddProvider(new CapturingLoggerProvider((category, level, text) => _log.Enqueue((category, level, text))));
             });
         await _app.StartAsync();
         _channel = GrpcChannel.ForAddress(_app.Services.GetRequiredService<Endpoints>().Grpc[0]);
@@ -62,25 +62,5 @@ public sealed class CallLoggingTests : IAsyncLifetime
         Assert.Contains("EMPLOYEE_MUST_EXIST [AM 第九条] key admin", lines[0]);
         Assert.Contains("ListApiKeys: Unauthenticated API_KEY_INVALID", lines[1]);
         Assert.DoesNotContain(_log, l => l.Text.Contains(Token, StringComparison.Ordinal) || l.Text.Contains("not-the-secret", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<(string Category, LogLevel Level, string Text)> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, log);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<(string Category, LogLevel Level, string Text)> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                log.Enqueue((category, logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -1,9 +1,5 @@
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Personnel.Api.V1;
-using Personnel.Server.Hosting;
 
 namespace Personnel.Server.Tests;
 
@@ -20,7 +16,7 @@ public sealed class ListDepartmentsTests
         var database = Path.Combine(directory.FullName, "personnel.db");
         try
         {
-            await using (var first = await StartAsync(database))
+            await using (var first = await StartedServer.StartAsync(AdminToken, "--Storage:ConnectionString", database))
             {
                 foreach (var (id, kind) in new[] { ("d-c", DepartmentKind.JudicialOffice), ("d-a", DepartmentKind.ZoneDepartment), ("d-b", DepartmentKind.ZoneDepartment) })
                 {
@@ -49,7 +45,7 @@ public sealed class ListDepartmentsTests
             }
 
             SqliteConnection.ClearAllPools();
-            await using var second = await StartAsync(database);
+            await using var second = await StartedServer.StartAsync(AdminToken, "--Storage:ConnectionString", database);
             var rebuilt = await second.Client.Call<ListDepartmentsRequest, ListDepartmentsResponse>(new ListDepartmentsRequest());
 
             Assert.Equal(["d-a", "d-b", "d-c"], rebuilt.Departments.Select(d => d.DepartmentId));
@@ -58,29 +54,6 @@ public sealed class ListDepartmentsTests
         {
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<Running> StartAsync(string database)
-    {
-        var app = await ServerHost.BuildAsync(
-            [
-                "--urls", "http://127.0.0.1:0", "--Web:Urls", "none", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Logging:LogLevel:Default", "Warning",
-                "--Storage:ConnectionString", database,
-            ],
-            builder => builder.Services.AddSingleton<TimeProvider>(new ManualClock()));
-        await app.StartAsync();
-        var channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<Endpoints>().Grpc[0]);
-        return new Running(app, channel, new Client(channel.CreateCallInvoker(), AdminToken));
-    }
-
-    private sealed record Running(WebApplication App, GrpcChannel Channel, Client Client) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Channel.Dispose();
-            await App.StopAsync();
-            await App.DisposeAsync();
         }
     }
 }

@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Personnel.Api.V1;
 using Personnel.Server.Services;
+using Personnel.Tests.Shared;
 
 namespace Personnel.Server.Tests;
 
@@ -71,7 +72,7 @@ public sealed class StatusDetailsTests(ServerFixture server) : IClassFixture<Ser
     [Fact]
     public void Docs_api_lists_every_reason_a_rule_refusal_can_carry_with_its_article()
     {
-        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "api.md"));
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "api.md"));
         var missing = Refusals.RuleReasonTable
             .Where(r => !Regex.IsMatch(docs, $@"\|\s*`{r.Reason}`\s*\|\s*{Regex.Escape(r.Rule.Article)}\s*\|"))
             .Select(r => $"{r.Reason} ({r.Rule.Article})")
@@ -82,7 +83,7 @@ public sealed class StatusDetailsTests(ServerFixture server) : IClassFixture<Ser
     [Fact]
     public void Docs_api_names_every_rpc_in_its_statuses_by_rpc_table()
     {
-        var docs = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "api.md"));
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "api.md"));
         var start = docs.IndexOf("### Statuses by RPC", StringComparison.Ordinal);
         var table = docs[start..docs.IndexOf("### Status details", start, StringComparison.Ordinal)];
         var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(l => l.Split('|')[1]).ToList();
@@ -91,18 +92,5 @@ public sealed class StatusDetailsTests(ServerFixture server) : IClassFixture<Ser
             .Select(m => m.Service.Name + "/" + m.Name)
             .ToList();
         Assert.True(missing.Count == 0, "docs/api.md, \"Statuses by RPC\", lacks: " + string.Join(", ", missing));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Personnel.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Personnel.sln above the test binaries.");
     }
 }
