@@ -217,29 +217,14 @@ public sealed class Client(CallInvoker invoker, string? token)
     }
 }
 
-/// <summary>A client-side method of any RPC, from its descriptor: the tests call every RPC by its request type.</summary>
+/// <summary>A client-side method of any RPC, from its descriptor: the tests call every RPC by its request type, through the
+/// client library's own method builder.</summary>
 public static class TestMethods
 {
     public static Method<TRequest, TResponse> For<TRequest, TResponse>(MethodDescriptor descriptor)
         where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
-    {
-        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
-        {
-            (false, false) => MethodType.Unary,
-            (true, false) => MethodType.ClientStreaming,
-            (false, true) => MethodType.ServerStreaming,
-            _ => MethodType.DuplexStreaming,
-        };
-        return new Method<TRequest, TResponse>(type, descriptor.Service.FullName, descriptor.Name, Of<TRequest>(), Of<TResponse>());
-    }
-
-    private static Marshaller<T> Of<T>()
-        where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create(m => m.ToByteArray(), parser.ParseFrom);
-    }
+        where TResponse : class, IMessage<TResponse>, new() =>
+        Personnel.Client.CallRunner.Method<TRequest, TResponse>(descriptor.Service, descriptor.Name);
 }
 
 /// <summary>Short-hands for building requests.</summary>
