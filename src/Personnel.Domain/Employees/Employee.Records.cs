@@ -135,9 +135,7 @@ public sealed partial class Employee
         RuleViolationException.ThrowIfInvalid(
             hours is > 0m and <= 24m && decimal.Round(hours, 2) == hours, Rules.AttendanceRecord,
             $"overtime of {hours} h on {day:yyyy-MM-dd} must be more than 0 and at most 24 hours, to the hundredth");
-        RuleViolationException.ThrowIfInvalid(
-            day >= AppointedOn && day <= on, Rules.AttendanceRecord,
-            $"overtime on {day:yyyy-MM-dd} must lie between the appointment on {AppointedOn:yyyy-MM-dd} and the recording date {on:yyyy-MM-dd}");
+        EnsureAttendanceDay("overtime", day, on);
         var clash = _overtime.FirstOrDefault(o => o.Day == day);
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"overtime on {day:yyyy-MM-dd} is already recorded ({clash?.Hours} h): one record per day");
@@ -153,9 +151,7 @@ public sealed partial class Employee
     {
         EnsureAppointed();
         RuleViolationException.ThrowIfInvalid(Enum.IsDefined(kind), Rules.LatenessDeduction, $"lateness kind {(int)kind} does not exist");
-        RuleViolationException.ThrowIfInvalid(
-            day >= AppointedOn && day <= on, Rules.AttendanceRecord,
-            $"lateness on {day:yyyy-MM-dd} must lie between the appointment on {AppointedOn:yyyy-MM-dd} and the recording date {on:yyyy-MM-dd}");
+        EnsureAttendanceDay("lateness", day, on);
         var clash = _lateness.FirstOrDefault(l => l.Day == day);
         RuleViolationException.ThrowUnless(clash is null, Rules.NoOverlappingRecords,
             $"{day:yyyy-MM-dd} already has a {clash?.Kind} recorded: one record per day");
@@ -166,6 +162,12 @@ public sealed partial class Employee
         EnsureAllowed(ContractTrigger.RecordAttendance, on);
         Raise(new LatenessRecorded(on, day, kind));
     }
+
+    /// <summary>An attendance record names a day of the contract that has already passed when it is recorded.</summary>
+    private void EnsureAttendanceDay(string what, DateOnly day, DateOnly on) =>
+        RuleViolationException.ThrowIfInvalid(
+            day >= AppointedOn && day <= on, Rules.AttendanceRecord,
+            $"{what} on {day:yyyy-MM-dd} must lie between the appointment on {AppointedOn:yyyy-MM-dd} and the recording date {on:yyyy-MM-dd}");
 
     /// <summary>
     /// Records a spell of incapacity for health reasons; when incapacity (adjacent spells joined)
