@@ -105,9 +105,11 @@ public sealed class LeadershipOutboxDispatcher : IAsyncDisposable
             try
             {
                 await DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                using var delay = _timeProvider.CreateTimer(_ => timeout.Cancel(), null, _period, Timeout.InfiniteTimeSpan);
-                await _signal.WaitAsync(timeout.Token).ConfigureAwait(false);
+                // The period's own source on the clock, not a timer of ours cancelling a source: a timer callback already
+                // under way when the round ends would cancel a disposed source and crash the process.
+                using var period = new CancellationTokenSource(_period, _timeProvider);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, period.Token);
+                await _signal.WaitAsync(wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
