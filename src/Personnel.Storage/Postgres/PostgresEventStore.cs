@@ -158,5 +158,5 @@ public sealed partial class PostgresEventStore : EventStoreBase
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]
-    private static partial Regex SchemaName();
+    internal static partial Regex SchemaName();
 }
