@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
 using Personnel.Storage.Orleans;
+using Personnel.Storage.Sqlite;
 
 namespace Personnel.Storage.Tests;
 
@@ -111,8 +112,29 @@ public abstract partial class OrleansSchemaContract(OrleansTestDatabase database
     private Task<List<object[]>> QueriesAsync() => Database.ReadAsync("SELECT QueryKey, QueryText FROM OrleansQuery ORDER BY QueryKey");
 }
 
-/// <summary>The Orleans schema on SQLite: grain state and reminders.</summary>
-public sealed class SqliteOrleansSchemaTests() : OrleansSchemaContract(new SqliteOrleansTestDatabase());
+/// <summary>The Orleans schema on SQLite: grain state and reminders, in the event store's file.</summary>
+public sealed class SqliteOrleansSchemaTests() : OrleansSchemaContract(new SqliteOrleansTestDatabase())
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_tables_share_the_event_store_file_whichever_opens_it_first(bool eventStoreFirst)
+    {
+        if (eventStoreFirst)
+        {
+            await (await SqliteEventStore.OpenAsync(Database.Target)).DisposeAsync();
+        }
+
+        await Database.EnsureAsync();
+        await using var store = await SqliteEventStore.OpenAsync(Database.Target);
+        await store.AppendAsync(Commits.Append("r1", "emp-1", ExpectedVersion.NoStream));
+        await Database.EnsureAsync();
+
+        Assert.Equal(1, await store.GetStreamVersionAsync("emp-1"));
+        Assert.Equal(Database.ScriptNames.Count, (await Database.ReadAsync("SELECT 1 FROM orleans_schema_version")).Count);
+        Assert.Equal("wal", (await Database.ReadAsync("PRAGMA journal_mode")).Single()[0]);
+    }
+}
 
 /// <summary>The Orleans schema on PostgreSQL: clustering too.</summary>
 public sealed class PostgresOrleansSchemaTests() : OrleansSchemaContract(new PostgresOrleansTestDatabase())

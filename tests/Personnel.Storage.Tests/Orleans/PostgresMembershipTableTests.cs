@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Runtime.MembershipService;
@@ -28,7 +29,11 @@ public sealed class PostgresMembershipTableTests : IAsyncLifetime
         _table = new AdoNetClusteringTable(
             new ServiceCollection().BuildServiceProvider(),
             Options.Create(new ClusterOptions { ClusterId = _clusterId, ServiceId = _clusterId }),
-            Options.Create(new AdoNetClusteringSiloOptions { Invariant = orleans.Invariant, ConnectionString = orleans.ConnectionString }),
+            Options.Create(new AdoNetClusteringSiloOptions
+            {
+                Invariant = orleans.Invariant,
+                ConnectionString = new NpgsqlConnectionStringBuilder(orleans.ConnectionString) { ApplicationName = _clusterId }.ConnectionString,
+            }),
             NullLogger<AdoNetClusteringTable>.Instance);
         await _table.InitializeMembershipTableAsync(tryInitTableVersion: true);
     }
@@ -55,6 +60,30 @@ public sealed class PostgresMembershipTableTests : IAsyncLifetime
         var after = await _table.ReadAllAsync();
         Assert.Equal(SiloStatus.Dead, after.Members.Single().Item1.Status);
         Assert.Equal(current.Version + 1, after.Version.Version);
+    }
+
+    [Fact]
+    public async Task Of_eight_silos_inserting_over_the_same_version_at_once_exactly_one_succeeds()
+    {
+        var version = (await _table.ReadAllAsync()).Version;
+
+        // Hold the version row so that all eight are inside their statement before any can finish.
+        await using var blocker = new NpgsqlConnection(OrleansSchema.ForPostgres(_database.Target, _database.Options.Schema).ConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"SELECT 1 FROM OrleansMembershipVersionTable WHERE DeploymentId = '{_clusterId}' FOR UPDATE", blocker))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        var inserts = Enumerable.Range(1, 8).Select(port => Task.Run(() => _table.InsertRowAsync(Silo(port, SiloStatus.Joining), version.Next()))).ToList();
+        await WaitUntilWaitingAsync(8);
+        await hold.CommitAsync();
+        var results = await Task.WhenAll(inserts);
+
+        Assert.Single(results, true);
+        Assert.Single(await PortsAsync());
+        Assert.Equal(version.Version + 1, (await _table.ReadAllAsync()).Version.Version);
     }
 
     [Fact]
@@ -104,6 +133,18 @@ public sealed class PostgresMembershipTableTests : IAsyncLifetime
         StartTime = Start,
         IAmAliveTime = aliveAt ?? Start,
     };
+
+    /// <summary>Waits until <paramref name="count"/> of this test's statements wait on a lock (asked outside the
+    /// blocking transaction: pg_stat_activity is read once per transaction).</summary>
+    private async Task WaitUntilWaitingAsync(int count)
+    {
+        var waiting = $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{_clusterId}' AND wait_event_type = 'Lock'";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((long)(await _database.ReadAsync(waiting)).Single()[0] < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
+    }
 
     private async Task InsertAsync(MembershipEntry entry) =>
         Assert.True(await _table.InsertRowAsync(entry, (await _table.ReadAllAsync()).Version.Next()));

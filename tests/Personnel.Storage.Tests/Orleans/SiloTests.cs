@@ -82,6 +82,32 @@ public abstract class SiloContract(OrleansTestDatabase database) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Of_eight_activations_writing_a_grain_never_written_at_once_exactly_one_succeeds()
+    {
+        var silo = await StartSiloAsync();
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(SiloHost.StorageName);
+        var grain = GrainId.Create("counter", "dept-2");
+
+        var writes = await Task.WhenAll(Enumerable.Range(1, 8).Select(n => Task.Run(async () =>
+        {
+            try
+            {
+                await storage.WriteStateAsync("counter", grain, new GrainState<CounterState>(new CounterState { Count = n }));
+                return n;
+            }
+            catch (InconsistentStateException)
+            {
+                return 0;
+            }
+        })));
+
+        var winner = Assert.Single(writes, n => n != 0);
+        var stored = new GrainState<CounterState>(new CounterState());
+        await storage.ReadStateAsync("counter", grain, stored);
+        Assert.Equal((winner, "1"), (stored.State?.Count ?? 0, stored.ETag));
+    }
+
+    [Fact]
     public async Task A_reminder_is_stored_in_the_reminder_table_fires_and_is_deleted_when_unregistered()
     {
         var silo = await StartSiloAsync();
