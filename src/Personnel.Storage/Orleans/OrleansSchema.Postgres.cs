@@ -1,5 +1,6 @@
 using Npgsql;
 using Personnel.Storage.Internal;
+using Personnel.Storage.Postgres;
 
 namespace Personnel.Storage.Orleans;
 
@@ -17,9 +18,9 @@ public static partial class OrleansSchema
             {
                 // The event store's migration takes the same lock: processes starting at once apply one at a time,
                 // and CREATE SCHEMA IF NOT EXISTS never races another (it can fail on a concurrent create).
-                await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('personnel-migrate-' || @schema))", cancellationToken, ("schema", options.Schema)).ConfigureAwait(false);
-                await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {options.Schema}", cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(
+                await PostgresEventStore.ExecuteAsync(connection, PostgresEventStore.MigrationLock, cancellationToken, ("schema", options.Schema)).ConfigureAwait(false);
+                await PostgresEventStore.ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {options.Schema}", cancellationToken).ConfigureAwait(false);
+                await PostgresEventStore.ExecuteAsync(
                     connection,
                     $"CREATE TABLE IF NOT EXISTS {VersionTable} (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL)",
                     cancellationToken).ConfigureAwait(false);
@@ -39,8 +40,8 @@ public static partial class OrleansSchema
 
                 foreach (var script in Pending("Postgres", recorded, $"PostgreSQL schema '{options.Schema}'"))
                 {
-                    await ExecuteAsync(connection, script.Sql, cancellationToken).ConfigureAwait(false);
-                    await ExecuteAsync(
+                    await PostgresEventStore.ExecuteAsync(connection, script.Sql, cancellationToken).ConfigureAwait(false);
+                    await PostgresEventStore.ExecuteAsync(
                         connection,
                         $"INSERT INTO {VersionTable} (version, name, checksum, applied_at) VALUES (@v, @n, @c, @t)",
                         cancellationToken,
@@ -56,16 +57,5 @@ public static partial class OrleansSchema
         }
 
         return database;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
