@@ -37,7 +37,7 @@ public abstract partial class OrleansSchemaContract(OrleansTestDatabase database
     }
 
     [Fact]
-    public async Task Three_processes_applying_at_once_all_succeed_and_each_script_is_applied_once()
+    public async Task Three_starts_at_once_on_one_database_all_succeed_and_each_script_is_applied_once()
     {
         var applies = Enumerable.Range(0, 3).Select(_ => Task.Run(Database.EnsureAsync)).ToList();
 
