@@ -139,6 +139,16 @@ public sealed class SqliteOrleansSchemaTests() : OrleansSchemaContract(new Sqlit
 /// <summary>The Orleans schema on PostgreSQL: clustering too.</summary>
 public sealed class PostgresOrleansSchemaTests() : OrleansSchemaContract(new PostgresOrleansTestDatabase())
 {
+    [Fact]
+    public async Task A_schema_name_that_is_not_a_plain_identifier_is_refused_before_connecting()
+    {
+        var options = new OrleansSchemaOptions { Schema = "personnel; DROP TABLE events" };
+
+        var refusal = await Assert.ThrowsAsync<ArgumentException>(() => OrleansSchema.EnsureAsync(OrleansDatabaseKind.Postgres, Database.Target, options));
+
+        Assert.Contains("Schema name 'personnel; DROP TABLE events' must be lower-case letters, digits and underscores", refusal.Message);
+    }
+
     protected override IEnumerable<string> RequiredQueryKeys() =>
         base.RequiredQueryKeys()
             .Concat(StoredQueryKeys(typeof(AdoNetHostingExtensions).Assembly, "Orleans.Clustering.AdoNet.Storage.DbStoredQueries"))
