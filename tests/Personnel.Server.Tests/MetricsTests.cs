@@ -67,6 +67,17 @@ public sealed class MetricsTests(MetricsServerFixture server) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task Orleans_series_count_the_grains_active_on_this_silo()
+    {
+        using var http = Scrape.Client(server.WebAddress, ServerFixture.AdminToken);
+        await server.Admin.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("metrics-e1", "lake", "2024-03-01"));
+
+        var exposition = await http.GetStringAsync(ServerMetrics.Path);
+
+        Assert.True(Scrape.Value(exposition, "orleans_grains", "otel_scope_name=\"Microsoft.Orleans\"", "grain_type=\"employee\"") >= 1, exposition);
+    }
+
+    [Fact]
     public async Task A_meter_made_by_another_host_in_the_process_is_not_reported()
     {
         using var http = Scrape.Client(server.WebAddress, ServerFixture.AdminToken);
