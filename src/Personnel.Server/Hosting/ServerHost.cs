@@ -43,6 +43,7 @@ public static class ServerHost
         builder.Services.AddSingleton<AccessInterceptor>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.AddPersonnelMetrics();
         configure?.Invoke(builder);
 
         var storageOptions = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -77,6 +78,7 @@ public static class ServerHost
         ServiceRegistration.MapPersonnelServices(app);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapPersonnelMetrics();
         return app;
     }
 
