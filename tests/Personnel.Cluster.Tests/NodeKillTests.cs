@@ -64,10 +64,9 @@ public sealed partial class NodeKillTests(ITestOutputHelper output)
         await load.Reached(load.Total / 3).WaitAsync(cancellationToken);
 
         // The second yellow card in a row, through the node about to die: it orders the adjustment (AM 第十七条).
-        var victim = cluster.Nodes[Victim];
-        var order = await Staffing.AssessAsync(victim.Client, Led, 2024, DepartmentTier._4, cancellationToken);
+                var order = await Staffing.AssessAsync(cluster, Victim, Led, 2024, DepartmentTier._4, cancellationToken);
         Assert.True(order.LeadershipAdjustment, "the second yellow card in a row did not order a leadership adjustment");
-        var killedAt = await victim.KillAsync(cancellationToken);
+        var killedAt = await cluster.Nodes[Victim].KillAsync(cancellationToken);
         var settledAtKill = load.Acknowledged.Count;
 
         var survivors = cluster.Alive;
@@ -92,11 +91,11 @@ public sealed partial class NodeKillTests(ITestOutputHelper output)
     /// whose department had its first yellow card in 2023.</summary>
     private static async Task<IReadOnlyList<string>> ArrangeAsync(ServerCluster cluster, CancellationToken cancellationToken)
     {
-        await Staffing.CreateDepartmentAsync(cluster.Nodes[0].Client, Graded, cancellationToken);
-        await Staffing.CreateDepartmentAsync(cluster.Nodes[2].Client, Led, cancellationToken);
+        await Staffing.CreateDepartmentAsync(cluster, 0, Graded, cancellationToken);
+        await Staffing.CreateDepartmentAsync(cluster, 2, Led, cancellationToken);
         var staff = await Staffing.AppointStaffAsync(cluster, Graded, "g-", Staff, Writers, cancellationToken);
-        await Staffing.AppointHeadAsync(cluster.Nodes[2].Client, Led, Head, cancellationToken);
-        var first = await Staffing.AssessAsync(cluster.Nodes[0].Client, Led, 2023, DepartmentTier._3, cancellationToken);
+        await Staffing.AppointHeadAsync(cluster, 2, Led, Head, cancellationToken);
+        var first = await Staffing.AssessAsync(cluster, 0, Led, 2023, DepartmentTier._3, cancellationToken);
         Assert.True(first.YellowCard);
         Assert.False(first.LeadershipAdjustment);
         return staff;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Grpc.Core;
 using Personnel.Api.V1;
 using Personnel.Client;
 
@@ -26,7 +25,7 @@ internal static class FailoverProbe
                         .GetEmployeeAsync(new GetEmployeeRequest { EmployeeId = id }, cancellationToken).ConfigureAwait(false);
                     return (Id: id, After: (TimeSpan?)Stopwatch.GetElapsedTime(killedAt));
                 }
-                catch (PersonnelException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown)
+                catch (PersonnelException e) when (RoundRobin.IsUnknownOutcome(e.StatusCode) && !cancellationToken.IsCancellationRequested)
                 {
                     // Not yet: its grain is still held by the dead node, or moving.
                 }

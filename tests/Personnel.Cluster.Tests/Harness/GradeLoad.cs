@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using Grpc.Core;
 using Personnel.Api.V1;
 using Personnel.Client;
 
@@ -9,8 +7,8 @@ namespace Personnel.Cluster.Tests.Harness;
 
 /// <summary>
 /// HR clerks recording quarterly grades through every node of a cluster: one grade per (employee, quarter), quarter by
-/// quarter, the writes of the i-th member of staff first sent to node i mod n. A call whose outcome is unknown (the node died, the
-/// call timed out or conflicted) is sent again with the same request id to the next node, until one answers. When
+/// quarter, the writes of the i-th member of staff first sent to node i mod n and, when their outcome is unknown, on to
+/// the next nodes with the same request id (<see cref="RoundRobin"/>). When
 /// <c>competeForGood</c>, each grade is first asked as Good, and a Good refused for the department's quota
 /// (AS 第八条) is recorded as FairlyGood under a request id of its own; otherwise every grade is Average.
 /// </summary>
@@ -18,9 +16,6 @@ internal sealed class GradeLoad(ServerCluster cluster, IReadOnlyList<string> sta
 {
     /// <summary>The refusal of a Good past the department's quota.</summary>
     public const string QuotaExceeded = "GOOD_QUOTA_EXCEEDED";
-
-    /// <summary>How many times one write is sent before the load gives it up as failed.</summary>
-    private const int MaxAttempts = 100;
 
     private readonly ConcurrentQueue<AcknowledgedGrade> _acknowledged = new();
     private readonly ConcurrentQueue<string> _failures = new();
@@ -93,46 +88,26 @@ internal sealed class GradeLoad(ServerCluster cluster, IReadOnlyList<string> sta
 
     private async Task<Outcome> SendAsync(int employee, RecordQuarterlyGradeRequest request, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        try
         {
-            var node = (employee + attempt) % cluster.Size;
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                var response = await cluster.Nodes[node].Client.Grading.RecordQuarterlyGradeAsync(request, cancellationToken).ConfigureAwait(false);
-                _latencies.Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                _acknowledged.Enqueue(new AcknowledgedGrade(request.EmployeeId, request.Year, request.Quarter, response.Record.Grade, request.Grade, request.RequestId, node, attempt + 1));
-                return Outcome.Recorded;
-            }
-            catch (PersonnelException e) when (e.Reason == QuotaExceeded)
-            {
-                Interlocked.Increment(ref _quotaRefusals);
-                return Outcome.QuotaRefused;
-            }
-            catch (PersonnelException e) when (IsUnknownOutcome(e.StatusCode) && !cancellationToken.IsCancellationRequested)
-            {
-                Interlocked.Increment(ref _unknownOutcomes);
-                if ((attempt + 1) % cluster.Size == 0)
-                {
-                    // Every node was asked once without an answer (a membership change under way): a short pause
-                    // before the next round, instead of a spin.
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (PersonnelException e)
-            {
-                _failures.Enqueue($"{request.EmployeeId} {request.Year}Q{request.Quarter} {request.Grade} via {cluster.Nodes[node].Name}: {e.StatusCode} {e.Reason} {e.Message}");
-                return Outcome.Failed;
-            }
+            var answered = await RoundRobin.CallAsync(cluster, employee, (client, ct) => client.Grading.RecordQuarterlyGradeAsync(request, ct),
+                () => Interlocked.Increment(ref _unknownOutcomes), cancellationToken).ConfigureAwait(false);
+            _latencies.Enqueue(answered.Latency.TotalMilliseconds);
+            _acknowledged.Enqueue(new AcknowledgedGrade(
+                request.EmployeeId, request.Year, request.Quarter, answered.Response.Record.Grade, request.Grade, request.RequestId, answered.Node, answered.Attempt));
+            return Outcome.Recorded;
         }
-
-        _failures.Enqueue($"{request.EmployeeId} {request.Year}Q{request.Quarter} {request.Grade}: no node answered in {MaxAttempts} attempts");
-        return Outcome.Failed;
+        catch (PersonnelException e) when (e.Reason == QuotaExceeded)
+        {
+            Interlocked.Increment(ref _quotaRefusals);
+            return Outcome.QuotaRefused;
+        }
+        catch (Exception e) when (e is PersonnelException or TimeoutException)
+        {
+            _failures.Enqueue($"{request.EmployeeId} {request.Year}Q{request.Quarter} {request.Grade}: {(e as PersonnelException)?.StatusCode} {(e as PersonnelException)?.Reason} {e.Message}");
+            return Outcome.Failed;
+        }
     }
-
-    // Statuses after which the write may or may not have been recorded: only the same request id sent again can tell.
-    private static bool IsUnknownOutcome(StatusCode status) =>
-        status is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled;
 
     private RecordQuarterlyGradeRequest Request(int employee, (int Year, int Quarter) quarter, QuarterlyGrade grade) => new()
     {
