@@ -5,7 +5,8 @@ using Personnel.Cluster.Tests.Harness;
 // bench/cluster driver; each command starts its own servers on a fresh schema of PERSONNEL_TEST_PG and drops it after.
 //   writes NODES STAFF WRITERS   NODES servers; STAFF staff graded Average for the four quarters of 2024 by WRITERS
 //                                callers through the nodes in turn, after as many writes on other staff, untimed; prints
-//                                "writes NODES N SECONDS WRITES/S P50MS P99MS"
+//                                "writes NODES N SECONDS WRITES/S P50MS P99MS UNKNOWN" (UNKNOWN: calls whose outcome was unknown,
+//                                conflicts included, sent again to the next node)
 //   failover STAFF WRITERS       three servers under the same load; the second killed with SIGKILL a third of the way in;
 //                                prints "failover FIRST-MS LAST-MS N UNKNOWN": the time from the kill to the first and to
 //                                the last answer of the dead node's staff on the survivors, the writes acknowledged (all
@@ -40,7 +41,7 @@ static async Task WritesAsync(int nodes, int staff, int writers, CancellationTok
         Complete(load);
         var latencies = load.Latencies.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"writes {nodes} {latencies.Length} {seconds:F2} {latencies.Length / seconds:F0} {latencies[latencies.Length / 2]:F1} {latencies[(int)(latencies.Length * 0.99)]:F1}"));
+            $"writes {nodes} {latencies.Length} {seconds:F2} {latencies.Length / seconds:F0} {latencies[latencies.Length / 2]:F1} {latencies[(int)(latencies.Length * 0.99)]:F1} {load.UnknownOutcomes}"));
     }, cancellationToken).ConfigureAwait(false);
 }
 

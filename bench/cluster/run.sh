@@ -54,9 +54,9 @@ import os, datetime, statistics, sys
 writes, failover, target, command, cores, writers, staff, load0, load1 = sys.argv[1:10]
 rounds = {}
 for line in open(writes):
-    # round R writes NODES N SECONDS WRITES/S P50 P99
-    _, r, _, nodes, n, seconds, wps, p50, p99 = line.split()
-    rounds.setdefault(int(r), {})[int(nodes)] = (float(wps), float(p50), float(p99))
+    # round R writes NODES N SECONDS WRITES/S P50 P99 UNKNOWN
+    _, r, _, nodes, n, seconds, wps, p50, p99, again = line.split()
+    rounds.setdefault(int(r), {})[int(nodes)] = (float(wps), float(p50), float(p99), int(again))
 one = [rounds[r][1] for r in sorted(rounds)]
 three = [rounds[r][3] for r in sorted(rounds)]
 ratio = statistics.median(rounds[r][3][0] / rounds[r][1][0] for r in rounds)
@@ -77,7 +77,7 @@ the machine: the figures are noisy; compare the ratio, measured within each roun
 | `RecordQuarterlyGrade`, durable, through **3 nodes** ({writers} callers via Personnel.Client, {staff} staff × 4 quarters, the i-th member's writes to node i mod 3) | {med(three, 0):,.0f} writes/s (p50 {med(three, 1):.0f} ms, p99 {med(three, 2):.0f} ms) | the same through **1 node**: {med(one, 0):,.0f} writes/s (p50 {med(one, 1):.0f} ms, p99 {med(one, 2):.0f} ms) | {ratio:.2f} × (median of {len(rounds)} rounds' 3/1) |
 | failover: kill -9 of one of 3 nodes a third of the way through that load, until its staff answer `GetEmployee` on the survivors | first answer {statistics.median(first):,.0f} ms after the kill, last of its {int(staff) // 3} staff {statistics.median(last):,.0f} ms (medians of {len(fails)} rounds) | — | — |
 
-Rounds (writes/s): 1 node {rate(one)}; 3 nodes {rate(three)}. Failover rounds (first / last answer, ms): {", ".join(f"{a:,.0f} / {b:,.0f}" for a, b in zip(first, last))}; calls with an unknown outcome sent again to the next node (same request id): {", ".join(map(str, unknown))}. Every write of every round was acknowledged once.
+Rounds (writes/s): 1 node {rate(one)}; 3 nodes {rate(three)}. Calls with an unknown outcome (ABORTED on a version conflict, a deadline) sent again to the next node with the same request id, per round: 1 node {", ".join(str(r[3]) for r in one)}; 3 nodes {", ".join(str(r[3]) for r in three)}. Failover rounds (first / last answer, ms): {", ".join(f"{a:,.0f} / {b:,.0f}" for a, b in zip(first, last))}; calls sent again: {", ".join(map(str, unknown))}. Every write of every round was acknowledged (the script fails otherwise).
 """
 sys.path.insert(0, os.path.dirname(target))
 from results import write_section
