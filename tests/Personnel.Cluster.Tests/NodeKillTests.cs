@@ -36,7 +36,7 @@ public sealed partial class NodeKillTests(ITestOutputHelper output)
     public async Task AS8_AM17_a_node_killed_mid_load_loses_and_doubles_no_acknowledged_grade_passes_no_quota_and_its_work_goes_on_on_the_survivors()
     {
         var storage = ClusterStorage.NewSchema("cl_");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         try
         {
             using var cluster = await ServerCluster.StartAsync(Nodes, storage, AdminKey, timeout.Token);
