@@ -72,7 +72,7 @@ public sealed partial class Employee
             return new RuleViolationException(rule, $"{Id} has no grade for {year} to correct: record it", ViolationKind.NotFound);
         }
 
-        var decidedOn = _annualCorrections.TryGetValue(year, out var corrected) ? corrected.OccurredOn : recorded.OccurredOn;
+        var decidedOn = ResultDecidedOn(year);
         var later = _annual.Values.FirstOrDefault(a => a.Year > year);
         var refusal =
             recorded.Grade is null ? $"{Id} has no grade for {year} ({recorded.NoGradeReason}): a withheld grade is set afterwards (补定等次), not corrected"
@@ -99,6 +99,10 @@ public sealed partial class Employee
             ? new RuleViolationException(rule, $"{Id}'s contract was terminated on the {year} grade and the retirement date {RetirementDate:yyyy-MM-dd} has passed: it can no longer be reinstated")
             : null;
     }
+
+    /// <summary>The day <paramref name="year"/>'s result as it stands was decided: its last correction, else its recording.</summary>
+    private DateOnly ResultDecidedOn(int year) =>
+        _annualCorrections.TryGetValue(year, out var corrected) ? corrected.OccurredOn : _annual[year].OccurredOn;
 
     /// <summary>
     /// Undoes the consequences recorded for <paramref name="year"/> that <paramref name="to"/> does not call for, adding the events

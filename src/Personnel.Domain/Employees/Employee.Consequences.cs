@@ -136,6 +136,8 @@ public sealed partial class Employee
             case AnnualGradeCorrected e:
                 _annual[e.Year] = _annual[e.Year] with { Grade = e.To };
                 _annualCorrections[e.Year] = e;
+                // The written feedback signed was of the old result: the corrected one is fed back and signed anew (AS 第九条(六)).
+                _feedback.Remove(e.Year);
                 break;
             case AnnualConsequenceWithdrawn e:
                 Withdraw(e);

@@ -151,6 +151,21 @@ public class AnnualGradeCorrectionTests
     }
 
     [Fact]
+    public void AS9_the_feedback_signed_on_the_old_result_is_signed_anew_for_the_corrected_one()
+    {
+        var employee = Appointed();
+        Year(employee, 2021, AnnualGrade.Competent);
+        employee.SignAnnualFeedback(D("2021-12-22"), 2021);
+
+        employee.CorrectAnnualGrade(D("2022-01-10"), 2021, AnnualGrade.BasicallyCompetent, Reason);
+
+        Assert.Empty(employee.SignedFeedback);
+        Refused(employee, Rules.AnnualFeedback, () => employee.SignAnnualFeedback(D("2022-01-09"), 2021), ViolationKind.InvalidArgument);
+        employee.SignAnnualFeedback(D("2022-01-11"), 2021);
+        Assert.Equal(D("2022-01-11"), employee.SignedFeedback[2021].OccurredOn);
+    }
+
+    [Fact]
     public void AS28_a_grade_with_a_later_year_graded_or_under_appeal_is_not_corrected_and_nothing_is_recorded()
     {
         var graded = Appointed();
