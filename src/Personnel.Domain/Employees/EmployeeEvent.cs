@@ -43,6 +43,8 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(QuarterlyFollowUpDue), "quarterly-follow-up-due")]
 [JsonDerivedType(typeof(ExcellentProposed), "excellent-proposed")]
 [JsonDerivedType(typeof(AnnualGradeRecorded), "annual-grade-recorded")]
+[JsonDerivedType(typeof(AnnualGradeCorrected), "annual-grade-corrected")]
+[JsonDerivedType(typeof(AnnualConsequenceWithdrawn), "annual-consequence-withdrawn")]
 [JsonDerivedType(typeof(CommendationAwarded), "commendation-awarded")]
 [JsonDerivedType(typeof(MeritAwarded), "merit-awarded")]
 [JsonDerivedType(typeof(Admonished), "admonished")]

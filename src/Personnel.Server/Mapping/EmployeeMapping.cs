@@ -23,8 +23,8 @@ public static class EmployeeMapping
             ["demotion-floor-reached"] = ("DemotionDueAtFloor", "AS 第二十一条", "A demotion fell due at the lowest grade: the post must be adjusted instead."),
             ["post-adjustment-due"] = ("PostAdjustmentDue", "AS 第二十条", "The post is to be adjusted."),
             ["contract-terminated"] = ("ContractTerminated", "AS 第二十一条", "Two consecutive Incompetent years: the contract is terminated (解除聘用合同)."),
-            ["employee-reinstated"] = ("Reinstated", "AS 第二十八条", "The appeal revised the grade: the terminated contract is reinstated."),
-            ["demotion-reversed"] = ("DemotionReversed", "AS 第二十八条", "The appeal revised the grade: the demotion is reversed."),
+            ["employee-reinstated"] = ("Reinstated", "AS 第二十八条", "The grade behind it was revised on appeal or corrected: the terminated contract is reinstated."),
+            ["demotion-reversed"] = ("DemotionReversed", "AS 第二十八条", "The grade behind it was revised on appeal or corrected: the demotion is reversed."),
             ["employee-dismissed"] = ("Dismissed", "AM 第十八条", "Dismissed (辞聘)."),
             ["leadership-adjustment-ordered"] = ("LeadershipAdjustment", "AM 第十七条", "The leadership is adjusted: the head's rotation is mandatory now."),
             ["yellow-card-issued"] = ("YellowCard", "AM 第十七条", "Yellow card (黄牌警告): warning and an interview of the leadership."),
@@ -94,6 +94,29 @@ public static class EmployeeMapping
 
         return new D.Posts.PostLevel(post, new D.Posts.PostGrade(level.GradeLevel, level.Step));
     }
+
+    /// <summary>The consequence an <c>annual-consequence-withdrawn</c> event takes back, by the event type that recorded it.</summary>
+    private static string RecordedAs(D.Grading.Consequence consequence) => consequence switch
+    {
+        D.Grading.Consequence.Commendation => "commendation-awarded",
+        D.Grading.Consequence.Admonishment => "admonished",
+        D.Grading.Consequence.YearNotCounted => "year-not-counted",
+        D.Grading.Consequence.PromotionFreeze => "promotion-frozen",
+        D.Grading.Consequence.Demotion => "demotion-floor-reached",
+        _ => "post-adjustment-due",
+    };
+
+    /// <summary>The consequences a correction withdrew (<c>annual-consequence-withdrawn</c>), each named as it was recorded.</summary>
+    public static IEnumerable<V1.Consequence> Withdrawn(IEnumerable<AppendedEvent> events) =>
+        events.Where(e => e.Type == "annual-consequence-withdrawn").Select(e =>
+        {
+            var withdrawn = (D.Employees.AnnualConsequenceWithdrawn)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload);
+            var (kind, article, description) = ConsequenceTypes[RecordedAs(withdrawn.Consequence)];
+            return new V1.Consequence
+            {
+                Kind = kind, Article = article, Description = $"Withdrawn for {withdrawn.Year}, its grade corrected: {description}", EffectiveOn = Dates.ToApi(e.OccurredOn),
+            };
+        });
 
     /// <summary>The consequences among a command's events (everything but the event the command itself recorded).</summary>
     public static IEnumerable<V1.Consequence> Consequences(IEnumerable<AppendedEvent> events) =>

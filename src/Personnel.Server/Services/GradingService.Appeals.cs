@@ -170,6 +170,9 @@ public sealed partial class GradingService
                     case "annual-grade-appealed":
                         trail.YearsUnderAppeal.Add(((D.Employees.AnnualGradeAppealed)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Year);
                         break;
+                    case "annual-grade-corrected":
+                        trail.YearRecordedBy[((D.Employees.AnnualGradeCorrected)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Year] = e.RecordedBy;
+                        break;
                     case "appeal-resolved":
                         var resolved = (D.Employees.AppealResolved)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload);
                         trail.YearsUnderAppeal.Remove(resolved.Year);
