@@ -111,7 +111,7 @@ public sealed class PersonnelCluster : IGrainFactory, IAsyncDisposable
         for (var after = 0L; ;)
         {
             var page = await Store.ReadAllAsync(after, 5000, cancellationToken).ConfigureAwait(false);
-            foreach (var e in page.Where(e => e.Type == "department-created"))
+            foreach (var e in page.Where(e => e.Type == Domain.Common.EventTypes.Department.DepartmentCreated))
             {
                 var created = (Domain.Departments.DepartmentCreated)System.Text.Json.JsonSerializer.Deserialize<Domain.Departments.DepartmentEvent>(
                     e.Payload, GrainJson.Options)!;
