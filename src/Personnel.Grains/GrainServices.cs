@@ -7,4 +7,6 @@ namespace Personnel.Grains;
 /// <summary>What every grain activation is given: the store, the policy profile, the clock and logging.</summary>
 /// <param name="MaxAttempts">How many times a command is tried when other writers move its streams before it
 /// gives up with ABORTED.</param>
-public sealed record GrainServices(IEventStore Store, PolicyProfile Profile, TimeProvider TimeProvider, ILoggerFactory LoggerFactory, int MaxAttempts = 5);
+/// <param name="OutboxPeriod">How often a department's outbox reminder retries a delivery that has not gone through.</param>
+public sealed record GrainServices(
+    IEventStore Store, PolicyProfile Profile, TimeProvider TimeProvider, ILoggerFactory LoggerFactory, int MaxAttempts, TimeSpan OutboxPeriod);

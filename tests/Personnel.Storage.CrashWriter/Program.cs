@@ -10,8 +10,6 @@ namespace Personnel.Storage.CrashWriter;
 ///   later shows as such instead of as a finished run.
 /// node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;cap&gt;: races another node on the same employees
 ///   and department-quarter; prints what happened and which of the other node's writes it heard of.
-/// grains-node &lt;store&gt; &lt;node-id&gt; &lt;employees&gt; &lt;operations&gt; &lt;members&gt;: the same race through the
-///   employee grains of a PersonnelCluster (see <see cref="GrainsNodeWriter"/>).
 /// </summary>
 public static class Program
 {
@@ -26,8 +24,6 @@ public static class Program
                     store, int.Parse(total, CultureInfo.InvariantCulture), acked, int.Parse(cap, CultureInfo.InvariantCulture)),
                 ["node", var store, var node, var employees, var operations, var cap] => await NodeWriter.RunAsync(
                     store, node, int.Parse(employees, CultureInfo.InvariantCulture), int.Parse(operations, CultureInfo.InvariantCulture), int.Parse(cap, CultureInfo.InvariantCulture)),
-                ["grains-node", var store, var node, var employees, var operations, var members] => await GrainsNodeWriter.RunAsync(
-                    store, node, int.Parse(employees, CultureInfo.InvariantCulture), int.Parse(operations, CultureInfo.InvariantCulture), int.Parse(members, CultureInfo.InvariantCulture)),
                 _ => Usage(),
             };
         }
@@ -40,7 +36,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> [<cap>] | node <store> <node-id> <employees> <operations> <cap> | grains-node <store> <node-id> <employees> <operations> <members>");
+        Console.Error.WriteLine("usage: crash <store> <total> <acked-file> [<cap>] | node <store> <node-id> <employees> <operations> <cap>");
         return 64;
     }
 

@@ -8,6 +8,7 @@ namespace Personnel.Grains.Abstractions;
 /// <param name="RequestId">Unique per intent, chosen by the client (1–128 characters).</param>
 /// <param name="RecordedBy">Who records it (the API key id); stored on every event.</param>
 /// <param name="Today">The civil date the command takes effect on.</param>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record CommandContext(string RequestId, string RecordedBy, DateOnly Today)
 {
     /// <summary>Gets whose staff the caller may act on; null when the caller's role alone decides. The employee
@@ -22,4 +23,5 @@ public sealed record CommandContext(string RequestId, string RecordedBy, DateOnl
 /// <param name="AssessedOn">For grading: <paramref name="Department"/> is matched against the unit that assesses the person
 /// on this day (a seconded person's receiving unit, a transferred person's new department: AS 第二十四条) instead of
 /// their home department.</param>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record EmployeeScope(string? Department, bool LeadersExcluded, DateOnly? AssessedOn = null);

@@ -6,18 +6,23 @@ namespace Personnel.Grains.Abstractions;
 /// <summary>
 /// What <see cref="IEmployeeGrain.GetPostLevelAsync"/> needs of one employee's committed state, immutable. The employee
 /// activation publishes a new one whenever it loads or commits, so the post-level question (the township apps' hottest
-/// call) is answered on the caller's thread through <c>IGrainFactory.TryReadView</c>, without a turn on the grain; the
+/// call) is answered from the silo-local <see cref="Views.PostLevelViews"/> through <see cref="Views.PostLevelReader"/>, without a grain call; the
 /// grain's own turn answers from the same view, so both give the same answer.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed class PostLevelView
 {
+    [Id(0)]
     private readonly PostPeriod[] _posts;
+    [Id(1)]
     private readonly DateOnly? _separatedOn;
+    [Id(2)]
     private readonly DateOnly[] _floorsReached;
 
-    private PostLevelView(string employeeId, Employee employee)
+    private PostLevelView(string employeeId, Employee employee, long version)
     {
         EmployeeId = employeeId;
+        Version = version;
         IsAppointed = employee.IsAppointed;
         State = employee.State;
         _posts = [.. employee.PostHistory];
@@ -26,19 +31,26 @@ public sealed class PostLevelView
     }
 
     /// <summary>The employee this view answers for.</summary>
+    [Id(3)]
     public string EmployeeId { get; }
 
+    /// <summary>Gets the stream version the view was taken at.</summary>
+    [Id(6)]
+    public long Version { get; }
+
     /// <summary>False for a key no appointment was recorded under.</summary>
+    [Id(4)]
     public bool IsAppointed { get; }
 
     /// <summary>The contract state now.</summary>
+    [Id(5)]
     public ContractState State { get; }
 
     /// <summary>A copy of <paramref name="employee"/>'s post history and what the answer needs besides.</summary>
-    public static PostLevelView Of(string employeeId, Employee employee)
+    public static PostLevelView Of(string employeeId, Employee employee, long version)
     {
         ArgumentNullException.ThrowIfNull(employee);
-        return new PostLevelView(employeeId, employee);
+        return new PostLevelView(employeeId, employee, version);
     }
 
     /// <summary>

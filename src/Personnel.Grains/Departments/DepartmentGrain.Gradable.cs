@@ -22,24 +22,24 @@ public sealed partial class DepartmentGrain
     {
         if (!_undocumented.TryGetValue(kind, out var members))
         {
-            members = await FindUndocumentedAsync(kind, gradable, cancellationToken).ConfigureAwait(false);
+            members = await FindUndocumentedAsync(kind, gradable, cancellationToken);
             _undocumented[kind] = members;
         }
 
-        var count = await Store.ReadModels.CountDocumentsAsync(kind, cancellationToken).ConfigureAwait(false);
+        var count = await Store.ReadModels.CountDocumentsAsync(kind, cancellationToken);
         foreach (var id in members.Keys.ToList())
         {
-            var version = await Store.GetStreamVersionAsync(StreamIds.Employee(id), cancellationToken).ConfigureAwait(false);
+            var version = await Store.GetStreamVersionAsync(StreamIds.Employee(id), cancellationToken);
             if (version != members[id].Version)
             {
                 // The member committed since: a document now counts them, or they are judged again.
-                if (await Store.ReadModels.GetDocumentAsync(kind, id, cancellationToken).ConfigureAwait(false) is not null)
+                if (await Store.ReadModels.GetDocumentAsync(kind, id, cancellationToken) is not null)
                 {
                     members.Remove(id);
                     continue;
                 }
 
-                members[id] = await JudgeAsync(id, gradable, cancellationToken).ConfigureAwait(false);
+                members[id] = await JudgeAsync(id, gradable, cancellationToken);
             }
 
             if (members[id].Gradable)
@@ -59,7 +59,7 @@ public sealed partial class DepartmentGrain
         string? after = null;
         while (true)
         {
-            var page = await Store.ReadModels.ListDocumentsAsync(kind, after, Page, cancellationToken).ConfigureAwait(false);
+            var page = await Store.ReadModels.ListDocumentsAsync(kind, after, Page, cancellationToken);
             documented.UnionWith(page.Select(d => d.Key));
             if (page.Count < Page)
             {
@@ -73,10 +73,10 @@ public sealed partial class DepartmentGrain
         after = null;
         while (true)
         {
-            var page = await Store.ReadModels.ListEmployeesAsync(Key, after, Page, cancellationToken).ConfigureAwait(false);
+            var page = await Store.ReadModels.ListEmployeesAsync(Key, after, Page, cancellationToken);
             foreach (var view in page.Where(v => !documented.Contains(v.EmployeeId)))
             {
-                undocumented[view.EmployeeId] = await JudgeAsync(view.EmployeeId, gradable, cancellationToken).ConfigureAwait(false);
+                undocumented[view.EmployeeId] = await JudgeAsync(view.EmployeeId, gradable, cancellationToken);
             }
 
             if (page.Count < Page)
@@ -93,7 +93,7 @@ public sealed partial class DepartmentGrain
     /// <summary>The member as their committed stream tells it (read from the store: the employee's grain may be the caller).</summary>
     private async Task<(long Version, bool Gradable)> JudgeAsync(string employeeId, Func<Employee, bool> gradable, CancellationToken cancellationToken)
     {
-        var recorded = await Store.ReadStreamAsync(StreamIds.Employee(employeeId), 1, cancellationToken).ConfigureAwait(false);
+        var recorded = await Store.ReadStreamAsync(StreamIds.Employee(employeeId), 1, cancellationToken);
         var employee = Employee.FromHistory(
             recorded.Where(e => e.Type != EmployeeGrain.NamedEventType).Select(e => EventJson.Deserialize<EmployeeEvent>(e.Payload)),
             _services.Profile.Grading);

@@ -17,8 +17,8 @@ public sealed partial class DepartmentGrain
         var quarters = new List<QuotaStanding>(4);
         foreach (var quarter in Quarter.OfYear(year))
         {
-            var row = await Store.ReadModels.GetQuarterQuotaAsync(Key, year, quarter.Number, cancellationToken).ConfigureAwait(false);
-            var eligible = await GetQuarterEligibleAsync(year, quarter.Number, cancellationToken).ConfigureAwait(false);
+            var row = await Store.ReadModels.GetQuarterQuotaAsync(Key, year, quarter.Number, cancellationToken);
+            var eligible = await GetQuarterEligibleAsync(year, quarter.Number, cancellationToken);
             quarters.Add(new QuotaStanding(Key, year, quarter.Number, eligible, QuotaMath.GoodCap(eligible, policy), row?.GoodCount ?? 0));
         }
 
@@ -26,8 +26,8 @@ public sealed partial class DepartmentGrain
         QuotaStanding? excellent = null;
         if (tier is { } t)
         {
-            var row = await Store.ReadModels.GetYearQuotaAsync(Key, year, cancellationToken).ConfigureAwait(false);
-            var eligible = await CountGradableYearAsync(year, cancellationToken).ConfigureAwait(false);
+            var row = await Store.ReadModels.GetYearQuotaAsync(Key, year, cancellationToken);
+            var eligible = await CountGradableYearAsync(year, cancellationToken);
             excellent = new QuotaStanding(Key, year, null, eligible, QuotaMath.ExcellentCap(t, eligible, policy), row?.ExcellentCount ?? 0);
         }
 
@@ -40,7 +40,7 @@ public sealed partial class DepartmentGrain
         var department = EnsureExists();
         var assessed = department.YearOf(year)
             ?? throw new RuleViolationException(Rules.ExcellentQuota, $"{Key} has no tier for {year} yet: an Excellent needs the department's assessment of the year");
-        var eligible = await CountGradableYearAsync(year, cancellationToken).ConfigureAwait(false);
+        var eligible = await CountGradableYearAsync(year, cancellationToken);
         return new DepartmentYearFacts(department.Id, year, assessed.Tier, eligible);
     }
 

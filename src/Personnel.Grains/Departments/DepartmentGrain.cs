@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Personnel.Domain.Common;
 using Personnel.Domain.Departments;
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
 using Personnel.Storage;
 
 namespace Personnel.Grains.Departments;
@@ -32,7 +31,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
 
     private IEventStore Store => _services.Store;
 
-    private string Key => GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -42,12 +41,34 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
     }
 
     /// <inheritdoc/>
-    public async Task<DepartmentCommandResult> ExecuteAsync(DepartmentCommand command, CommandContext context, CancellationToken cancellationToken)
+    public Task<DepartmentCommandResult> Create(CreateDepartment command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<DepartmentCommandResult> RecordAssessment(RecordDepartmentAssessment command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<DepartmentCommandResult> CorrectAssessment(CorrectDepartmentAssessment command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<DepartmentCommandResult> RecordLeadershipAdjustmentDelivery(
+        RecordLeadershipAdjustmentDelivery command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<DepartmentCommandResult> DischargeLeadershipAdjustment(
+        DischargeLeadershipAdjustment command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <summary>Carries out one command, or returns the first result of a retried request id.</summary>
+    private async Task<DepartmentCommandResult> RunAsync(DepartmentCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         CommandChecks.Validate(context);
         var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
-        var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
+        var first = await Store.GetRequestAsync(context.RequestId, cancellationToken);
         if (first is not null)
         {
             return CommandChecks.Replay<DepartmentCommandResult>(first.Fingerprint, fingerprint, first.Result, context.RequestId, r => r with { Replayed = true });
@@ -55,11 +76,11 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
 
         for (var attempt = 1; ; attempt++)
         {
-            var (commit, result) = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+            var (commit, result) = await PlanAsync(command, context, fingerprint, cancellationToken);
             AppendOutcome outcome;
             try
             {
-                outcome = await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+                outcome = await Store.AppendAsync(commit, cancellationToken);
             }
             catch
             {
@@ -71,10 +92,17 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
             {
                 _department!.MarkCommitted();
                 _version = result.Snapshot.Version;
+                if (commit.ReadModelWrites.Any(w => w is PutDocument { Kind: StreamIds.LeadershipOutbox }))
+                {
+                    // The entry is durable in the commit; the outbox grain's reminder is registered before this answers, so the
+                    // entry is delivered even if this silo dies now.
+                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Key).Wake();
+                }
+
                 return result;
             }
 
-            await LoadAsync(cancellationToken).ConfigureAwait(false);
+            await LoadAsync(cancellationToken);
             switch (outcome)
             {
                 case Duplicate duplicate:
@@ -102,7 +130,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
         {
             if (_department is { UncommittedEvents.Count: > 0 })
             {
-                await LoadAsync(cancellationToken).ConfigureAwait(false);
+                await LoadAsync(cancellationToken);
             }
 
             throw;
@@ -213,7 +241,7 @@ public sealed partial class DepartmentGrain : Grain, IDepartmentGrain
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var recorded = await Store.ReadStreamAsync(StreamIds.Department(Key), 1, cancellationToken).ConfigureAwait(false);
+        var recorded = await Store.ReadStreamAsync(StreamIds.Department(Key), 1, cancellationToken);
         _department = recorded.Count == 0
             ? null
             : Department.FromHistory(recorded.Select(r => JsonSerializer.Deserialize<DepartmentEvent>(r.Payload, GrainJson.Options)!));

@@ -19,18 +19,18 @@ public sealed partial class EmployeeGrain
     private async Task<Plan> PlanAsync(EmployeeCommand command, CommandContext context, string fingerprint, CancellationToken cancellationToken)
     {
         var on = context.Today;
-        var before = _gradability is { } known && known.On == on && known.Version == _version ? known.Map : Gradability(on);
-        var timelineBefore = _employee.RotationTimelineRevision;
+        var before = _gradability is { } known && known.On == on && known.Version == CommittedVersion ? known.Map : Gradability(on);
+        var timelineBefore = Aggregate.RotationTimelineRevision;
         QuotaPart? quota;
         try
         {
-            quota = await ApplyAsync(command, on, cancellationToken).ConfigureAwait(false);
+            quota = await ApplyAsync(command, on, cancellationToken);
         }
         catch
         {
-            if (_employee.UncommittedEvents.Count > 0)
+            if (Aggregate.UncommittedEvents.Count > 0)
             {
-                await LoadAsync(cancellationToken).ConfigureAwait(false);
+                await RefreshNow();
             }
 
             throw;
@@ -39,14 +39,14 @@ public sealed partial class EmployeeGrain
         var newEvents = new List<NewEvent>();
         if (command is AppointEmployee appoint)
         {
-            _name = appoint.Name;
+            State.Name = appoint.Name;
             newEvents.Add(new NewEvent(NamedEventType, JsonSerializer.Serialize(new EmployeeNamed(appoint.Name), GrainJson.Options), on));
         }
 
-        newEvents.AddRange(_employee.UncommittedEvents.Select(e =>
+        newEvents.AddRange(Aggregate.UncommittedEvents.Select(e =>
             new NewEvent(GrainJson.Discriminator<EmployeeEvent>(e.GetType()), EventJson.Serialize<EmployeeEvent>(e), e.OccurredOn)));
-        var version = _version + newEvents.Count;
-        var appends = new List<StreamAppend> { new(StreamId, _version, newEvents) };
+        var version = CommittedVersion + newEvents.Count;
+        var appends = new List<StreamAppend> { new(StreamId, CommittedVersion, newEvents) };
         var after = Gradability(on);
         var writes = new List<ReadModelWrite>(Project(on, version, before, after, timelineBefore));
         if (quota is not null)
@@ -55,7 +55,7 @@ public sealed partial class EmployeeGrain
             writes.AddRange(quota.Writes);
         }
 
-        var appended = newEvents.Select((e, i) => new AppendedEvent(StreamId, _version + i + 1, e.Type, e.Payload, e.OccurredOn)).ToList();
+        var appended = newEvents.Select((e, i) => new AppendedEvent(StreamId, CommittedVersion + i + 1, e.Type, e.Payload, e.OccurredOn)).ToList();
         var result = new EmployeeCommandResult(Snapshot(version), appended, quota?.Standing);
         var commit = new Commit(context.RequestId, fingerprint, context.RecordedBy, appends, writes, JsonSerializer.Serialize(result, GrainJson.Options));
         return new Plan(commit, result, on, after);
@@ -63,7 +63,7 @@ public sealed partial class EmployeeGrain
 
     private async Task<QuotaPart?> ApplyAsync(EmployeeCommand command, DateOnly on, CancellationToken cancellationToken)
     {
-        var e = _employee;
+        var e = Aggregate;
         switch (command)
         {
             case AppointEmployee c:
@@ -72,7 +72,7 @@ public sealed partial class EmployeeGrain
                     $"the request appoints {c.Request.EmployeeId}, but this is employee {Key}");
                 RuleViolationException.ThrowIfInvalid(!string.IsNullOrWhiteSpace(c.Name) && c.Name.Length <= 100 && c.Name.Trim() == c.Name,
                     Rules.WellFormedInput, $"the name '{c.Name}' must be 1–100 characters without surrounding spaces");
-                await EnsureDepartmentExistsAsync(c.Request.DepartmentId, "appointed into", cancellationToken).ConfigureAwait(false);
+                await EnsureDepartmentExistsAsync(c.Request.DepartmentId, "appointed into", cancellationToken);
                 e.Hire(on, c.Request, _services.Profile.Posts, c.Waiver);
                 return null;
             case RecordProbationOutcome c when c.Passed:
@@ -93,10 +93,10 @@ public sealed partial class EmployeeGrain
             case ChangePost c:
                 e.ChangePost(on, c.To, c.Reason);
                 return null;
-            case OpenRenewal:
+            case Abstractions.OpenRenewal:
                 e.OpenRenewal(on);
                 return null;
-            case RenewContract:
+            case Abstractions.RenewContract:
                 OpenRenewalIfNeeded(on);
                 e.Renew(on);
                 return null;
@@ -105,7 +105,7 @@ public sealed partial class EmployeeGrain
                 e.DeclineRenewal(on, c.Reason);
                 return null;
             case RotateEmployee c:
-                await EnsureDepartmentExistsAsync(c.To, "rotated into", cancellationToken).ConfigureAwait(false);
+                await EnsureDepartmentExistsAsync(c.To, "rotated into", cancellationToken);
                 e.Rotate(on, c.To, c.Level);
                 return null;
             case ResignEmployee:
@@ -151,14 +151,14 @@ public sealed partial class EmployeeGrain
                 e.RecordQualifications(on, c.Rank, c.RankSince, c.Education);
                 return null;
             case RecordQuarterlyGrade c:
-                return await GradeQuarterAsync(c, on, cancellationToken).ConfigureAwait(false);
+                return await GradeQuarterAsync(c, on, cancellationToken);
             case CorrectQuarterlyGrade c:
-                return await CorrectQuarterAsync(c, on, cancellationToken).ConfigureAwait(false);
+                return await CorrectQuarterAsync(c, on, cancellationToken);
             case ProposeExcellent c:
                 e.ProposeExcellent(on, c.Year);
                 return null;
             case RecordAnnualGrade c:
-                return await GradeYearAsync(c, on, cancellationToken).ConfigureAwait(false);
+                return await GradeYearAsync(c, on, cancellationToken);
             case AppealAnnualGrade c:
                 e.AppealAnnualGrade(on, c.Year);
                 return null;
@@ -197,21 +197,21 @@ public sealed partial class EmployeeGrain
 
         if (command.Grade != QuarterlyGrade.Good)
         {
-            _employee.RecordQuarterlyGrade(on, quarter, command.Grade, assessor, comments: command.Comments);
+            Aggregate.RecordQuarterlyGrade(on, quarter, command.Grade, assessor, comments: command.Comments);
             return null;
         }
 
-        return await TakeGoodAsync(assessor, quarter, on, grant => _employee.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments),
-            cancellationToken).ConfigureAwait(false);
+        return await TakeGoodAsync(assessor, quarter, on, grant => Aggregate.RecordQuarterlyGrade(on, quarter, QuarterlyGrade.Good, assessor, grant, command.Comments),
+            cancellationToken);
     }
 
     /// <summary>The assessing unit's Good ledger for the quarter, the people it may grade then (N) and the ledger's stream.</summary>
     private async Task<(GoodQuotaLedger Ledger, int Eligible, string Stream)> GoodLedgerAsync(DepartmentId assessor, Quarter quarter, CancellationToken cancellationToken)
     {
         var eligible = await GrainFactory.GetGrain<IDepartmentGrain>(assessor.Value)
-            .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken).ConfigureAwait(false);
+            .GetQuarterEligibleAsync(quarter.Year, quarter.Number, cancellationToken);
         var stream = StreamIds.GoodQuota(assessor.Value, quarter);
-        var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false));
+        var ledger = GoodQuotaLedger.FromHistory(assessor, quarter, await ReadQuotaEventsAsync(stream, cancellationToken));
         return (ledger, eligible, stream);
     }
 
@@ -220,9 +220,9 @@ public sealed partial class EmployeeGrain
     private async Task<QuotaPart> TakeGoodAsync(DepartmentId assessor, Quarter quarter, DateOnly on, Action<GoodQuotaGranted> record, CancellationToken cancellationToken)
     {
         var department = assessor.Value;
-        var (ledger, eligible, stream) = await GoodLedgerAsync(assessor, quarter, cancellationToken).ConfigureAwait(false);
+        var (ledger, eligible, stream) = await GoodLedgerAsync(assessor, quarter, cancellationToken);
         EnsureRoom(Rules.GoodQuota, department, quarter.Year, quarter.Number, QuotaMath.GoodCap(eligible, Policy), ledger, eligible);
-        var grant = ledger.Grant(on, _employee.Id, eligible, Policy);
+        var grant = ledger.Grant(on, Aggregate.Id, eligible, Policy);
         record(grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
@@ -239,27 +239,27 @@ public sealed partial class EmployeeGrain
     {
         EnsureAppointed();
         var quarter = command.Quarter;
-        var previous = _employee.QuarterlyGrades.TryGetValue(quarter, out var recorded) ? recorded.Grade : null;
+        var previous = Aggregate.QuarterlyGrades.TryGetValue(quarter, out var recorded) ? recorded.Grade : null;
         var toGood = command.Grade == QuarterlyGrade.Good && previous is not QuarterlyGrade.Good;
         var fromGood = previous == QuarterlyGrade.Good && command.Grade != QuarterlyGrade.Good;
         if (recorded is null || !(toGood || fromGood))
         {
             // The aggregate gives every refusal (nothing recorded, same grade, the year graded …) and records the rest.
-            _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
+            Aggregate.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
             return null;
         }
 
         if (toGood)
         {
             return await TakeGoodAsync(recorded.GradedBy, quarter, on,
-                grant => _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason, grant), cancellationToken).ConfigureAwait(false);
+                grant => Aggregate.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason, grant), cancellationToken);
         }
 
         var department = recorded.GradedBy.Value;
-        var (ledger, eligible, stream) = await GoodLedgerAsync(recorded.GradedBy, quarter, cancellationToken).ConfigureAwait(false);
+        var (ledger, eligible, stream) = await GoodLedgerAsync(recorded.GradedBy, quarter, cancellationToken);
         var cap = QuotaMath.GoodCap(eligible, Policy);
-        _employee.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
-        var released = ledger.Release(on, _employee.Id, command.Reason);
+        Aggregate.CorrectQuarterlyGrade(on, quarter, command.Grade, command.Reason);
+        var released = ledger.Release(on, Aggregate.Id, command.Reason);
         return new QuotaPart(
             QuotaAppend(stream, released, on),
             [new AddQuarterGood(department, quarter.Year, quarter.Number, -1, cap)],
@@ -271,9 +271,9 @@ public sealed partial class EmployeeGrain
     {
         try
         {
-            await GrainFactory.GetGrain<IDepartmentGrain>(department.Value).GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            await GrainFactory.GetGrain<IDepartmentGrain>(department.Value).GetSnapshotAsync(cancellationToken);
         }
-        catch (RuleViolationException missing) when (missing.Kind == ViolationKind.NotFound)
+        catch (RuleRefusedException missing) when (missing.Kind == ViolationKind.NotFound)
         {
             throw new RuleViolationException(Rules.PlacedInExistingDepartment,
                 $"{Key} would be {placing} department '{department.Value}', which does not exist; nothing was recorded", ViolationKind.NotFound);
@@ -291,19 +291,19 @@ public sealed partial class EmployeeGrain
             // The tier and headcount are read only for an Excellent (its quota and the leadership bar); other
             // grades need no department facts, so none are fetched and none are made up beyond the unit.
             var unit = new DepartmentYearFacts(assessor, command.Year, DepartmentTier.Tier1, 0);
-            _employee.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, unit);
+            Aggregate.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, unit);
             return null;
         }
 
         var department = assessor.Value;
         var facts = await GrainFactory.GetGrain<IDepartmentGrain>(department)
-            .GetYearFactsAsync(command.Year, cancellationToken).ConfigureAwait(false);
+            .GetYearFactsAsync(command.Year, cancellationToken);
         var stream = StreamIds.ExcellentQuota(department, command.Year);
-        var history = await ReadQuotaEventsAsync(stream, cancellationToken).ConfigureAwait(false);
+        var history = await ReadQuotaEventsAsync(stream, cancellationToken);
         var ledger = ExcellentQuotaLedger.FromHistory(assessor, command.Year, history);
         EnsureRoom(Rules.ExcellentQuota, department, command.Year, null, QuotaMath.ExcellentCap(facts.Tier, facts.Eligible, Policy), ledger, facts.Eligible);
-        var grant = ledger.Grant(on, _employee.Id, facts, Policy);
-        _employee.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant);
+        var grant = ledger.Grant(on, Aggregate.Id, facts, Policy);
+        Aggregate.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
             [new SetYearQuota(department, command.Year, (int)facts.Tier, facts.Eligible), new AddYearExcellent(department, command.Year, 1, grant.Cap)],
@@ -321,7 +321,7 @@ public sealed partial class EmployeeGrain
     /// <summary>A full ledger is refused the same way whether this node's read or the database's counter saw it first.</summary>
     private void EnsureRoom(Rule rule, string department, int year, int? quarter, int cap, QuotaLedger ledger, int eligible)
     {
-        if (ledger.IsFullFor(_employee.Id, cap))
+        if (ledger.IsFullFor(Aggregate.Id, cap))
         {
             throw new QuotaExhaustedException($"{rule.Summary} ({rule.Article})", department, year, quarter, cap, ledger.Granted, eligible);
         }
@@ -329,7 +329,7 @@ public sealed partial class EmployeeGrain
 
     private async Task<IReadOnlyList<QuotaEvent>> ReadQuotaEventsAsync(string stream, CancellationToken cancellationToken)
     {
-        var recorded = await Store.ReadStreamAsync(stream, 1, cancellationToken).ConfigureAwait(false);
+        var recorded = await Store.ReadStreamAsync(stream, 1, cancellationToken);
         return recorded.Select(r => JsonSerializer.Deserialize<QuotaEvent>(r.Payload, GrainJson.Options)!).ToList();
     }
 
@@ -350,17 +350,17 @@ public sealed partial class EmployeeGrain
     private void OpenRenewalIfNeeded(DateOnly on)
     {
         EnsureAppointed();
-        if (!_employee.IsIn(ContractState.AwaitingRenewal))
+        if (!Aggregate.IsIn(ContractState.AwaitingRenewal))
         {
-            _employee.OpenRenewal(on);
+            Aggregate.OpenRenewal(on);
         }
     }
 
-    private DepartmentId AssessorOn(DateOnly day) => day >= _employee.AppointedOn ? _employee.AssessingUnitOn(day) : _employee.Department;
+    private DepartmentId AssessorOn(DateOnly day) => day >= Aggregate.AppointedOn ? Aggregate.AssessingUnitOn(day) : Aggregate.Department;
 
     private void EnsureAppointed()
     {
-        if (!_employee.IsAppointed)
+        if (!Aggregate.IsAppointed)
         {
             throw new RuleViolationException(Rules.EmployeeMustExist, $"{Key} has not been appointed", ViolationKind.NotFound);
         }

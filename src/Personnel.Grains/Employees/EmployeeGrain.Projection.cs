@@ -29,7 +29,7 @@ public sealed partial class EmployeeGrain
     private Dictionary<string, string> Gradability(DateOnly on)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!_employee.IsAppointed)
+        if (!Aggregate.IsAppointed)
         {
             return map;
         }
@@ -43,13 +43,13 @@ public sealed partial class EmployeeGrain
 
         for (var i = 0; i <= QuartersBack + QuartersAhead; i++, quarter = quarter.Next)
         {
-            if (quarter.LastDay < _employee.AppointedOn)
+            if (quarter.LastDay < Aggregate.AppointedOn)
             {
                 continue;
             }
 
-            var unit = _employee.AssessingUnitOn(quarter.LastDay);
-            if (_employee.MayReceiveQuarterlyGrade(quarter, unit, quarter.LastDay))
+            var unit = Aggregate.AssessingUnitOn(quarter.LastDay);
+            if (Aggregate.MayReceiveQuarterlyGrade(quarter, unit, quarter.LastDay))
             {
                 map[StreamIds.GradableQuarter(unit.Value, quarter)] = unit.Value;
             }
@@ -58,13 +58,13 @@ public sealed partial class EmployeeGrain
         for (var year = on.Year - 1; year <= on.Year + 1; year++)
         {
             var yearEnd = new DateOnly(year, 12, 31);
-            if (yearEnd < _employee.AppointedOn)
+            if (yearEnd < Aggregate.AppointedOn)
             {
                 continue;
             }
 
-            var unit = _employee.AssessingUnitOn(yearEnd);
-            if (_employee.MayReceiveAnnualGrade(year, unit, yearEnd))
+            var unit = Aggregate.AssessingUnitOn(yearEnd);
+            if (Aggregate.MayReceiveAnnualGrade(year, unit, yearEnd))
             {
                 map[StreamIds.GradableYear(unit.Value, year)] = unit.Value;
             }
@@ -92,34 +92,34 @@ public sealed partial class EmployeeGrain
             yield return new PutDocument(kind, Key, "{}");
         }
 
-        if (!_employee.IsAppointed)
+        if (!Aggregate.IsAppointed)
         {
             yield break;
         }
 
-        if (_employee.RotationTimelineRevision != timelineBefore)
+        if (Aggregate.RotationTimelineRevision != timelineBefore)
         {
             yield return new ReplaceRotationTimeline(Key, TimelineRows());
         }
 
-        var level = _employee.PostLevel;
-        var period = _employee.RotationOn(on);
+        var level = Aggregate.PostLevel;
+        var period = Aggregate.RotationOn(on);
         var rotation = period?.Due;
-        var details = JsonSerializer.Serialize(new EmployeeViewDetails(_name, _employee.PostSince, _employee.TermStart, _employee.TrialEnd, rotation?.Reason, period?.ConsecutiveTerms ?? 0), GrainJson.Options);
+        var details = JsonSerializer.Serialize(new EmployeeViewDetails(State.Name, Aggregate.PostSince, Aggregate.TermStart, Aggregate.TrialEnd, rotation?.Reason, period?.ConsecutiveTerms ?? 0), GrainJson.Options);
         yield return new UpsertEmployeeView(new EmployeeView(
             Key,
-            _employee.Department.Value,
+            Aggregate.Department.Value,
             level.Post.ToString(),
             level.Grade.Level,
             level.Grade.Step,
-            _employee.State.ToString(),
-            _employee.TermNumber,
-            _employee.TermNumber > 0 ? _employee.TermEnd : null,
-            _employee.ProbationEnd,
+            Aggregate.State.ToString(),
+            Aggregate.TermNumber,
+            Aggregate.TermNumber > 0 ? Aggregate.TermEnd : null,
+            Aggregate.ProbationEnd,
             rotation?.DueOn,
             rotation is null ? null : rotation.Strength == Domain.Employees.RotationStrength.Mandatory ? StorageStrength.Mandatory : StorageStrength.Advisory,
-            _employee.RetirementDate,
-            _employee.CountedYearsOn(on),
+            Aggregate.RetirementDate,
+            Aggregate.CountedYearsOn(on),
             details,
             version));
     }
@@ -127,21 +127,21 @@ public sealed partial class EmployeeGrain
     /// <inheritdoc/>
     public async Task RefreshRotationTimelineAsync(CancellationToken cancellationToken)
     {
-        if (!_employee.IsAppointed)
+        if (!Aggregate.IsAppointed)
         {
             return;
         }
 
         // Read-model writes only: the events are unchanged. The request id names the version the timeline was computed at,
         // so a repeated rebuild of the same history is recognised as done.
-        var requestId = $"rotation-timeline:{_version}:{Key}";
+        var requestId = $"rotation-timeline:{CommittedVersion}:{Key}";
         var commit = new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [new ReplaceRotationTimeline(Key, TimelineRows())], "{}");
-        await Store.AppendAsync(commit, cancellationToken).ConfigureAwait(false);
+        await Store.AppendAsync(commit, cancellationToken);
     }
 
     /// <summary>The periods of the employee's rotation timeline with a rotation due, as the rotation-due list stores them.</summary>
     private List<RotationDuePeriod> TimelineRows() =>
-        _employee.RotationTimeline
+        Aggregate.RotationTimeline
             .Where(p => p.Due is not null)
             .Select(p => new RotationDuePeriod(
                 p.From, p.Until, p.Department.Value, p.Due!.DueOn,

@@ -11,19 +11,22 @@ public sealed partial class EmployeeGrain
     public Task<EmployeeSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         EnsureAppointed();
-        return Task.FromResult(Snapshot(_version));
+        return Task.FromResult(Snapshot(CommittedVersion));
     }
 
     /// <inheritdoc/>
     public Task<PostLevelAnswer> GetPostLevelAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        Task.FromResult(_postLevels.Answer(asOf));
+        Task.FromResult(PostLevels.Answer(asOf));
+
+    /// <inheritdoc/>
+    public Task<PostLevelView> GetPostLevelViewAsync(CancellationToken cancellationToken) => Task.FromResult(PostLevels);
 
     /// <inheritdoc/>
     public Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         EnsureAppointed();
         // Next-post eligibility (AM 第五条) is judged by the domain on the whole rank history and every uncounted year.
-        return Task.FromResult(_employee.TenureOn(asOf, _services.Profile.Posts));
+        return Task.FromResult(Aggregate.TenureOn(asOf, _services.Profile.Posts));
     }
 
     /// <inheritdoc/>
@@ -31,7 +34,7 @@ public sealed partial class EmployeeGrain
     {
         EnsureAppointed();
         return Task.FromResult(new GradeList(
-            _employee.QuarterlyGrades.Values.OrderBy(g => g.Quarter).ToList(),
-            _employee.AnnualGrades.Values.OrderBy(g => g.Year).ToList()));
+            Aggregate.QuarterlyGrades.Values.OrderBy(g => g.Quarter).ToList(),
+            Aggregate.AnnualGrades.Values.OrderBy(g => g.Year).ToList()));
     }
 }

@@ -1,37 +1,44 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
+using Orleans.Providers;
 using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
+using Personnel.Grains.Views;
 using Personnel.Storage;
 
 namespace Personnel.Grains.Employees;
 
 /// <summary>
-/// One employee's activation: the aggregate rebuilt from its stream, one command at a time. A command
-/// is answered from the first result when its request id was seen; otherwise the aggregate validates it
-/// (a refusal changes nothing), and one commit carries the events, the employee's read-model rows and,
-/// for a Good or an Excellent, the department ledger's grant with its capped counter. A stream that moved
-/// on (another node) makes it reload and try again, up to <see cref="GrainServices.MaxAttempts"/>.
+/// One employee: an Orleans journaled grain whose log is the project's event store (the CustomStorage provider). Its
+/// confirmed state is the aggregate rebuilt from the stream. A command is answered from the first result when its request
+/// id was seen; otherwise the aggregate decides it — every rule checked before anything is raised, so a refusal changes
+/// nothing — and the one commit it raises carries the events, the employee's read-model rows, the request-id record and,
+/// for a Good or an Excellent, the department ledger's grant with its capped counter, appended in one transaction with
+/// the expected-version check. A commit the store declines (a version conflict, a quota taken meanwhile, a request id
+/// seen) makes the grain reload its confirmed state from the store; a conflict is retried up to
+/// <see cref="GrainServices.MaxAttempts"/>.
 /// </summary>
-public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
+[LogConsistencyProvider(ProviderName = GrainProviders.EventStore)]
+public sealed partial class EmployeeGrain
+    : JournaledGrain<EmployeeState, EmployeeCommit>, ICustomStorageInterface<EmployeeState, EmployeeCommit>, IEmployeeGrain
 {
-    /// <summary>The grain type name in identities and invalidations.</summary>
+    /// <summary>The grain type name in request fingerprints.</summary>
     public const string GrainType = "employee";
 
     /// <summary>A grain-level event before the domain's: the person's name, which the domain does not keep.</summary>
     internal const string NamedEventType = EventTypes.EmployeeGrain.EmployeeNamed;
 
     private readonly GrainServices _services;
+    private readonly PostLevelViews _views;
     private readonly ILogger _logger;
-    private Employee _employee;
-    private long _version;
-    private string _name = string.Empty;
 
-    /// <summary>The post levels of the committed state, also published for reads without a turn (<see cref="PostLevelView"/>).</summary>
-    private PostLevelView _postLevels;
+    /// <summary>The post levels of the committed state, also published to this silo's view (<see cref="PostLevelViews"/>).</summary>
+    private PostLevelView? _postLevels;
 
     /// <summary>The gradability documents this activation's own commits wrote and did not delete since.</summary>
     private readonly HashSet<string> _storedGradability = new(StringComparer.Ordinal);
@@ -40,32 +47,110 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     /// command on the same day starts from it instead of computing it again (it only changes with the events).</summary>
     private (DateOnly On, long Version, Dictionary<string, string> Map)? _gradability;
 
-    public EmployeeGrain(GrainServices services)
+    public EmployeeGrain(GrainServices services, PostLevelViews views)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(views);
         _services = services;
+        _views = views;
         _logger = services.LoggerFactory.CreateLogger<EmployeeGrain>();
-        _employee = Employee.New(services.Profile.Grading);
-        _postLevels = PostLevelView.Of(string.Empty, _employee);
     }
 
     private IEventStore Store => _services.Store;
 
     private GradingPolicy Policy => _services.Profile.Grading;
 
-    private string Key => GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
 
     private string StreamId => StreamIds.Employee(Key);
+
+    /// <summary>The aggregate of the confirmed state (a command's plan changes it only until the store's answer).</summary>
+    private Employee Aggregate => State.Employee;
+
+    /// <summary>The stream version the confirmed state reached.</summary>
+    private long CommittedVersion => State.Version;
+
+    private PostLevelView PostLevels => _postLevels ??= PostLevelView.Of(Key, Aggregate, CommittedVersion);
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ = new EmployeeId(Key);
-        return LoadAsync(cancellationToken);
+        return base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<EmployeeCommandResult> ExecuteAsync(EmployeeCommand command, CommandContext context, CancellationToken cancellationToken)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _views.Release(Key);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Reads the stream and rebuilds the aggregate: the confirmed state at activation and after a declined commit.</summary>
+    public async Task<KeyValuePair<int, EmployeeState>> ReadStateFromStorage()
+    {
+        var recorded = await Store.ReadStreamAsync(StreamId, 1, CancellationToken.None);
+        var events = new List<EmployeeEvent>(recorded.Count);
+        var state = new EmployeeState();
+        foreach (var e in recorded)
+        {
+            if (e.Type == NamedEventType)
+            {
+                state.Name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
+            }
+            else
+            {
+                events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
+            }
+        }
+
+        state.Employee = Employee.FromHistory(events, Policy);
+        state.Version = recorded.Count == 0 ? 0 : recorded[^1].Version;
+        _storedGradability.Clear();
+        _gradability = null;
+        _postLevels = PostLevelView.Of(Key, state.Employee, state.Version);
+        _views.Publish(_postLevels, owned: true);
+        return new(checked((int)state.Version), state);
+    }
+
+    /// <summary>
+    /// Appends the commit the grain raised. The store's answer is kept on the commit and the write reported done, even
+    /// when the store declined it: Orleans would otherwise re-read and silently re-submit the same commit (for
+    /// <c>false</c>) or retry it without pause (for an exception). The grain reads the answer, and for anything but
+    /// <see cref="Appended"/> reloads its confirmed state from the store before it answers.
+    /// </summary>
+    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<EmployeeCommit> updates, int expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            try
+            {
+                update.Outcome = await Store.AppendAsync(update.Commit, update.CancellationToken);
+            }
+            catch (Exception exception)
+            {
+                update.Failure = ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A commit the store appended marks the aggregate's pending events committed; a declined one changes nothing.</summary>
+    protected override void TransitionState(EmployeeState state, EmployeeCommit @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        if (@event.Outcome is Appended && state.Version < @event.Version)
+        {
+            state.Employee.MarkCommitted();
+            state.Version = @event.Version;
+        }
+    }
+
+    /// <summary>Carries out one command, or returns the first result of a retried request id.</summary>
+    private async Task<EmployeeCommandResult> RunAsync(EmployeeCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         CommandChecks.Validate(context);
@@ -80,12 +165,12 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
             Plan plan;
             try
             {
-                plan = await PlanAsync(command, context, fingerprint, cancellationToken).ConfigureAwait(false);
+                plan = await PlanAsync(command, context, fingerprint, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A repeat of a recorded request gets the first answer, not the refusal its repeat would earn now.
-                var first = await Store.GetRequestAsync(context.RequestId, cancellationToken).ConfigureAwait(false);
+                var first = await Store.GetRequestAsync(context.RequestId, cancellationToken);
                 if (first is not null)
                 {
                     return CommandChecks.Replay<EmployeeCommandResult>(first.Fingerprint, fingerprint, first.Result, context.RequestId, r => r with { Replayed = true });
@@ -94,34 +179,33 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
                 throw;
             }
 
-            AppendOutcome outcome;
-            try
+            var commit = new EmployeeCommit(plan.Commit, plan.Result.Snapshot.Version, cancellationToken);
+            RaiseEvent(commit);
+            await ConfirmEvents();
+            if (commit.Failure is { } failure)
             {
-                outcome = await Store.AppendAsync(plan.Commit, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                // The commit's fate is unknown (or it was cancelled): the next call starts from storage, and no
-                // read is answered from the published view meanwhile (it may be older than what storage holds).
+                // The commit's fate is unknown (or it was cancelled): the next call starts from storage, on a new
+                // activation, and no read is answered from this silo's view meanwhile (it may be older than the store).
                 _storedGradability.Clear();
                 _gradability = null;
-                PublishView(null);
+                _views.Withdraw(Key);
                 DeactivateOnIdle();
-                throw;
+                failure.Throw();
             }
 
+            var outcome = commit.Outcome!;
             if (outcome is Appended)
             {
-                _employee.MarkCommitted();
-                _version = plan.Result.Snapshot.Version;
                 _storedGradability.Clear();
                 _storedGradability.UnionWith(plan.Gradability.Keys);
-                _gradability = (plan.On, _version, plan.Gradability);
-                PublishCommitted();
+                _gradability = (plan.On, CommittedVersion, plan.Gradability);
+                _postLevels = PostLevelView.Of(Key, Aggregate, CommittedVersion);
+                _views.Publish(_postLevels, owned: true);
                 return plan.Result;
             }
 
-            await LoadAsync(cancellationToken).ConfigureAwait(false);
+            // Declined: the plan's changes to the aggregate go, the confirmed state is the store's again.
+            await RefreshNow();
             switch (outcome)
             {
                 case Duplicate duplicate:
@@ -145,13 +229,13 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
     /// scope (the command itself then says NOT_FOUND, or appoints under the department the server checked).</summary>
     private void EnsureInScope(EmployeeScope? scope)
     {
-        if (scope is null || !_employee.IsAppointed)
+        if (scope is null || !Aggregate.IsAppointed)
         {
             return;
         }
 
-        var department = _employee.Department.Value;
-        var post = _employee.PostLevel.Post;
+        var department = Aggregate.Department.Value;
+        var post = Aggregate.PostLevel.Post;
 
         // Grading follows the unit assessing the period: a seconded person's receiving unit, a transferred person's new
         // department (AS 第二十四条); everything else follows the home department.
@@ -167,46 +251,13 @@ public sealed partial class EmployeeGrain : Grain, IEmployeeGrain
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var recorded = await Store.ReadStreamAsync(StreamId, 1, cancellationToken).ConfigureAwait(false);
-        var events = new List<EmployeeEvent>(recorded.Count);
-        var name = string.Empty;
-        foreach (var e in recorded)
-        {
-            if (e.Type == NamedEventType)
-            {
-                name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
-            }
-            else
-            {
-                events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
-            }
-        }
-
-        _storedGradability.Clear();
-        _gradability = null;
-        _employee = Employee.FromHistory(events, Policy);
-        _version = recorded.Count == 0 ? 0 : recorded[^1].Version;
-        _name = name;
-        PublishCommitted();
-    }
-
-    /// <summary>Takes the post levels of the state just loaded or committed and publishes them: a caller that heard its
-    /// write acknowledged reads it, because this runs before the turn answers.</summary>
-    private void PublishCommitted()
-    {
-        _postLevels = PostLevelView.Of(Key, _employee);
-        PublishView(_postLevels);
-    }
-
     private EmployeeSnapshot Snapshot(long version)
     {
-        var level = _employee.PostLevel;
+        var level = Aggregate.PostLevel;
         return new EmployeeSnapshot(
-            Key, _name, _employee.Department.Value, _employee.State, level, _employee.PostSince, _employee.TermNumber,
-            _employee.TermStart, _employee.TermEnd, _employee.ProbationEnd, _employee.TrialEnd, _employee.RetirementDate, version,
-            _employee.Method, _employee.EligibilityWaivers);
+            Key, State.Name, Aggregate.Department.Value, Aggregate.State, level, Aggregate.PostSince, Aggregate.TermNumber,
+            Aggregate.TermStart, Aggregate.TermEnd, Aggregate.ProbationEnd, Aggregate.TrialEnd, Aggregate.RetirementDate, version,
+            Aggregate.Method, Aggregate.EligibilityWaivers);
     }
 
     /// <summary>The payload of <see cref="NamedEventType"/>.</summary>

@@ -1,7 +1,7 @@
 using Grpc.AspNetCore.Web;
 using Personnel.Domain.Profiles;
 using Personnel.Grains;
-using Personnel.Grains.Runtime;
+using Orleans;
 using Personnel.Server.Auth;
 using Personnel.Server.Services;
 using Personnel.Storage;
@@ -29,6 +29,8 @@ public static class ServerHost
         builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
         // The web console's files are requests like any other: no line each.
         builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
+        // Orleans says what it does at Information (each start-up stage, each membership read); warnings and errors stay.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
@@ -47,15 +49,8 @@ public static class ServerHost
         builder.Services.AddSingleton<ShanghaiClock>();
         builder.Services.AddSingleton<StoreHolder>();
         builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
-        // The grains over the same store; the container disposes the cluster (stopping every activation)
-        // before the store, since it was made after it.
-        builder.Services.AddSingleton(sp => PersonnelCluster.Start(sp.GetRequiredService<IEventStore>(), profile, new PersonnelClusterOptions
-        {
-            TimeProvider = sp.GetRequiredService<TimeProvider>(),
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-            OutboxPeriod = builder.Configuration.GetValue("Grains:OutboxPeriod", TimeSpan.FromSeconds(5)),
-        }));
-        builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<PersonnelCluster>());
+        // The silo in this process: the grains over the same store (opened below, before the host starts the silo).
+        Silo.Configure(builder, storageOptions);
         builder.Services.AddSingleton<ApiKeyRegistry>();
         ServiceRegistration.AddPersonnelServices(builder.Services);
 
@@ -65,10 +60,6 @@ public static class ServerHost
             app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
         StoreHolder.Attach(app, store);
 
-        // Started now, not on the first call, so the leadership-adjustment outbox is delivered from the start.
-        var cluster = app.Services.GetRequiredService<PersonnelCluster>();
-        await cluster.RebuildRotationTimelinesIfNeededAsync(cancellationToken).ConfigureAwait(false);
-        await cluster.RebuildDepartmentListIfNeededAsync(cancellationToken).ConfigureAwait(false);
         var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
         // Environment variables are configuration too, so PERSONNEL_ADMIN_KEY works from the environment or the command line.
         await keys.InitializeAsync(builder.Configuration[ApiKeyRegistry.AdminKeyVariable], cancellationToken)

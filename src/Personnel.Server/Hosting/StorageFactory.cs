@@ -9,6 +9,10 @@ internal static class StorageFactory
 {
     public const string DefaultSqlitePath = "data/personnel.db";
 
+    /// <summary>Gets whether <paramref name="options"/> name PostgreSQL (else SQLite).</summary>
+    public static bool IsPostgres(StorageOptions options) =>
+        options.Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
+
     public static async Task<IEventStore> OpenAsync(
         StorageOptions options, string contentRoot, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
+using Orleans;
 using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;

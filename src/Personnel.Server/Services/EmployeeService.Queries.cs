@@ -25,12 +25,8 @@ public sealed partial class EmployeeService
         var id = GrainCalls.Id(request.EmployeeId, "employee_id");
         var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
 
-        // A live activation's published post levels answer at once, on this thread; otherwise the grain takes a turn
-        // (activating it loads the state and publishes them for the next caller).
-        var answer = grains.TryReadView<IEmployeeGrain, PostLevelView>(id, out var view)
-            ? GrainCalls.Run(static read => read.view.Answer(read.asOf), (view, asOf))
-            : await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(id).GetPostLevelAsync(asOf, context.CancellationToken))
-                .ConfigureAwait(false);
+        // This silo's view answers without a grain call; a missing or aged entry is fetched from the grain first.
+        var answer = await GrainCalls.RunAsync(() => postLevels.AnswerAsync(id, asOf, context.CancellationToken).AsTask()).ConfigureAwait(false);
         return new V1.GetPostLevelResponse
         {
             EmployeeId = answer.EmployeeId,

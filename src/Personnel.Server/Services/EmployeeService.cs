@@ -1,5 +1,5 @@
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
+using Orleans;
 using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
@@ -13,7 +13,8 @@ namespace Personnel.Server.Services;
 /// <summary>personnel.v1.EmployeeService: validate, call the employee grain, map. Lifecycle RPCs here;
 /// records and queries in the partial files beside.</summary>
 public sealed partial class EmployeeService(
-    IGrainFactory grains, IEmployeeDirectory directory, IEmployeeJournal journal, ShanghaiClock clock) : V1.EmployeeService.EmployeeServiceBase
+    IGrainFactory grains, IEmployeeDirectory directory, IEmployeeJournal journal, ShanghaiClock clock, Grains.Views.PostLevelReader postLevels)
+    : V1.EmployeeService.EmployeeServiceBase
 {
     public override async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
     {

@@ -1,6 +1,6 @@
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
+using Orleans;
 using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;

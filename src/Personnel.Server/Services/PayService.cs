@@ -2,7 +2,7 @@ using System.Globalization;
 using Personnel.Domain.Pay;
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Runtime;
+using Orleans;
 using Grpc.Core;
 using Personnel.Server.Mapping;
 using Personnel.Grains.Queries;

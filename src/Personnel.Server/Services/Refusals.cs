@@ -147,7 +147,7 @@ public static class GrainCalls
     /// (AS 第二十四条). An employee outside the scope is PERMISSION_DENIED naming the rule and the facts.
     /// </summary>
     public static async Task<Grains.Abstractions.EmployeeCommandResult> RunEmployeeCommandAsync(
-        Grains.Runtime.IGrainFactory grains, string employeeId, string requestId, Grains.Abstractions.EmployeeCommand command,
+        Orleans.IGrainFactory grains, string employeeId, string requestId, Grains.Abstractions.EmployeeCommand command,
         DateOnly today, DateOnly? assessedOn, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(grains);
@@ -157,8 +157,11 @@ public static class GrainCalls
         var commandContext = new Grains.Abstractions.CommandContext(rid, caller.KeyId, today) { Scope = Auth.Access.EmployeeScope(caller, assessedOn) };
         try
         {
-            return await RunAsync(() => grains.GetGrain<Grains.Abstractions.IEmployeeGrain>(id).ExecuteAsync(command, commandContext, context.CancellationToken))
+            var result = await RunAsync(() => Grains.Abstractions.EmployeeGrainCommands.ExecuteAsync(grains.GetGrain<Grains.Abstractions.IEmployeeGrain>(id), command, commandContext, context.CancellationToken))
                 .ConfigureAwait(false);
+            // This node's next post-level read fetches the state just written (the grain may live on another silo).
+            context.GetHttpContext().RequestServices.GetRequiredService<Grains.Views.PostLevelReader>().Changed(id);
+            return result;
         }
         catch (Grains.Abstractions.OutOfScopeException denied)
         {
@@ -197,14 +200,16 @@ public static class GrainCalls
     private static RpcException? AsStatus(Exception exception) => exception switch
     {
         RuleViolationException violation => Refusals.FromViolation(violation),
+        Grains.Abstractions.RuleRefusedException refused => Refusals.FromViolation(refused.ToViolation()),
         Grains.Abstractions.QuotaExhaustedException quota => Refusals.Refuse(StatusCode.FailedPrecondition,
             quota.Quarter is null ? Refusals.ExcellentQuotaExceeded : Refusals.GoodQuotaExceeded, quota.Message,
             quota.Quarter is null ? Rules.ExcellentQuota.Article : Rules.GoodQuota.Article),
         Grains.Abstractions.RequestIdReusedException reused => Refusals.RequestIdReused(reused.RequestId),
         Grains.Abstractions.ConcurrencyExhaustedException conflict => Refusals.Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
             $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id."),
-        Grains.Runtime.GrainRuntimeStoppedException => Refusals.Refuse(StatusCode.Unavailable, "SHUTTING_DOWN",
-            "The server is shutting down; retry on another node or later."),
+        SiloUnavailableException or OrleansMessageRejectionException => Refusals.Refuse(StatusCode.Unavailable, "NODE_UNAVAILABLE",
+            "The node holding this record is stopping or unreachable; nothing was recorded by this call unless a retry with the "
+            + "same request_id says so: retry it, on this node or another."),
         _ => null,
     };
 

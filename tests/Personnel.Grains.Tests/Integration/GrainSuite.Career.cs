@@ -60,7 +60,7 @@ public abstract partial class GrainSuite
         var passed = await Run("li", "2024-07-02", new RecordProbationOutcome(true, null));
 
         Assert.Equal(NoGradeReason.InProbation, (await Employee("li").ListGradesAsync(CancellationToken.None)).Quarterly.Single().NoGradeReason);
-        Assert.Equal(Rules.ProbationNoGrade, Assert.IsType<RuleViolationException>(refused).Rule);
+        Assert.Equal(Rules.ProbationNoGrade, Assert.IsType<RuleRefusedException>(refused).ToViolation().Rule);
         Assert.Equal(ContractState.Appointed, passed.Snapshot.State);
         Assert.Equal(graded.Snapshot.Version + 1, passed.Snapshot.Version);
     }
@@ -75,8 +75,8 @@ public abstract partial class GrainSuite
         var early = await Refused(() => Run("zhao", "2024-02-01", new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.Average), requestId: "too-early"));
         var again = await Refused(() => Run("zhao", "2024-03-01", Appointment("zhao", Planning), requestId: "second-hire"));
 
-        Assert.Equal(Rules.QuarterlyAssessmentTiming, Assert.IsType<RuleViolationException>(early).Rule);
-        Assert.Equal(ViolationKind.AlreadyExists, Assert.IsType<RuleViolationException>(again).Kind);
+        Assert.Equal(Rules.QuarterlyAssessmentTiming, Assert.IsType<RuleRefusedException>(early).ToViolation().Rule);
+        Assert.Equal(ViolationKind.AlreadyExists, Assert.IsType<RuleRefusedException>(again).ToViolation().Kind);
         Assert.Equal(position, await Store.GetLastPositionAsync());
         Assert.Equal(2, await Store.GetStreamVersionAsync("employee:zhao"));
         Assert.Equal(viewBefore, await Store.ReadModels.GetEmployeeAsync("zhao"));
@@ -89,7 +89,7 @@ public abstract partial class GrainSuite
     {
         var error = await Refused(() => Employee("nobody").GetSnapshotAsync(CancellationToken.None));
 
-        Assert.Equal(ViolationKind.NotFound, Assert.IsType<RuleViolationException>(error).Kind);
+        Assert.Equal(ViolationKind.NotFound, Assert.IsType<RuleRefusedException>(error).ToViolation().Kind);
         Assert.Equal(0, await Store.GetLastPositionAsync());
         Assert.Null(await Store.ReadModels.GetEmployeeAsync("nobody"));
     }

@@ -22,8 +22,8 @@ public abstract partial class GrainSuite
         Assert.Equal(LeadershipAdjustmentGround.ConsecutiveYellowCards, second.LeadershipAdjustment);
         var ordered = second.Events.Single(e => e.Type == "leadership-adjustment-ordered");
 
-        await Cluster.DispatchOutboxAsync();
-        await Cluster.DispatchOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
         var redelivered = await Employee("head").ExecuteAsync(
             new OrderLeadershipAdjustment(Planning, 2023),
             new CommandContext($"leadership-adjustment:planning:{ordered.Version}", "outbox", D("2024-01-10")),
@@ -48,14 +48,14 @@ public abstract partial class GrainSuite
         await Run("planning", "2023-01-10", new RecordDepartmentAssessment(2022, DepartmentTier.Tier3, null));
         var second = await Run("planning", "2024-01-10", new RecordDepartmentAssessment(2023, DepartmentTier.Tier4, null));
         var order = second.Events.Single(e => e.Type == "leadership-adjustment-ordered").Version;
-        await Cluster.DispatchOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
         var delivered = await Department("planning").GetSnapshotAsync(CancellationToken.None);
         Assert.Equal("head", delivered.Years.Single(y => y.Year == 2023).LeadershipAdjustmentDeliveredTo);
 
         var corrected = await Run("planning", "2024-02-10", new CorrectDepartmentAssessment(2023, DepartmentTier.Tier2, null, "recount"));
         Assert.Contains(corrected.Events, e => e.Type == "leadership-adjustment-rescinded");
-        await Cluster.DispatchOutboxAsync();
-        await Cluster.DispatchOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
         var again = await Employee("head").ExecuteAsync(
             new RescindLeadershipAdjustment(Planning, 2023),
             new CommandContext($"leadership-adjustment-rescinded:planning:{order}", "outbox", D("2024-02-10")),
@@ -71,10 +71,10 @@ public abstract partial class GrainSuite
         await Run("finance", "2024-12-20", new CreateDepartment("Finance Bureau", DepartmentKind.ZoneDepartment));
         await Run("head", "2025-01-02", new RotateEmployee(new DepartmentId("finance"), new PostLevel(Post.DepartmentHead, L4S5)));
         await Run("planning", "2025-01-10", new RecordDepartmentAssessment(2024, DepartmentTier.Tier1, new CityRank(4, 5)));
-        await Cluster.DispatchOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
         Assert.Single(await Store.ReadModels.ListDocumentsAsync(StreamIds.LeadershipOutbox, null, 10));
         await Run("successor", "2025-03-01", Appointment("successor", Planning, Post.DepartmentHead, L4S5));
-        await Cluster.DispatchOutboxAsync();
+        await Cluster.DeliverOutboxAsync();
         var discharged = (await Department("planning").GetSnapshotAsync(CancellationToken.None)).Years.Single(y => y.Year == 2024);
         Assert.Equal(("successor", (DateOnly?)D("2025-03-01")), (discharged.LeadershipAdjustmentDischargedBy, discharged.LeadershipAdjustmentSettledOn));
         Assert.DoesNotContain(await Store.ReadStreamAsync("employee:successor"), e => e.Type.StartsWith("leadership-adjustment", StringComparison.Ordinal));
@@ -89,8 +89,8 @@ public abstract partial class GrainSuite
         var unknown = await Refused(() => Department("finance").GetSnapshotAsync(CancellationToken.None));
 
         Assert.Equal(("Planning Bureau", 1L), (created.Snapshot.Name, created.Snapshot.Version));
-        Assert.Equal(ViolationKind.AlreadyExists, Assert.IsType<RuleViolationException>(again).Kind);
-        Assert.Equal(ViolationKind.NotFound, Assert.IsType<RuleViolationException>(unknown).Kind);
+        Assert.Equal(ViolationKind.AlreadyExists, Assert.IsType<RuleRefusedException>(again).ToViolation().Kind);
+        Assert.Equal(ViolationKind.NotFound, Assert.IsType<RuleRefusedException>(unknown).ToViolation().Kind);
         Assert.Equal(1, await Store.GetStreamVersionAsync("department:planning"));
     }
 }

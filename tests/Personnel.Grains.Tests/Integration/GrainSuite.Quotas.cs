@@ -64,7 +64,7 @@ public abstract partial class GrainSuite
 
         var third = await Refused(() => Run(ids[2], "2024-12-16", new RecordAnnualGrade(2024, AnnualGrade.Excellent, AnnualAssessment.None)));
 
-        Assert.Equal(Rules.ExcellentQuota, Assert.IsType<RuleViolationException>(notAssessed).Rule);
+        Assert.Equal(Rules.ExcellentQuota, Assert.IsType<RuleRefusedException>(notAssessed).ToViolation().Rule);
         Assert.Equal(new QuotaStanding("planning", 2024, null, 10, 2, 2), granted[1].Quota);
         Assert.Contains("cap 2 of 10 eligible reached", Assert.IsType<QuotaExhaustedException>(third).Message);
         Assert.Equal(new YearQuota("planning", 2024, 1, 10, 2), await Store.ReadModels.GetYearQuotaAsync("planning", 2024));

@@ -22,7 +22,7 @@ public abstract partial class GrainSuite
         var otherHr = Assert.IsType<OutOfScopeException>(await Refused(() => As("chen", new EmployeeScope("finance", LeadersExcluded: true))));
         var leader = Assert.IsType<OutOfScopeException>(await Refused(() => As("deputy", new EmployeeScope("planning", LeadersExcluded: true))));
         var leaderOtherHr = Assert.IsType<OutOfScopeException>(await Refused(() => As("deputy", new EmployeeScope("finance", LeadersExcluded: true))));
-        var unknown = Assert.IsType<RuleViolationException>(await Refused(() => As("nobody", new EmployeeScope("finance", LeadersExcluded: true))));
+        var unknown = Assert.IsType<RuleRefusedException>(await Refused(() => As("nobody", new EmployeeScope("finance", LeadersExcluded: true)))).ToViolation();
         Assert.Equal(position, await Store.GetLastPositionAsync());
 
         Assert.Equal(("chen", "planning", false), (otherHr.EmployeeId, otherHr.DepartmentId, otherHr.IsLeader));

@@ -12,11 +12,13 @@ public abstract partial class GrainSuite
     public async Task AS8_a_commit_rewrites_no_gradability_document_its_activation_already_wrote_and_a_new_activation_writes_them_again()
     {
         var probe = new ProbeStore(Store, "employee:lean");
-        var lean = StartNode(probe).GetGrain<IEmployeeGrain>("lean");
+        var node = await StartNode(probe);
+        var lean = node.GetGrain<IEmployeeGrain>("lean");
         await EnsureDepartmentAsync(Planning);
         await lean.ExecuteAsync(Appointment("lean", Planning), Context("2024-01-02"), CancellationToken.None);
         await lean.ExecuteAsync(new RecordQualifications(AdministrativeRank.DeputySection, D("2015-07-01"), Education.Bachelor), Context("2024-01-02"), CancellationToken.None);
-        var again = StartNode(probe).GetGrain<IEmployeeGrain>("lean");
+        await node.DeactivateAsync(lean);
+        var again = node.GetGrain<IEmployeeGrain>("lean");
         await again.ExecuteAsync(new RecordQualifications(AdministrativeRank.DeputySection, D("2015-08-01"), Education.Bachelor), Context("2024-01-02"), CancellationToken.None);
 
         var puts = probe.Commits.Select(c => c.ReadModelWrites.OfType<PutDocument>().Count()).ToList();
@@ -29,7 +31,7 @@ public abstract partial class GrainSuite
     public async Task A_new_request_costs_no_request_lookup_and_a_repeat_still_gets_its_first_answer()
     {
         var probe = new ProbeStore(Store, "employee:once");
-        var once = StartNode(probe).GetGrain<IEmployeeGrain>("once");
+        var once = (await StartNode(probe)).GetGrain<IEmployeeGrain>("once");
         await EnsureDepartmentAsync(Planning);
         await once.ExecuteAsync(Appointment("once", Planning), Context("2024-01-02"), CancellationToken.None);
         var first = await once.ExecuteAsync(new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.Average), Context("2024-03-31", "grade-q1"), CancellationToken.None);

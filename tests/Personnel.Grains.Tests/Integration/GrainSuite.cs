@@ -5,7 +5,6 @@ using Personnel.Domain.Grading;
 using Personnel.Domain.Posts;
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
-using Personnel.Grains.Tests.Runtime;
 using Personnel.Storage;
 
 namespace Personnel.Grains.Tests.Integration;
@@ -23,14 +22,12 @@ public abstract partial class GrainSuite : IAsyncLifetime
     protected static readonly PostGrade L7S5 = new(7, 5);
 
     private readonly List<IEventStore> _stores = [];
-    private readonly List<PersonnelCluster> _clusters = [];
+    private readonly List<GrainNode> _nodes = [];
     private int _requests;
-
-    protected FakeTimeProvider Clock { get; } = new();
 
     protected IEventStore Store { get; private set; } = null!;
 
-    protected PersonnelCluster Cluster { get; private set; } = null!;
+    protected GrainNode Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,14 +35,14 @@ public abstract partial class GrainSuite : IAsyncLifetime
         // Node ids unlike the storage suite's ("node-a", "node-b"), whose tests end the connections of their application
         // names (personnel-node-a …) on the same PostgreSQL while this suite may be running beside them.
         Store = await OpenAsync("grains-node-a");
-        Cluster = StartNode(Store);
+        Cluster = await StartNode(Store);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var cluster in _clusters)
+        foreach (var node in _nodes)
         {
-            await cluster.StopAsync();
+            await node.DisposeAsync();
         }
 
         foreach (var store in _stores)
@@ -69,17 +66,12 @@ public abstract partial class GrainSuite : IAsyncLifetime
         return store;
     }
 
-    protected PersonnelCluster StartNode(IEventStore store)
+    /// <summary>Starts a cluster of <paramref name="silos"/> silos on <paramref name="store"/> (stopped with the test).</summary>
+    protected async Task<GrainNode> StartNode(IEventStore store, int silos = 1)
     {
-        var cluster = PersonnelCluster.Start(store, PolicyProfiles.Default, new PersonnelClusterOptions
-        {
-            TimeProvider = Clock,
-            IdleTimeout = TimeSpan.FromMinutes(10),
-            CollectionPeriod = TimeSpan.FromMinutes(1),
-            OutboxPeriod = TimeSpan.FromHours(1),
-        });
-        _clusters.Add(cluster);
-        return cluster;
+        var node = await GrainNode.StartAsync(store, silos);
+        _nodes.Add(node);
+        return node;
     }
 
     protected static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ using Personnel.Storage.CrashWriter;
 
 namespace Personnel.Tests.Shared;
 
-/// <summary>A Personnel.Storage.CrashWriter process (crash, node or grains-node mode) whose stdout is read as whole lines only: a line cut
+/// <summary>A Personnel.Storage.CrashWriter process (crash or node mode) whose stdout is read as whole lines only: a line cut
 /// short by SIGKILL is not an acknowledgement.</summary>
 internal sealed class WriterProcess : IDisposable
 {

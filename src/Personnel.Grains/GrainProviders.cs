@@ -1,0 +1,8 @@
+namespace Personnel.Grains;
+
+/// <summary>The names of the Orleans providers the grains use.</summary>
+public static class GrainProviders
+{
+    /// <summary>The log-consistency provider of the journaled grains: CustomStorage, whose storage is the event store.</summary>
+    public const string EventStore = "EventStore";
+}

@@ -1,0 +1,19 @@
+namespace Personnel.Server.Hosting;
+
+/// <summary>Where Orleans keeps its own tables: membership and reminders (and grain state) on the configured database.</summary>
+internal static class OrleansStorage
+{
+    /// <summary>One process on SQLite: localhost clustering; reminders in memory until the AdoNet schema for SQLite lands.</summary>
+    public static void UseSqlite(ISiloBuilder silo, StorageOptions storage, string contentRoot)
+    {
+        silo.UseLocalhostClustering();
+        silo.UseInMemoryReminderService();
+    }
+
+    /// <summary>Several processes on one PostgreSQL.</summary>
+    public static void UsePostgres(ISiloBuilder silo, StorageOptions storage)
+    {
+        silo.UseLocalhostClustering();
+        silo.UseInMemoryReminderService();
+    }
+}

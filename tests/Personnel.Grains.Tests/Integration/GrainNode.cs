@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Personnel.Domain.Profiles;
+using Personnel.Grains.Abstractions;
+using Personnel.Grains.Views;
+using Personnel.Storage;
+
+namespace Personnel.Grains.Tests.Integration;
+
+/// <summary>
+/// A cluster of in-process Orleans silos (Microsoft.Orleans.TestingHost) running the personnel grains on one event store,
+/// as the server runs them: each silo's own grain factory makes the calls, so a call to a grain on another silo crosses
+/// Orleans' serializers as it does between server processes.
+/// </summary>
+public sealed class GrainNode : IAsyncDisposable
+{
+    private readonly InProcessTestCluster _cluster;
+
+    private GrainNode(InProcessTestCluster cluster, FakeTimeProvider viewClock)
+    {
+        _cluster = cluster;
+        ViewClock = viewClock;
+    }
+
+    /// <summary>Gets the clock of the silos' post-level views (how old a fetched entry is).</summary>
+    public FakeTimeProvider ViewClock { get; }
+
+    /// <summary>Gets the silos.</summary>
+    public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
+
+    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>.</summary>
+    public static async Task<GrainNode> StartAsync(IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null)
+    {
+        var viewClock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddSingleton(store);
+            host.Services.AddSingleton(PolicyProfiles.Default);
+            host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ViewClockKey, viewClock);
+        });
+        builder.ConfigureSilo((_, silo) => silo
+            .AddPersonnelGrains(new PersonnelGrainOptions { OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1) })
+            .UseInMemoryReminderService());
+        builder.ConfigureClient(client => PersonnelSilo.AddDomainSerializer(client.Services));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GrainNode(cluster, viewClock);
+    }
+
+    /// <summary>The grain factory of silo <paramref name="silo"/>.</summary>
+    public IGrainFactory Factory(int silo = 0) => _cluster.Silos[silo].ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The post-level view of silo <paramref name="silo"/>.</summary>
+    public PostLevelViews Views(int silo = 0) => _cluster.Silos[silo].ServiceProvider.GetRequiredService<PostLevelViews>();
+
+    /// <summary>The post-level reader of silo <paramref name="silo"/>.</summary>
+    public PostLevelReader Reader(int silo = 0) => _cluster.Silos[silo].ServiceProvider.GetRequiredService<PostLevelReader>();
+
+    /// <summary>A grain reached through silo 0.</summary>
+    public TGrain GetGrain<TGrain>(string key)
+        where TGrain : IGrainWithStringKey => Factory().GetGrain<TGrain>(key);
+
+    /// <summary>Delivers <paramref name="department"/>'s waiting leadership adjustments now.</summary>
+    public Task<int> DeliverOutboxAsync(string department = "planning") =>
+        GetGrain<ILeadershipOutboxGrain>(department).DeliverAsync(CancellationToken.None);
+
+    /// <summary>Deactivates <paramref name="grain"/> and waits until it is gone.</summary>
+    public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
+
+    /// <summary>Whether <paramref name="grain"/> has a live activation on some silo.</summary>
+    public bool IsActive(IAddressable grain) => _cluster.TryGetGrainContext(grain.GetGrainId(), out _);
+
+    /// <summary>Stops silo <paramref name="silo"/> abruptly, as a killed process would.</summary>
+    public Task KillSiloAsync(int silo) => _cluster.KillSiloAsync(_cluster.Silos[silo]);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
+}
