@@ -115,7 +115,7 @@ public class ServerFixture : IAsyncLifetime
                 "--urls", "http://127.0.0.1:0", "--Web:Urls", "http://127.0.0.1:0", "--PERSONNEL_ADMIN_KEY", AdminToken, "--Grains:OutboxPeriod", "00:00:00.100",
                 "--Logging:LogLevel:Default", "Warning", .. storage, .. Profile is null ? Array.Empty<string>() : ["--Policy:Profile", Profile], .. ExtraArguments,
             ],
-            builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+            builder => builder.Services.AddKeyedSingleton<TimeProvider>(Hosting.ShanghaiClock.Key, Clock));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<Endpoints>().Grpc[0];
         WebAddress = new Uri(_app.Services.GetRequiredService<Endpoints>().Web[0]);

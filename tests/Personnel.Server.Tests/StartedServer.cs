@@ -17,7 +17,7 @@ internal sealed record StartedServer(WebApplication App, GrpcChannel Channel, Cl
             [
                 "--urls", "http://127.0.0.1:0", "--Web:Urls", "none", "--PERSONNEL_ADMIN_KEY", adminToken, "--Logging:LogLevel:Default", "Warning", .. storage,
             ],
-            builder => builder.Services.AddSingleton<TimeProvider>(new ManualClock()));
+            builder => builder.Services.AddKeyedSingleton<TimeProvider>(Hosting.ShanghaiClock.Key, new ManualClock()));
         await app.StartAsync();
         var channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<Endpoints>().Grpc[0]);
         return new StartedServer(app, channel, new Client(channel.CreateCallInvoker(), adminToken));

@@ -4,16 +4,16 @@ namespace Personnel.Server.Hosting;
 internal static class OrleansStorage
 {
     /// <summary>One process on SQLite: localhost clustering; reminders in memory until the AdoNet schema for SQLite lands.</summary>
-    public static void UseSqlite(ISiloBuilder silo, StorageOptions storage, string contentRoot)
+    public static void UseSqlite(ISiloBuilder silo, StorageOptions storage, int siloPort, int gatewayPort)
     {
-        silo.UseLocalhostClustering();
+        silo.UseLocalhostClustering(siloPort, gatewayPort);
         silo.UseInMemoryReminderService();
     }
 
     /// <summary>Several processes on one PostgreSQL.</summary>
-    public static void UsePostgres(ISiloBuilder silo, StorageOptions storage)
+    public static void UsePostgres(ISiloBuilder silo, StorageOptions storage, int siloPort, int gatewayPort)
     {
-        silo.UseLocalhostClustering();
+        silo.UseLocalhostClustering(siloPort, gatewayPort);
         silo.UseInMemoryReminderService();
     }
 }

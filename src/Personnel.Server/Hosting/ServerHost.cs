@@ -31,8 +31,10 @@ public static class ServerHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
         // Orleans says what it does at Information (each start-up stage, each membership read); warnings and errors stay.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(ShanghaiClock.Key, TimeProvider.System);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         builder.Services.Configure<PolicyOptions>(builder.Configuration.GetSection("Policy"));
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<AccessInterceptor>()).AddJsonTranscoding(json =>
@@ -55,7 +57,7 @@ public static class ServerHost
         ServiceRegistration.AddPersonnelServices(builder.Services);
 
         var app = builder.Build();
-        var timeProvider = app.Services.GetRequiredService<TimeProvider>();
+        var timeProvider = app.Services.GetRequiredKeyedService<TimeProvider>(ShanghaiClock.Key);
         var store = await StorageFactory.OpenAsync(storageOptions, builder.Environment.ContentRootPath, timeProvider,
             app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
         StoreHolder.Attach(app, store);

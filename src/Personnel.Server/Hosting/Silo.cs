@@ -47,8 +47,20 @@ internal static class Silo
         var cluster = builder.Configuration.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
         var grains = builder.Configuration.GetSection("Grains").Get<PersonnelGrainOptions>() ?? new PersonnelGrainOptions();
         var postgres = StorageFactory.IsPostgres(storage);
+        var siloPort = PortOrFree(cluster.SiloPort);
+        var gatewayPort = PortOrFree(cluster.GatewayPort);
         builder.UseOrleans(silo =>
         {
+            if (postgres)
+            {
+                OrleansStorage.UsePostgres(silo, storage, siloPort, gatewayPort);
+            }
+            else
+            {
+                OrleansStorage.UseSqlite(silo, storage, siloPort, gatewayPort);
+            }
+
+            // After the clustering provider, whose localhost variant sets its own ids and ports: these are the ones used.
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;
@@ -57,7 +69,7 @@ internal static class Silo
             var address = cluster.AdvertisedAddress is { Length: > 0 } named
                 ? IPAddress.Parse(named)
                 : postgres ? FirstHostAddress() : IPAddress.Loopback;
-            silo.ConfigureEndpoints(address, PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort), listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = cluster.ProbeTimeout;
@@ -65,15 +77,6 @@ internal static class Silo
                 o.DeathVoteExpirationTimeout = cluster.DeathVoteExpirationTimeout;
                 o.TableRefreshTimeout = cluster.TableRefreshTimeout;
             });
-            if (postgres)
-            {
-                OrleansStorage.UsePostgres(silo, storage);
-            }
-            else
-            {
-                OrleansStorage.UseSqlite(silo, storage, builder.Environment.ContentRootPath);
-            }
-
             silo.AddPersonnelGrains(grains);
         });
     }

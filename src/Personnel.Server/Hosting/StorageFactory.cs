@@ -57,8 +57,13 @@ internal sealed class StoreHolder
 }
 
 /// <summary>Today's civil date where the rules apply: Asia/Shanghai (UTC+8 all year, no daylight saving since 1991).</summary>
-public sealed class ShanghaiClock(TimeProvider timeProvider)
+public sealed class ShanghaiClock([FromKeyedServices(ShanghaiClock.Key)] TimeProvider timeProvider)
 {
+    /// <summary>The service key of the clock the rules read (today, the store's timestamps). Orleans keeps the unkeyed
+    /// <see cref="TimeProvider"/> (the real one): a test that moves the rules' clock by years must not expire Orleans'
+    /// messages or stop its timers.</summary>
+    public const string Key = "personnel-clock";
+
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     /// <summary>Gets today's date in Asia/Shanghai.</summary>

@@ -1,10 +1,17 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Personnel.Storage.Internal;
 
 /// <summary>A numbered schema script embedded from Sql/&lt;dialect&gt;/NNNN_name.sql.</summary>
-internal sealed record MigrationScript(int Version, string Name, string Sql);
+internal sealed record MigrationScript(int Version, string Name, string Sql)
+{
+    /// <summary>Gets the SHA-256 of the script's text (line ends as LF, so a checkout with CRLF gives the same
+    /// value), lower-case hex: what a database records to notice a released script edited afterwards.</summary>
+    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+}
 
 /// <summary>Loads a dialect's migration scripts in version order.</summary>
 internal static partial class MigrationScripts

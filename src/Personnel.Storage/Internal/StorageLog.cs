@@ -19,4 +19,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Change feed listening on {Channel} from position {Position}")]
     public static partial void FeedListening(ILogger logger, string channel, long position);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Applied Orleans schema script {Version} ({Name}) on {Dialect}")]
+    public static partial void OrleansScriptApplied(ILogger logger, int version, string name, string dialect);
 }

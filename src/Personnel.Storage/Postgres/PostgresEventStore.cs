@@ -14,6 +14,10 @@ namespace Personnel.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresEventStore : EventStoreBase
 {
+    /// <summary>The transaction-scoped advisory lock that serialises schema changes to one schema (@schema) across
+    /// processes: this store's migrations and Orleans' tables (<see cref="Orleans.OrleansSchema"/>) take the same.</summary>
+    internal const string MigrationLock = "SELECT pg_advisory_xact_lock(hashtext('personnel-migrate-' || @schema))";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresChangeListener _listener;
     private readonly string _schema;
@@ -117,7 +121,7 @@ public sealed partial class PostgresEventStore : EventStoreBase
             await using (transaction.ConfigureAwait(false))
             {
                 // Two nodes starting at once: the second waits here, then finds the schema current.
-                await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext('personnel-migrate-' || @schema))", cancellationToken, ("schema", _schema)).ConfigureAwait(false);
+                await ExecuteAsync(connection, MigrationLock, cancellationToken, ("schema", _schema)).ConfigureAwait(false);
                 await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {_schema}", cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", cancellationToken).ConfigureAwait(false);
                 await using var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", connection);
@@ -146,7 +150,7 @@ public sealed partial class PostgresEventStore : EventStoreBase
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
@@ -158,5 +162,5 @@ public sealed partial class PostgresEventStore : EventStoreBase
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]
-    private static partial Regex SchemaName();
+    internal static partial Regex SchemaName();
 }
