@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Personnel.Server.Hosting;
 using Personnel.Server.Services;
 
 namespace Personnel.Server.Auth;
@@ -18,10 +19,8 @@ namespace Personnel.Server.Auth;
 /// writes in each protocol's own shape (gRPC trailers, gRPC-Web trailers, an HTTP 401/403 with a JSON status for JSON
 /// transcoding). The authorization middleware would answer a bare 401/403 before gRPC, with no message naming the rule.
 /// </remarks>
-public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ServerInstruments instruments, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    private const string Bearer = "Bearer ";
-
     /// <summary>The methods this interceptor guards: every RPC of the personnel.v1 package.</summary>
     private const string PersonnelPackage = "/personnel.v1.";
 
@@ -135,17 +134,12 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
         }
 
         var http = context.GetHttpContext();
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || header.Length <= Bearer.Length)
+        var (presented, key) = await keys.AuthenticateBearerAsync(http.Request.Headers.Authorization.ToString(), context.CancellationToken)
+            .ConfigureAwait(false);
+        if (!presented)
         {
             throw Refuse(context, StatusCode.Unauthenticated, "API_KEY_MISSING",
                 "No API key: send the header 'authorization: Bearer <key>' with a key an admin created (personnel keys create).");
-        }
-
-        // A token already matched is found without a copy of it (the common case: no allocation, no hashing).
-        if (!keys.TryAuthenticateKnown(header.AsSpan(Bearer.Length).Trim(), out var key))
-        {
-            key = await keys.AuthenticateAsync(header[Bearer.Length..].Trim(), context.CancellationToken).ConfigureAwait(false);
         }
 
         if (key is null)
@@ -168,20 +162,27 @@ public sealed partial class AccessInterceptor(ApiKeyRegistry keys, ILogger<Acces
 
     private RpcException Refuse(ServerCallContext context, StatusCode code, string reason, string message, string? keyId = null)
     {
+        instruments.Refused(code, reason);
         LogRefused(logger, context.Method, code, reason, "", keyId ?? "(none)");
         return Refusals.Refuse(code, reason, message);
     }
 
-    /// <summary>Logs a handler's refusal once, from its status details; errors that are not refusals (INTERNAL, UNKNOWN) are
-    /// Grpc.AspNetCore's to log.</summary>
+    /// <summary>Counts and logs a handler's refusal once, from its status details; errors that are not refusals (INTERNAL,
+    /// UNKNOWN) are Grpc.AspNetCore's to log.</summary>
     private void LogRefusal(ServerCallContext context, RpcException refused)
     {
-        if (refused.StatusCode is StatusCode.Internal or StatusCode.Unknown || !logger.IsEnabled(LogLevel.Information))
+        if (refused.StatusCode is StatusCode.Internal or StatusCode.Unknown)
         {
             return;
         }
 
         var info = refused.GetRpcStatus()?.GetDetail<ErrorInfo>();
+        instruments.Refused(refused.StatusCode, info?.Reason ?? "");
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
         var keyId = context.GetHttpContext().Features.Get<Caller>()?.KeyId ?? "(none)";
         LogRefused(logger, context.Method, refused.StatusCode, info?.Reason ?? "", info?.Metadata.GetValueOrDefault("article") ?? "", keyId);
     }

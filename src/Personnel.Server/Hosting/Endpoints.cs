@@ -26,13 +26,17 @@ public sealed class Endpoints
     /// <summary>Gets the HTTP/1.1 addresses actually bound, once the server has started.</summary>
     public IReadOnlyList<string> Web => [.. _web.Select(Address)];
 
+    /// <summary>Whether a connection came in on one of the HTTP/1.1 (<c>--Web:Urls</c>) listeners, by its local port.</summary>
+    public bool IsWeb(ConnectionInfo connection) =>
+        _web.Exists(web => (web.Listen.IPEndPoint?.Port ?? web.Uri.Port) == connection.LocalPort);
+
     /// <summary>Sets Kestrel's endpoints from <c>urls</c> and <c>Web:Urls</c>, unless <c>Kestrel:Endpoints</c> configures them
     /// (then that configuration decides everything and <see cref="Grpc"/>, <see cref="Web"/> stay empty).</summary>
     public static Endpoints Configure(WebApplicationBuilder builder)
     {
         var endpoints = new Endpoints();
         var configuration = builder.Configuration;
-        if (configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        if (SetByKestrel(configuration))
         {
             return endpoints;
         }
@@ -68,6 +72,11 @@ public sealed class Endpoints
         });
         return endpoints;
     }
+
+    /// <summary>Whether <c>Kestrel:Endpoints</c> configures the listeners, so that neither <c>urls</c> nor <c>Web:Urls</c> is
+    /// used and which port serves HTTP/1.1 is not known here.</summary>
+    public static bool SetByKestrel(IConfiguration configuration) =>
+        configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
 
     /// <summary>The address as bound: an IP endpoint's port once Kestrel resolved a port 0; localhost as configured.</summary>
     private static string Address((ListenOptions Listen, Uri Uri) endpoint) =>

@@ -1,19 +1,39 @@
+using Personnel.Grains;
+using Personnel.Storage.Orleans;
+
 namespace Personnel.Server.Hosting;
 
-/// <summary>Where Orleans keeps its own tables: membership and reminders (and grain state) on the configured database.</summary>
+/// <summary>
+/// Where Orleans keeps its own tables (Storage/Sql/Orleans, applied at start-up beside the event store): reminders and
+/// grain state always on the configured database; membership there too with PostgreSQL, where several processes form
+/// one cluster. A SQLite file serves one process, which is its own cluster (localhost clustering).
+/// </summary>
 internal static class OrleansStorage
 {
-    /// <summary>One process on SQLite: localhost clustering; reminders in memory until the AdoNet schema for SQLite lands.</summary>
-    public static void UseSqlite(ISiloBuilder silo, StorageOptions storage, int siloPort, int gatewayPort)
+    public static void Use(ISiloBuilder silo, OrleansDatabase database, bool postgres, int siloPort, int gatewayPort)
     {
-        silo.UseLocalhostClustering(siloPort, gatewayPort);
-        silo.UseInMemoryReminderService();
-    }
+        if (postgres)
+        {
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = database.Invariant;
+                o.ConnectionString = database.ConnectionString;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
 
-    /// <summary>Several processes on one PostgreSQL.</summary>
-    public static void UsePostgres(ISiloBuilder silo, StorageOptions storage, int siloPort, int gatewayPort)
-    {
-        silo.UseLocalhostClustering(siloPort, gatewayPort);
-        silo.UseInMemoryReminderService();
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage(GrainProviders.State, o =>
+        {
+            o.Invariant = database.Invariant;
+            o.ConnectionString = database.ConnectionString;
+        });
     }
 }

@@ -43,6 +43,7 @@ public static class ServerHost
         builder.Services.AddSingleton<AccessInterceptor>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.AddPersonnelMetrics();
         configure?.Invoke(builder);
 
         var storageOptions = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -52,7 +53,7 @@ public static class ServerHost
         builder.Services.AddSingleton<StoreHolder>();
         builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
         // The silo in this process: the grains over the same store (opened below, before the host starts the silo).
-        Silo.Configure(builder, storageOptions);
+        Silo.Configure(builder, storageOptions, StorageFactory.OrleansDatabase(storageOptions, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<ApiKeyRegistry>();
         ServiceRegistration.AddPersonnelServices(builder.Services);
 
@@ -61,6 +62,8 @@ public static class ServerHost
         var store = await StorageFactory.OpenAsync(storageOptions, builder.Environment.ContentRootPath, timeProvider,
             app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
         StoreHolder.Attach(app, store);
+        await StorageFactory.EnsureOrleansTablesAsync(storageOptions, builder.Environment.ContentRootPath, timeProvider,
+            app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken).ConfigureAwait(false);
 
         var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
         // Environment variables are configuration too, so PERSONNEL_ADMIN_KEY works from the environment or the command line.
@@ -75,6 +78,7 @@ public static class ServerHost
         ServiceRegistration.MapPersonnelServices(app);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapPersonnelMetrics();
         return app;
     }
 

@@ -42,7 +42,7 @@ public sealed class ClusterSettings
 internal static class Silo
 {
     /// <summary>Adds the silo to <paramref name="builder"/>'s host.</summary>
-    public static void Configure(WebApplicationBuilder builder, StorageOptions storage)
+    public static void Configure(WebApplicationBuilder builder, StorageOptions storage, Storage.Orleans.OrleansDatabase database)
     {
         var cluster = builder.Configuration.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
         var grains = builder.Configuration.GetSection("Grains").Get<PersonnelGrainOptions>() ?? new PersonnelGrainOptions();
@@ -51,14 +51,7 @@ internal static class Silo
         var gatewayPort = PortOrFree(cluster.GatewayPort);
         builder.UseOrleans(silo =>
         {
-            if (postgres)
-            {
-                OrleansStorage.UsePostgres(silo, storage, siloPort, gatewayPort);
-            }
-            else
-            {
-                OrleansStorage.UseSqlite(silo, storage, siloPort, gatewayPort);
-            }
+            OrleansStorage.Use(silo, database, postgres, siloPort, gatewayPort);
 
             // After the clustering provider, whose localhost variant sets its own ids and ports: these are the ones used.
             silo.Configure<ClusterOptions>(o =>

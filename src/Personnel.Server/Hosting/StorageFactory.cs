@@ -1,5 +1,6 @@
 using Personnel.Storage;
 using Personnel.Storage.Postgres;
+using Personnel.Storage.Orleans;
 using Personnel.Storage.Sqlite;
 
 namespace Personnel.Server.Hosting;
@@ -13,14 +14,31 @@ internal static class StorageFactory
     public static bool IsPostgres(StorageOptions options) =>
         options.Provider.Trim().ToLowerInvariant() is "postgres" or "postgresql";
 
+    /// <summary>The full path of the SQLite file <paramref name="options"/> name (default <see cref="DefaultSqlitePath"/>).</summary>
+    public static string SqlitePath(StorageOptions options, string contentRoot) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(options.ConnectionString) ? DefaultSqlitePath : options.ConnectionString, contentRoot);
+
+    /// <summary>Where Orleans' own tables are: in the event store's file or schema.</summary>
+    public static OrleansDatabase OrleansDatabase(StorageOptions options, string contentRoot) => IsPostgres(options)
+        ? OrleansSchema.ForPostgres(options.ConnectionString ?? string.Empty, options.Schema)
+        : OrleansSchema.ForSqlite(SqlitePath(options, contentRoot));
+
+    /// <summary>Applies Orleans' tables (once; safe when several processes start together) beside the event store.</summary>
+    public static Task EnsureOrleansTablesAsync(
+        StorageOptions options, string contentRoot, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        IsPostgres(options)
+            ? OrleansSchema.EnsureAsync(OrleansDatabaseKind.Postgres, options.ConnectionString!,
+                new OrleansSchemaOptions { Schema = options.Schema, TimeProvider = timeProvider, LoggerFactory = loggerFactory }, cancellationToken)
+            : OrleansSchema.EnsureAsync(OrleansDatabaseKind.Sqlite, SqlitePath(options, contentRoot),
+                new OrleansSchemaOptions { TimeProvider = timeProvider, LoggerFactory = loggerFactory }, cancellationToken);
+
     public static async Task<IEventStore> OpenAsync(
         StorageOptions options, string contentRoot, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         switch (options.Provider.Trim().ToLowerInvariant())
         {
             case "sqlite":
-                var path = string.IsNullOrWhiteSpace(options.ConnectionString) ? DefaultSqlitePath : options.ConnectionString;
-                var fullPath = Path.GetFullPath(path, contentRoot);
+                var fullPath = SqlitePath(options, contentRoot);
                 Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
                 return await SqliteEventStore.OpenAsync(fullPath,
                     new EventStoreOptions { TimeProvider = timeProvider, LoggerFactory = loggerFactory }, cancellationToken).ConfigureAwait(false);

@@ -133,7 +133,8 @@ public static partial class Refusals
     [System.Text.RegularExpressions.GeneratedRegex(@"^([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)(?=[ \[:])")]
     private static partial System.Text.RegularExpressions.Regex FieldPath();
 
-    private static string UpperSnake(string name) =>
+    /// <summary>A PascalCase name in upper snake case (GoodQuota → GOOD_QUOTA).</summary>
+    internal static string UpperSnake(string name) =>
         System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
 }
 
