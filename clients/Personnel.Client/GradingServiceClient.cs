@@ -13,6 +13,7 @@ public sealed class GradingServiceClient
     private static readonly Method<CorrectQuarterlyGradeRequest, CorrectQuarterlyGradeResponse> CorrectQuarterlyGradeMethod = CallRunner.Method<CorrectQuarterlyGradeRequest, CorrectQuarterlyGradeResponse>(Service, "CorrectQuarterlyGrade");
     private static readonly Method<StartExcellentNoticeRequest, StartExcellentNoticeResponse> StartExcellentNoticeMethod = CallRunner.Method<StartExcellentNoticeRequest, StartExcellentNoticeResponse>(Service, "StartExcellentNotice");
     private static readonly Method<RecordAnnualGradeRequest, RecordAnnualGradeResponse> RecordAnnualGradeMethod = CallRunner.Method<RecordAnnualGradeRequest, RecordAnnualGradeResponse>(Service, "RecordAnnualGrade");
+    private static readonly Method<CorrectAnnualGradeRequest, CorrectAnnualGradeResponse> CorrectAnnualGradeMethod = CallRunner.Method<CorrectAnnualGradeRequest, CorrectAnnualGradeResponse>(Service, "CorrectAnnualGrade");
     private static readonly Method<ListGradesRequest, ListGradesResponse> ListGradesMethod = CallRunner.Method<ListGradesRequest, ListGradesResponse>(Service, "ListGrades");
     private static readonly Method<AppealAnnualGradeRequest, AppealAnnualGradeResponse> AppealAnnualGradeMethod = CallRunner.Method<AppealAnnualGradeRequest, AppealAnnualGradeResponse>(Service, "AppealAnnualGrade");
     private static readonly Method<ResolveAppealRequest, ResolveAppealResponse> ResolveAppealMethod = CallRunner.Method<ResolveAppealRequest, ResolveAppealResponse>(Service, "ResolveAppeal");
@@ -47,6 +48,12 @@ public sealed class GradingServiceClient
     /// <summary>Calls <c>RecordAnnualGrade</c>. Records an annual grade and every consequence it has (AS 第十九条–第二十二条). A <c>request_id</c> left empty is filled with a new one; the call is retried on UNAVAILABLE with the same id.</summary>
     public Task<RecordAnnualGradeResponse> RecordAnnualGradeAsync(RecordAnnualGradeRequest request, CancellationToken cancellationToken = default) =>
         _runner.UnaryAsync(RecordAnnualGradeMethod, request, cancellationToken);
+
+    /// <summary>Calls <c>CorrectAnnualGrade</c>: corrects (更正) a recorded annual grade with its reason, outside review and appeal; the
+    /// old grade's consequences are undone and the new grade's applied. A <c>request_id</c> left empty is filled with a new one; the
+    /// call is retried on UNAVAILABLE with the same id.</summary>
+    public Task<CorrectAnnualGradeResponse> CorrectAnnualGradeAsync(CorrectAnnualGradeRequest request, CancellationToken cancellationToken = default) =>
+        _runner.UnaryAsync(CorrectAnnualGradeMethod, request, cancellationToken);
 
     /// <summary>Calls <c>ListGrades</c>. Lists an employee's quarterly and annual grades.</summary>
     public Task<ListGradesResponse> ListGradesAsync(ListGradesRequest request, CancellationToken cancellationToken = default) =>

@@ -54,7 +54,14 @@ public static class PersonnelSilo
     /// The domain stays free of Orleans. Clients of the cluster need the same.
     /// </summary>
     public static IServiceCollection AddDomainSerializer(IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(IsDomainType, EventJson.Options));
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(IsDomainType, CodecOptions));
+
+    /// <summary>The stored events' options, except that a member the type does not know is skipped: an event that crosses
+    /// as its concrete type (a grade in a grade list) carries the discriminator its base type writes.</summary>
+    private static readonly JsonSerializerOptions CodecOptions = new(EventJson.Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     private static bool IsDomainType(Type type) =>
         type.Namespace?.StartsWith("Personnel.Domain", StringComparison.Ordinal) == true && !typeof(Exception).IsAssignableFrom(type);

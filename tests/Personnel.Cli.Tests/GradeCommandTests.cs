@@ -184,6 +184,39 @@ public sealed class GradeCommandTests(LiveServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AWronglyRecordedAnnualGrade_IsCorrectedThroughTheCli_WithItsConsequences_AndTheHistoryShowsBoth()
+    {
+        await DepartmentOfFiveAsync("d-ac", "e-ac");
+        Assert.Equal(0, (await Admin("grades", "record-annual", "e-ac1", "--year", "2023", "--grade", "competent", "--decided-on", "2024-01-10")).ExitCode);
+
+        var noReason = await Admin("grades", "correct-annual", "e-ac1", "--year", "2023", "--grade", "basically-competent");
+        var corrected = await Admin("grades", "correct-annual", "e-ac1", "--year", "2023", "--grade", "基本称职",
+            "--reason", "another person's review sheet was keyed in", "--decided-on", "2024-01-15");
+        var back = await Admin("grades", "correct-annual", "e-ac1", "--year", "2023", "--grade", "competent",
+            "--reason", "the first grade was right after all", "--decided-on", "2024-01-16", "--json");
+        var later = await Admin("grades", "correct-annual", "e-ac1", "--year", "2022", "--grade", "competent", "--reason", "none recorded");
+        var history = await Admin("employee", "history", "e-ac1", "--json");
+
+        Assert.Equal(ExitCodes.BadInput, noReason.ExitCode);
+        Assert.True(corrected.ExitCode == 0, corrected.Error);
+        Assert.Contains("已更正 / corrected: was 称职 competent.", corrected.Out);
+        Assert.Matches(@"等次 / grade\s*│\s*基本称职 basically-competent", corrected.Out);
+        Assert.Contains("PromotionFrozen", corrected.Out);
+        Assert.True(back.ExitCode == 0, back.Error);
+        using (var json = JsonDocument.Parse(back.Out))
+        {
+            Assert.Equal("BASICALLY_COMPETENT", json.RootElement.GetProperty("previous_grade").GetString());
+            Assert.Equal(
+                ["Admonished", "YearNotCounted", "PromotionFrozen"],
+                json.RootElement.GetProperty("withdrawn").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
+        }
+
+        Assert.Equal(ExitCodes.Refused, later.ExitCode);
+        Assert.Contains("NotFound", later.Error);
+        Assert.True(history.Out.IndexOf("annual-grade-recorded", StringComparison.Ordinal) < history.Out.IndexOf("annual-grade-corrected", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OvertimeAndLateness_AreRecordedThroughTheCli_AndReachThePayDeductions()
     {
         await DepartmentOfFiveAsync("d-ot", "e-ot");

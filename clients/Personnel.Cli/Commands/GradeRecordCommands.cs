@@ -6,13 +6,13 @@ using Spectre.Console;
 namespace Personnel.Cli.Commands;
 
 /// <summary>
-/// <c>personnel grades list|show|record|record-annual|excellent-notice</c>: one person's grades, read and recorded one at a
+/// <c>personnel grades list|show|record|correct|record-annual|correct-annual|excellent-notice</c>: one person's grades, read and recorded one at a
 /// time (AS 第七条–第二十八条); a department's quarter in bulk is <c>grades import</c>.
 /// </summary>
 internal static class GradeRecordCommands
 {
     public static IEnumerable<Command> Build(GlobalOptions globals) =>
-        [List(globals), Show(globals), RecordQuarterly(globals), CorrectQuarterly(globals), RecordAnnual(globals), ExcellentNotice(globals)];
+        [List(globals), Show(globals), RecordQuarterly(globals), CorrectQuarterly(globals), RecordAnnual(globals), CorrectAnnual(globals), ExcellentNotice(globals)];
 
     private static Command List(GlobalOptions globals)
     {
@@ -126,8 +126,7 @@ internal static class GradeRecordCommands
         var year = new Option<int>("--year") { Description = "The year.", Required = true };
         var quarter = new Option<int>("--quarter") { Description = "1 to 4.", Required = true };
         var grade = new Option<string>("--grade") { Description = $"The corrected grade: one of {Values.Choices<QuarterlyGrade>()} (好, 较好, 一般, 较差).", Required = true };
-        var reason = new Option<string>("--reason") { Description = "Why the recorded grade was wrong (更正理由, required).", Required = true };
-        var decidedOn = new Option<string?>("--decided-on") { Description = "The day of the correcting decision, yyyy-MM-dd. Defaults to today." };
+        var (reason, decidedOn) = CorrectionOptions();
         var command = new Command("correct",
             "Correct (更正) a recorded quarterly grade, with the reason: the first record stays in the history beside the correction; "
             + "a corrected Good takes the Good quota (AS 第八条), one corrected away gives it back. Not once the year is graded (复核、申诉: AS 第二十八条).")
@@ -221,6 +220,57 @@ internal static class GradeRecordCommands
         }));
         return command;
     }
+
+    private static Command CorrectAnnual(GlobalOptions globals)
+    {
+        var id = new Argument<string>("employee-id");
+        var year = new Option<int>("--year") { Description = "The year.", Required = true };
+        var grade = new Option<string>("--grade") { Description = $"The corrected grade: one of {Values.Choices<AnnualGrade>()} (优秀, 称职, 基本称职, 不称职).", Required = true };
+        var (reason, decidedOn) = CorrectionOptions();
+        var command = new Command("correct-annual",
+            "Correct (更正) a recorded annual grade, with the reason, outside review and appeal (复核、申诉: AS 第二十八条): the first record stays in the "
+            + "history; the old grade's consequences are undone and the new grade's applied; Excellent needs its notice (AS 第九条) and takes the quota "
+            + "(AS 第十二条), one corrected away gives it back. Not once a later year is graded, nor for a year reviewed or appealed.")
+        {
+            id, year, grade, reason, decidedOn,
+        };
+        command.SetAction(parsed => globals.RunAsync(parsed, async client =>
+        {
+            var response = await client.Grading.CorrectAnnualGradeAsync(new CorrectAnnualGradeRequest
+            {
+                EmployeeId = parsed.GetValue(id)!,
+                Year = parsed.GetValue(year),
+                Grade = Args.AnnualGrade(parsed.GetValue(grade), "--grade"),
+                Reason = parsed.GetValue(reason)!.Trim(),
+                DecidedOn = Args.OptionalDate(parsed.GetValue(decidedOn), "--decided-on"),
+            }).ConfigureAwait(false);
+            Render.Message(globals, parsed, response, console =>
+            {
+                console.WriteLine($"已更正 / corrected: was {Terms.Show(response.PreviousGrade)}.");
+                console.Write(AnnualFields(response.Record));
+                if (response.ExcellentQuota is not null)
+                {
+                    QuotaCommands.Write(console, [response.ExcellentQuota], "Excellent 优秀 (AS 第十二条)");
+                }
+
+                ConsequenceTable.Write(console, response.Consequences);
+                if (response.Withdrawn.Count > 0)
+                {
+                    console.WriteLine("不再适用 / withdrawn:");
+                    ConsequenceTable.Write(console, response.Withdrawn);
+                }
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The reason (required) and decision day a correction (更正) of a grade carries.</summary>
+    private static (Option<string> Reason, Option<string?> DecidedOn) CorrectionOptions() =>
+    (
+        new Option<string>("--reason") { Description = "Why the recorded grade was wrong (更正理由, required).", Required = true },
+        new Option<string?>("--decided-on") { Description = "The day of the correcting decision, yyyy-MM-dd. Defaults to today." }
+    );
 
     private static Command ExcellentNotice(GlobalOptions globals)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using Personnel.Domain.Employees;
+using Personnel.Domain.Grading;
 
 namespace Personnel.Domain.Common;
 
@@ -30,8 +31,10 @@ public static class ConsequenceCatalogue
         [EventTypes.Employee.PostAdjustmentDue] = new("PostAdjustmentDue", "AS 第二十条", "The post is to be adjusted."),
         [EventTypes.Employee.ContractTerminated] = new("ContractTerminated", "AS 第二十一条",
             "Two consecutive Incompetent years: the contract is terminated (解除聘用合同)."),
-        [EventTypes.Employee.EmployeeReinstated] = new("Reinstated", "AS 第二十八条", "The appeal revised the grade: the terminated contract is reinstated."),
-        [EventTypes.Employee.DemotionReversed] = new("DemotionReversed", "AS 第二十八条", "The appeal revised the grade: the demotion is reversed."),
+        [EventTypes.Employee.EmployeeReinstated] = new("Reinstated", "AS 第二十八条", 
+            "The grade behind it was revised on appeal or corrected: the terminated contract is reinstated."),
+        [EventTypes.Employee.DemotionReversed] = new("DemotionReversed", "AS 第二十八条", 
+            "The grade behind it was revised on appeal or corrected: the demotion is reversed."),
         [EventTypes.Employee.EmployeeDismissed] = new("Dismissed", "AM 第十八条", "Dismissed (辞聘)."),
         [EventTypes.Employee.LeadershipAdjustmentOrdered] = new("LeadershipAdjustment", "AM 第十七条",
             "The leadership is adjusted: the head's rotation is mandatory now."),
@@ -78,6 +81,26 @@ public static class ConsequenceCatalogue
 
         return note;
     }
+
+    /// <summary>A consequence a correction of the annual grade withdrew (<see cref="AnnualConsequenceWithdrawn"/>, payload
+    /// <paramref name="payload"/>), named as it was recorded.</summary>
+    public static ConsequenceNote Withdrawn(string payload)
+    {
+        var withdrawn = (AnnualConsequenceWithdrawn)EventJson.Deserialize<EmployeeEvent>(payload);
+        var recorded = General[RecordedAs(withdrawn.Consequence)];
+        return recorded with { Description = $"Withdrawn for {withdrawn.Year}, its grade corrected: {recorded.Description}" };
+    }
+
+    /// <summary>The event type that recorded a consequence of the annual grade.</summary>
+    private static string RecordedAs(Consequence consequence) => consequence switch
+    {
+        Consequence.Commendation => EventTypes.Employee.CommendationAwarded,
+        Consequence.Admonishment => EventTypes.Employee.Admonished,
+        Consequence.YearNotCounted => EventTypes.Employee.YearNotCounted,
+        Consequence.PromotionFreeze => EventTypes.Employee.PromotionFrozen,
+        Consequence.Demotion => EventTypes.Employee.DemotionFloorReached,
+        _ => EventTypes.Employee.PostAdjustmentDue,
+    };
 
     /// <summary>The consequence named by the rule that raised it: the ranking and correction consequences, a post adjustment
     /// under the article of its rule code (an unknown code keeps the general article) with its reason; else <see cref="Of"/>.</summary>

@@ -45,6 +45,8 @@ public static class EventTypes
         public const string QuarterlyFollowUpDue = "quarterly-follow-up-due";
         public const string ExcellentProposed = "excellent-proposed";
         public const string AnnualGradeRecorded = "annual-grade-recorded";
+        public const string AnnualGradeCorrected = "annual-grade-corrected";
+        public const string AnnualConsequenceWithdrawn = "annual-consequence-withdrawn";
         public const string CommendationAwarded = "commendation-awarded";
         public const string MeritAwarded = "merit-awarded";
         public const string Admonished = "admonished";
@@ -83,6 +85,7 @@ public static class EventTypes
         public const string GoodQuotaGranted = "good-quota-granted";
         public const string ExcellentQuotaGranted = "excellent-quota-granted";
         public const string GoodQuotaReleased = "good-quota-released";
+        public const string ExcellentQuotaReleased = "excellent-quota-released";
     }
 
     /// <summary>Events the employee grain records beside the domain's: the name is kept with the person, not the contract.</summary>

@@ -15,6 +15,10 @@ public static partial class Rules
         "AS-8-CORRECT", "AS 第八条",
         "A quarterly grade recorded wrongly is corrected (更正) by the graders, with its reason, before the year's grade rests on it; the quotas hold for the corrected grade");
 
+    public static readonly Rule AnnualGradeCorrection = new(
+        "AS-28-CORRECT", "AS 第九条, 第二十八条",
+        "An annual grade recorded wrongly is corrected (更正) by the graders, with its reason, while its consequences can be undone: not once a later year is graded, and not a grade under review or appeal (复核、申诉), which has its own path; the quotas hold for the corrected grade");
+
     public static readonly Rule GoodQuota = new(
         "AS-8", "AS 第八条", "Good (好) ≤ 40 % of the people assessed in the unit that quarter");
 

@@ -33,6 +33,7 @@ public static class ContractLifecycle
         [ContractTrigger.Reinstate] = Rules.AppealOfIncompetent,
         [ContractTrigger.AppealAnnualGrade] = Rules.AppealOfIncompetent,
         [ContractTrigger.ResolveAppeal] = Rules.AppealOfIncompetent,
+        [ContractTrigger.CorrectAnnualGrade] = Rules.AnnualGradeCorrection,
         [ContractTrigger.OrderLeadershipAdjustment] = Rules.LeadershipAdjustment,
         [ContractTrigger.RescindLeadershipAdjustment] = Rules.LeadershipAdjustment,
         [ContractTrigger.RecordHealthIncapacity] = Rules.HealthPostAdjustment,

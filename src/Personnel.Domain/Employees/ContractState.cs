@@ -84,4 +84,5 @@ public enum ContractTrigger
     RecordRankingPlace,
     SignAnnualFeedback,
     RecordAttendance,
+    CorrectAnnualGrade,
 }

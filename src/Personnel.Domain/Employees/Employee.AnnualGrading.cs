@@ -14,7 +14,8 @@ public sealed partial class Employee
     /// <summary>
     /// Starts the public notice (公示) of a proposed Excellent grade (AS 第九条(四)); the decision may
     /// follow after the profile's working days (5). The person must be able to be Excellent: a Good
-    /// quarter that year (第十三条), no warning that year (第二十七条), a grade not yet set.
+    /// quarter that year (第十三条), no warning that year (第二十七条), a grade not yet set — or one set otherwise that may
+    /// still be corrected to Excellent (<see cref="CorrectAnnualGrade"/>), whose notice this is.
     /// </summary>
     public void ProposeExcellent(DateOnly on, int year)
     {
@@ -22,7 +23,13 @@ public sealed partial class Employee
         RuleViolationException.ThrowIfInvalid(year >= AppointedOn.Year && year <= on.Year, Rules.WellFormedInput,
             $"year {year} is outside the contract up to {on:yyyy-MM-dd}");
         EnsureAllowed(ContractTrigger.ProposeExcellent, on);
-        RuleViolationException.ThrowUnless(!_annual.ContainsKey(year), Rules.OneGradePerPeriod, $"{Id} already has a result for {year}");
+        if (_annual.TryGetValue(year, out var graded))
+        {
+            var uncorrectable = graded.Grade == AnnualGrade.Excellent ? null : CorrectionRefusal(on, year);
+            RuleViolationException.ThrowUnless(graded.Grade is not (null or AnnualGrade.Excellent) && uncorrectable is null, Rules.OneGradePerPeriod,
+                $"{Id} already has a result for {year}{(uncorrectable is null ? "" : $", which can no longer be corrected: {uncorrectable.Message}")}");
+        }
+
         CheckExcellentPreconditions(year);
         var days = Policy.ExcellentNoticeWorkingDays;
         var earliest = on;

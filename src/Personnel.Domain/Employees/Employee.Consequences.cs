@@ -12,28 +12,25 @@ public sealed partial class Employee
     private readonly List<EmployeeEvent> _consequences = [];
     private int? _terminationYear;
 
-    /// <summary>Commendations, merits, admonishments, freezes, uncounted years, demotions and floors, in order.</summary>
+    /// <summary>Commendations, merits, admonishments, freezes, uncounted years, demotions and floors, in order. A consequence
+    /// withdrawn because its grade was corrected (<see cref="AnnualConsequenceWithdrawn"/>) leaves the list; <see cref="History"/>
+    /// keeps both.</summary>
     public IReadOnlyList<EmployeeEvent> ConsequenceHistory => _consequences;
 
     public IReadOnlyList<MeritAwarded> Merits => _merits;
 
     /// <summary>
     /// The consequences of an annual outcome (AM 第十七条; AS 第十九条–第二十二条), as the profile's
-    /// table lists them, with the second-consecutive ones when the previous year had the same outcome.
+    /// table lists them, with the second-consecutive ones when the previous year had the same outcome;
+    /// those in <paramref name="alreadyRecorded"/> are left out (a correction keeps what both grades call for).
     /// </summary>
-    private List<EmployeeEvent> ConsequencesOf(DateOnly on, int year, AnnualOutcome outcome, PostGrade grade)
+    private List<EmployeeEvent> ConsequencesOf(
+        DateOnly on, int year, AnnualOutcome outcome, PostGrade grade, IReadOnlySet<Consequence>? alreadyRecorded = null)
     {
-        var table = Policy.ConsequencesOf(outcome);
-        var secondConsecutive = _annual.TryGetValue(year - 1, out var previous) && previous.Outcome == outcome;
-        var due = new SortedSet<Consequence>(table.Each);
-        if (secondConsecutive)
-        {
-            due.UnionWith(table.SecondConsecutive);
-        }
-
+        var secondConsecutive = IsSecondConsecutive(year, outcome);
         var events = new List<EmployeeEvent>();
         var consecutive = secondConsecutive ? $"{outcome} in {year - 1} and {year}" : $"{outcome} in {year}";
-        foreach (var consequence in due)
+        foreach (var consequence in DueConsequences(year, outcome).Where(c => alreadyRecorded?.Contains(c) != true))
         {
             switch (consequence)
             {
@@ -61,7 +58,7 @@ public sealed partial class Employee
                         : new Demoted(on, year, demotion.From, demotion.To, $"demoted one post grade ({Policy.DemotionUnit}) for {consecutive}"));
                     break;
                 case Consequence.PostAdjustment:
-                    events.Add(new PostAdjustmentDue(on, outcome == AnnualOutcome.NoGrade ? "AS-22" : "AS-20", $"post adjustment for {consecutive}"));
+                    events.Add(new PostAdjustmentDue(on, outcome == AnnualOutcome.NoGrade ? "AS-22" : "AS-20", $"post adjustment for {consecutive}", year));
                     break;
                 case Consequence.ContractTermination:
                     events.Add(new ContractTerminated(on, year, $"contract terminated (解除聘用合同) for {consecutive}"));
@@ -73,6 +70,23 @@ public sealed partial class Employee
 
         return events;
     }
+
+    /// <summary>The consequences the profile's table gives <paramref name="outcome"/> in <paramref name="year"/>, the
+    /// second-consecutive ones included when the previous year had the same outcome.</summary>
+    private SortedSet<Consequence> DueConsequences(int year, AnnualOutcome outcome)
+    {
+        var table = Policy.ConsequencesOf(outcome);
+        var due = new SortedSet<Consequence>(table.Each);
+        if (IsSecondConsecutive(year, outcome))
+        {
+            due.UnionWith(table.SecondConsecutive);
+        }
+
+        return due;
+    }
+
+    private bool IsSecondConsecutive(int year, AnnualOutcome outcome) =>
+        _annual.TryGetValue(year - 1, out var previous) && previous.Outcome == outcome;
 
     /// <summary>
     /// Merits for consecutive Excellent years (AS 第十九条): third class at the 3rd, second class at the
@@ -118,6 +132,15 @@ public sealed partial class Employee
                 break;
             case AnnualGradeAppealed e:
                 _appeals[e.Year] = false;
+                break;
+            case AnnualGradeCorrected e:
+                _annual[e.Year] = _annual[e.Year] with { Grade = e.To };
+                _annualCorrections[e.Year] = e;
+                // The written feedback signed was of the old result: the corrected one is fed back and signed anew (AS 第九条(六)).
+                _feedback.Remove(e.Year);
+                break;
+            case AnnualConsequenceWithdrawn e:
+                Withdraw(e);
                 break;
             case AppealResolved e:
                 _appeals[e.Year] = true;

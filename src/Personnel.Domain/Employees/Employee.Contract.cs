@@ -71,7 +71,7 @@ public sealed partial class Employee
             ContractTrigger.RecordQuarterlyGrade, ContractTrigger.ProposeExcellent, ContractTrigger.RecordAnnualGrade,
             ContractTrigger.AppealAnnualGrade, ContractTrigger.ResolveAppeal, ContractTrigger.OrderLeadershipAdjustment,
             ContractTrigger.RescindLeadershipAdjustment, ContractTrigger.RecordQualifications, ContractTrigger.RecordRankingPlace,
-            ContractTrigger.SignAnnualFeedback, ContractTrigger.RecordAttendance,
+            ContractTrigger.SignAnnualFeedback, ContractTrigger.RecordAttendance, ContractTrigger.CorrectAnnualGrade,
         })
         {
             inService.InternalTransitionIf(With(record), Always, Keep, Internal);
@@ -109,10 +109,12 @@ public sealed partial class Employee
             machine.Configure(separated).SubstateOf(Separated);
         }
 
-        // An appeal may revise the second Incompetent year that terminated the contract (AS 第二十八条).
+        // An appeal may revise the second Incompetent year that terminated the contract (AS 第二十八条), and a correction
+        // (更正) of that year's grade may undo the termination (the intent checks that the termination rests on the year).
         machine.Configure(Terminated)
             .InternalTransitionIf(With(ContractTrigger.AppealAnnualGrade), Always, Keep, Internal)
             .InternalTransitionIf(With(ContractTrigger.ResolveAppeal), Always, Keep, Internal)
+            .InternalTransitionIf(With(ContractTrigger.CorrectAnnualGrade), Always, Keep, Internal)
             .Permit(ContractTrigger.Reinstate, Appointed);
 
         return machine;

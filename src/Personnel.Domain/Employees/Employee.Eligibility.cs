@@ -177,11 +177,23 @@ public sealed partial class Employee
         return null;
     }
 
-    /// <summary>The outcome of <paramref name="year"/> as the events <paramref name="known"/> tell it: an appeal decided later does not count yet.</summary>
+    /// <summary>The outcome of <paramref name="year"/> as the events <paramref name="known"/> tell it: the last of the recorded grade,
+    /// an appeal's revision and a correction; one decided later does not count yet.</summary>
     private static AnnualOutcome OutcomeAsKnown(int year, List<EmployeeEvent> known)
     {
-        var revised = known.OfType<AppealResolved>().LastOrDefault(r => r.Year == year && r.RevisedGrade is not null);
-        return revised is not null ? revised.RevisedGrade.ToOutcome() : known.OfType<AnnualGradeRecorded>().Last(a => a.Year == year).Outcome;
+        var outcome = AnnualOutcome.NoGrade;
+        foreach (var @event in known)
+        {
+            outcome = @event switch
+            {
+                AnnualGradeRecorded a when a.Year == year => a.Outcome,
+                AppealResolved { RevisedGrade: { } revised } r when r.Year == year => revised.ToOutcome(),
+                AnnualGradeCorrected c when c.Year == year => c.To.ToOutcome(),
+                _ => outcome,
+            };
+        }
+
+        return outcome;
     }
 }
 

@@ -166,7 +166,8 @@ public sealed partial class Employee
             && _investigations[^1].Outcome is InvestigationOutcome.NoSanction or InvestigationOutcome.Warning;
         if (!reopened)
         {
-            throw new RuleViolationException(Rules.OneGradePerPeriod, $"{Id} already has a result for {period}", ViolationKind.AlreadyExists);
+            throw new RuleViolationException(Rules.OneGradePerPeriod,
+                $"{Id} already has a result for {period}; a grade recorded wrongly is corrected (更正) with its reason, not recorded again", ViolationKind.AlreadyExists);
         }
     }
 

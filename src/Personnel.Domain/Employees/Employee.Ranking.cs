@@ -60,10 +60,11 @@ public sealed partial class Employee
     public void SignAnnualFeedback(DateOnly on, int year)
     {
         EnsureAppointed();
-        RuleViolationException.ThrowUnless(_annual.TryGetValue(year, out var result), Rules.AnnualFeedback,
+        RuleViolationException.ThrowUnless(_annual.ContainsKey(year), Rules.AnnualFeedback,
             $"{Id} has no {year} result to give feedback on");
-        RuleViolationException.ThrowIfInvalid(on >= result!.OccurredOn, Rules.AnnualFeedback,
-            $"the {year} result was decided on {result.OccurredOn:yyyy-MM-dd}, after {on:yyyy-MM-dd}");
+        var decidedOn = ResultDecidedOn(year);
+        RuleViolationException.ThrowIfInvalid(on >= decidedOn, Rules.AnnualFeedback,
+            $"the {year} result was decided on {decidedOn:yyyy-MM-dd}, after {on:yyyy-MM-dd}");
         EnsureAllowed(ContractTrigger.SignAnnualFeedback, on);
         if (_feedback.TryGetValue(year, out var signed))
         {

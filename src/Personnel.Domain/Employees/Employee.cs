@@ -18,6 +18,7 @@ public sealed partial class Employee
     private readonly List<ContractTermPeriod> _terms = [];
     private readonly List<EligibilityWaived> _waivers = [];
     private readonly List<LeadershipAdjustmentOrdered> _leadershipOrders = [];
+    private readonly Dictionary<int, DateOnly> _gradeSinceBeforeDemotion = [];
     private PostLevel? _postLevel;
 
     private Employee(GradingPolicy policy)
@@ -256,19 +257,37 @@ public sealed partial class Employee
                 _consequences.Add(e);
                 break;
             case Demoted e:
+                _gradeSinceBeforeDemotion[e.Year] = GradeSince;
                 MoveTo(e.OccurredOn, Department, PostLevel with { Grade = e.To });
                 _demotions[e.Year] = e;
                 _consequences.Add(e);
                 break;
             case DemotionReversed e:
-                MoveTo(e.OccurredOn, Department, PostLevel with { Grade = e.To });
-                _demotions.Remove(e.Year);
-                _consequences.Add(e);
+                ReverseDemotion(e);
                 break;
             default:
                 ApplyRecord(@event);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Undoes a demotion. When nothing changed the grade since the demotion, the grade it returns to is the one held before,
+    /// so tenure at it counts from when it was first held, not from the reversal (AS 第二十条–第二十二条 count years at the
+    /// grade, and the grade was never rightly lost).
+    /// </summary>
+    private void ReverseDemotion(DemotionReversed reversed)
+    {
+        var untouched = _demotions.TryGetValue(reversed.Year, out var demoted) && GradeSince == demoted.OccurredOn
+            && demoted.To == reversed.From && demoted.From == reversed.To;
+        MoveTo(reversed.OccurredOn, Department, PostLevel with { Grade = reversed.To });
+        if (_gradeSinceBeforeDemotion.Remove(reversed.Year, out var since) && untouched)
+        {
+            GradeSince = since;
+        }
+
+        _demotions.Remove(reversed.Year);
+        _consequences.Add(reversed);
     }
 
     /// <summary>Moves to a post level; resets the since-dates whose subject changed.</summary>

@@ -44,6 +44,8 @@ namespace Personnel.Domain.Employees;
 [JsonDerivedType(typeof(QuarterlyFollowUpDue), EventTypes.Employee.QuarterlyFollowUpDue)]
 [JsonDerivedType(typeof(ExcellentProposed), EventTypes.Employee.ExcellentProposed)]
 [JsonDerivedType(typeof(AnnualGradeRecorded), EventTypes.Employee.AnnualGradeRecorded)]
+[JsonDerivedType(typeof(AnnualGradeCorrected), EventTypes.Employee.AnnualGradeCorrected)]
+[JsonDerivedType(typeof(AnnualConsequenceWithdrawn), EventTypes.Employee.AnnualConsequenceWithdrawn)]
 [JsonDerivedType(typeof(CommendationAwarded), EventTypes.Employee.CommendationAwarded)]
 [JsonDerivedType(typeof(MeritAwarded), EventTypes.Employee.MeritAwarded)]
 [JsonDerivedType(typeof(Admonished), EventTypes.Employee.Admonished)]

@@ -34,6 +34,19 @@ public sealed record AnnualGradeRecorded(
     public AnnualOutcome Outcome => Grade.ToOutcome();
 }
 
+/// <summary>A recorded annual grade corrected (更正) from <paramref name="From"/> to <paramref name="To"/> by a new decision with its
+/// reason, outside review and appeal (AS 第二十八条); the original record stays in the history, this one beside it. The
+/// consequences the old grade alone called for follow as their own events (<see cref="AnnualConsequenceWithdrawn"/>,
+/// <see cref="DemotionReversed"/>, <see cref="EmployeeReinstated"/>), then the ones the new grade alone calls for.</summary>
+public sealed record AnnualGradeCorrected(
+    DateOnly OccurredOn, int Year, DepartmentId GradedBy, AnnualGrade From, AnnualGrade To, string Reason)
+    : EmployeeEvent(OccurredOn);
+
+/// <summary>A consequence recorded for <see cref="Year"/>'s annual grade no longer applies: the grade was corrected to one that
+/// does not call for it. A withdrawn commendation takes the year's merit with it; a withdrawn freeze ends the freeze unless
+/// another year's holds it.</summary>
+public sealed record AnnualConsequenceWithdrawn(DateOnly OccurredOn, int Year, Consequence Consequence) : EmployeeEvent(OccurredOn);
+
 /// <summary>嘉奖 for an Excellent year (AS 第十九条).</summary>
 public sealed record CommendationAwarded(DateOnly OccurredOn, int Year) : EmployeeEvent(OccurredOn);
 
@@ -61,5 +74,5 @@ public sealed record AnnualGradeAppealed(DateOnly OccurredOn, int Year) : Employ
 /// <summary>The appeal decided; a revised grade replaces Incompetent (AS 第二十八条).</summary>
 public sealed record AppealResolved(DateOnly OccurredOn, int Year, AppealOutcome Outcome, AnnualGrade? RevisedGrade) : EmployeeEvent(OccurredOn);
 
-/// <summary>A demotion undone because the grade behind it was revised on appeal.</summary>
+/// <summary>A demotion undone because the grade behind it was revised on appeal or corrected.</summary>
 public sealed record DemotionReversed(DateOnly OccurredOn, int Year, PostGrade From, PostGrade To) : EmployeeEvent(OccurredOn);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Personnel.Domain.Common;
 using Personnel.Domain.Posts;
 
@@ -84,7 +85,7 @@ public sealed record EmployeeDismissed(DateOnly OccurredOn, DismissalCause Cause
 /// <summary>The contract is terminated (解除聘用合同) as a consequence of two consecutive Incompetent years (AM 第十七条; AS 第二十一条).</summary>
 public sealed record ContractTerminated(DateOnly OccurredOn, int Year, string Reason) : EmployeeEvent(OccurredOn);
 
-/// <summary>Reinstated after an appeal revised the grade that terminated the contract (AS 第二十八条).</summary>
+/// <summary>Reinstated after an appeal revised, or a correction (更正) changed, the grade that terminated the contract (AS 第二十八条).</summary>
 public sealed record EmployeeReinstated(DateOnly OccurredOn, int Year) : EmployeeEvent(OccurredOn);
 
 /// <summary>The department's yellow cards forced a leadership adjustment: the head's rotation is mandatory now (AM 第十七条, RULES §3).</summary>
@@ -94,8 +95,12 @@ public sealed record LeadershipAdjustmentOrdered(DateOnly OccurredOn, Department
 /// their rotation is due again only as their terms give it (AM 第十二条).</summary>
 public sealed record HeadLeadershipAdjustmentRescinded(DateOnly OccurredOn, DepartmentId DepartmentId, int Year) : EmployeeEvent(OccurredOn);
 
-/// <summary>A post adjustment (调整岗位) falls due, with the rule that makes it due (AM 第十六条; AS 第二十条, 第二十二条).</summary>
-public sealed record PostAdjustmentDue(DateOnly OccurredOn, string RuleCode, string Reason) : EmployeeEvent(OccurredOn);
+/// <summary>A post adjustment (调整岗位) falls due, with the rule that makes it due (AM 第十六条; AS 第二十条, 第二十二条);
+/// <see cref="Year"/> is the assessed year whose annual grade made it due (none for other grounds, nor in events recorded
+/// before the field existed).</summary>
+public sealed record PostAdjustmentDue(
+    DateOnly OccurredOn, string RuleCode, string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Year = null) : EmployeeEvent(OccurredOn);
 
 /// <summary>The rank (职级) held since a date and the education, which the eligibility for the next post is judged on (AM 第五条).</summary>
 public sealed record QualificationsRecorded(DateOnly OccurredOn, AdministrativeRank Rank, DateOnly RankSince, Education Education) : EmployeeEvent(OccurredOn);

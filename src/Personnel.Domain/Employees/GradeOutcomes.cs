@@ -14,4 +14,6 @@ public static class GradeOutcomes
         null => AnnualOutcome.NoGrade,
         _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "unknown annual grade"),
     };
+
+    public static AnnualOutcome ToOutcome(this AnnualGrade grade) => ((AnnualGrade?)grade).ToOutcome();
 }

@@ -43,6 +43,7 @@ public static class QuotaMath
 [JsonDerivedType(typeof(GoodQuotaGranted), EventTypes.Quota.GoodQuotaGranted)]
 [JsonDerivedType(typeof(ExcellentQuotaGranted), EventTypes.Quota.ExcellentQuotaGranted)]
 [JsonDerivedType(typeof(GoodQuotaReleased), EventTypes.Quota.GoodQuotaReleased)]
+[JsonDerivedType(typeof(ExcellentQuotaReleased), EventTypes.Quota.ExcellentQuotaReleased)]
 public abstract record QuotaEvent(DateOnly OccurredOn, DepartmentId DepartmentId, EmployeeId EmployeeId);
 
 /// <summary>One of the quarter's Good grades granted to an employee: the ledger's decision the employee's grade needs.</summary>
@@ -57,6 +58,10 @@ public sealed record GoodQuotaReleased(DateOnly OccurredOn, DepartmentId Departm
 /// <summary>One of the year's Excellent grades granted to an employee, under the department's tier.</summary>
 public sealed record ExcellentQuotaGranted(
     DateOnly OccurredOn, DepartmentId DepartmentId, int Year, DepartmentTier Tier, EmployeeId EmployeeId, int Eligible, int Cap, int Count)
+    : QuotaEvent(OccurredOn, DepartmentId, EmployeeId);
+
+/// <summary>An Excellent given back: the holder's annual grade was corrected away from Excellent, so the grant is free for another.</summary>
+public sealed record ExcellentQuotaReleased(DateOnly OccurredOn, DepartmentId DepartmentId, int Year, EmployeeId EmployeeId, string Reason)
     : QuotaEvent(OccurredOn, DepartmentId, EmployeeId);
 
 /// <summary>
@@ -109,7 +114,7 @@ public abstract class QuotaLedger
 
     protected void Apply(QuotaEvent @event)
     {
-        if (@event is GoodQuotaReleased)
+        if (@event is GoodQuotaReleased or ExcellentQuotaReleased)
         {
             _holders.Remove(@event.EmployeeId);
         }
@@ -189,13 +194,28 @@ public sealed class ExcellentQuotaLedger : QuotaLedger
     {
         ArgumentNullException.ThrowIfNull(history);
         var ledger = new ExcellentQuotaLedger(departmentId, year);
-        foreach (var granted in history.OfType<ExcellentQuotaGranted>().Where(g => g.DepartmentId == departmentId && g.Year == year))
+        foreach (var change in history.Where(e => e.DepartmentId == departmentId
+            && ((e is ExcellentQuotaGranted { Year: var granted } && granted == year) || (e is ExcellentQuotaReleased { Year: var released } && released == year))))
         {
-            ledger.Tier ??= granted.Tier;
-            ledger.Apply(granted);
+            if (change is ExcellentQuotaGranted grant)
+            {
+                ledger.Tier ??= grant.Tier;
+            }
+
+            ledger.Apply(change);
         }
 
         return ledger;
+    }
+
+    /// <summary>Gives back <paramref name="employee"/>'s Excellent of the year, whose annual grade was corrected away from Excellent.</summary>
+    public ExcellentQuotaReleased Release(DateOnly on, EmployeeId employee, string reason)
+    {
+        RuleViolationException.ThrowUnless(Holders.Contains(employee), Rules.ExcellentQuota,
+            $"{employee} holds no Excellent of {DepartmentId} for {Year} to give back");
+        var released = new ExcellentQuotaReleased(on, DepartmentId, Year, employee, reason);
+        Raise(released);
+        return released;
     }
 
     /// <summary>Grants one Excellent to <paramref name="employee"/> under the department's tier, or refuses past the cap.</summary>

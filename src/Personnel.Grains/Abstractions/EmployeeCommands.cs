@@ -39,6 +39,7 @@ namespace Personnel.Grains.Abstractions;
 [JsonDerivedType(typeof(CorrectQuarterlyGrade), "correct-quarterly-grade")]
 [JsonDerivedType(typeof(ProposeExcellent), "propose-excellent")]
 [JsonDerivedType(typeof(RecordAnnualGrade), "annual-grade")]
+[JsonDerivedType(typeof(CorrectAnnualGrade), "correct-annual-grade")]
 [JsonDerivedType(typeof(AppealAnnualGrade), "appeal")]
 [JsonDerivedType(typeof(ResolveAppeal), "resolve-appeal")]
 [JsonDerivedType(typeof(OrderLeadershipAdjustment), "leadership-adjustment")]
@@ -167,6 +168,11 @@ public sealed record ProposeExcellent(int Year) : EmployeeCommand;
 /// department-year's Excellent quota (by the department's tier) in the same transaction.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record RecordAnnualGrade(int Year, AnnualGrade? Grade, AnnualAssessment Assessment) : EmployeeCommand;
+
+/// <summary>Corrects a recorded annual grade (更正) with its reason, outside review and appeal (AS 第二十八条); the old grade's
+/// consequences are undone and the new grade's applied. An Excellent takes a grant, an Excellent corrected away gives one back.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record CorrectAnnualGrade(int Year, AnnualGrade Grade, string Reason) : EmployeeCommand;
 
 /// <summary>Appeals an Incompetent annual grade (AS 第二十八条).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]

@@ -40,6 +40,7 @@ public static class EmployeeGrainCommands
             CorrectQuarterlyGrade c => grain.CorrectQuarterlyGrade(c, context, cancellationToken),
             ProposeExcellent c => grain.ProposeExcellent(c, context, cancellationToken),
             RecordAnnualGrade c => grain.RecordAnnualGrade(c, context, cancellationToken),
+            CorrectAnnualGrade c => grain.CorrectAnnualGrade(c, context, cancellationToken),
             AppealAnnualGrade c => grain.AppealAnnualGrade(c, context, cancellationToken),
             ResolveAppeal c => grain.ResolveAppeal(c, context, cancellationToken),
             OrderLeadershipAdjustment c => grain.OrderLeadershipAdjustment(c, context, cancellationToken),

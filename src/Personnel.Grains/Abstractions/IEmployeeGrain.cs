@@ -92,6 +92,9 @@ public interface IEmployeeGrain : IGrainWithStringKey
     /// <summary>Carries out <see cref="RecordAnnualGrade"/>.</summary>
     Task<EmployeeCommandResult> RecordAnnualGrade(RecordAnnualGrade command, CommandContext context, CancellationToken cancellationToken = default);
 
+    /// <summary>Carries out <see cref="CorrectAnnualGrade"/>.</summary>
+    Task<EmployeeCommandResult> CorrectAnnualGrade(CorrectAnnualGrade command, CommandContext context, CancellationToken cancellationToken = default);
+
     /// <summary>Carries out <see cref="AppealAnnualGrade"/>.</summary>
     Task<EmployeeCommandResult> AppealAnnualGrade(AppealAnnualGrade command, CommandContext context, CancellationToken cancellationToken = default);
 

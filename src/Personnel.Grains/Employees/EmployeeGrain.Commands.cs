@@ -159,6 +159,8 @@ public sealed partial class EmployeeGrain
                 return null;
             case RecordAnnualGrade c:
                 return await GradeYearAsync(c, on, cancellationToken);
+            case CorrectAnnualGrade c:
+                return await CorrectYearAsync(c, on, cancellationToken);
             case AppealAnnualGrade c:
                 e.AppealAnnualGrade(on, c.Year);
                 return null;
@@ -295,19 +297,71 @@ public sealed partial class EmployeeGrain
             return null;
         }
 
+        return await TakeExcellentAsync(assessor, command.Year, on,
+            (facts, grant) => Aggregate.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant),
+            cancellationToken);
+    }
+
+    /// <summary>The assessing unit's Excellent ledger for the year, its tier and the people it may grade then, and the ledger's stream.</summary>
+    private async Task<(ExcellentQuotaLedger Ledger, DepartmentYearFacts Facts, string Stream)> ExcellentLedgerAsync(
+        DepartmentId assessor, int year, CancellationToken cancellationToken)
+    {
+        var facts = await GrainFactory.GetGrain<IDepartmentGrain>(assessor.Value).GetYearFactsAsync(year, cancellationToken);
+        var stream = StreamIds.ExcellentQuota(assessor.Value, year);
+        var ledger = ExcellentQuotaLedger.FromHistory(assessor, year, await ReadQuotaEventsAsync(stream, cancellationToken));
+        return (ledger, facts, stream);
+    }
+
+    /// <summary>Takes one of the year's Excellent grades by the unit's tier (AS 第十二条) for the grade <paramref name="record"/> makes
+    /// with the facts and the grant; the grant and the capped counter are written in the grade's own commit.</summary>
+    private async Task<QuotaPart> TakeExcellentAsync(
+        DepartmentId assessor, int year, DateOnly on, Action<DepartmentYearFacts, ExcellentQuotaGranted> record, CancellationToken cancellationToken)
+    {
         var department = assessor.Value;
-        var facts = await GrainFactory.GetGrain<IDepartmentGrain>(department)
-            .GetYearFactsAsync(command.Year, cancellationToken);
-        var stream = StreamIds.ExcellentQuota(department, command.Year);
-        var history = await ReadQuotaEventsAsync(stream, cancellationToken);
-        var ledger = ExcellentQuotaLedger.FromHistory(assessor, command.Year, history);
-        EnsureRoom(Rules.ExcellentQuota, department, command.Year, null, QuotaMath.ExcellentCap(facts.Tier, facts.Eligible, Policy), ledger, facts.Eligible);
+        var (ledger, facts, stream) = await ExcellentLedgerAsync(assessor, year, cancellationToken);
+        EnsureRoom(Rules.ExcellentQuota, department, year, null, QuotaMath.ExcellentCap(facts.Tier, facts.Eligible, Policy), ledger, facts.Eligible);
         var grant = ledger.Grant(on, Aggregate.Id, facts, Policy);
-        Aggregate.RecordAnnualGrade(on, command.Year, command.Grade, command.Assessment ?? AnnualAssessment.None, facts, grant);
+        record(facts, grant);
         return new QuotaPart(
             QuotaAppend(stream, grant, on),
-            [new SetYearQuota(department, command.Year, (int)facts.Tier, facts.Eligible), new AddYearExcellent(department, command.Year, 1, grant.Cap)],
-            new QuotaStanding(department, command.Year, null, facts.Eligible, grant.Cap, grant.Count));
+            [new SetYearQuota(department, year, (int)facts.Tier, facts.Eligible), new AddYearExcellent(department, year, 1, grant.Cap)],
+            new QuotaStanding(department, year, null, facts.Eligible, grant.Cap, grant.Count));
+    }
+
+    /// <summary>
+    /// A correction (更正) of a recorded annual grade: to Excellent it takes a grant of the grading unit's Excellent quota as a
+    /// recorded Excellent does (AS 第十二条); from Excellent it gives the grant back, in the same transaction, so the year's count
+    /// stays the number of Excellents held. Any other correction touches no quota.
+    /// </summary>
+    private async Task<QuotaPart?> CorrectYearAsync(CorrectAnnualGrade command, DateOnly on, CancellationToken cancellationToken)
+    {
+        EnsureAppointed();
+        var year = command.Year;
+        var previous = Aggregate.AnnualGrades.TryGetValue(year, out var recorded) ? recorded.Grade : null;
+        var toExcellent = command.Grade == AnnualGrade.Excellent && previous is not (null or AnnualGrade.Excellent);
+        var fromExcellent = previous == AnnualGrade.Excellent && command.Grade != AnnualGrade.Excellent;
+        if (recorded is null || Aggregate.CorrectionRefusal(on, year) is not null || !(toExcellent || fromExcellent))
+        {
+            // The aggregate gives every refusal (nothing recorded, the same grade, a later year graded …) and records the rest.
+            Aggregate.CorrectAnnualGrade(on, year, command.Grade, command.Reason);
+            return null;
+        }
+
+        if (toExcellent)
+        {
+            return await TakeExcellentAsync(recorded.GradedBy, year, on,
+                (facts, grant) => Aggregate.CorrectAnnualGrade(on, year, command.Grade, command.Reason, facts, grant), cancellationToken);
+        }
+
+        var department = recorded.GradedBy.Value;
+        var (ledger, facts, stream) = await ExcellentLedgerAsync(recorded.GradedBy, year, cancellationToken);
+        var cap = QuotaMath.ExcellentCap(ledger.Tier ?? facts.Tier, facts.Eligible, Policy);
+        Aggregate.CorrectAnnualGrade(on, year, command.Grade, command.Reason);
+        var released = ledger.Release(on, Aggregate.Id, command.Reason);
+        return new QuotaPart(
+            QuotaAppend(stream, released, on),
+            [new AddYearExcellent(department, year, -1, cap)],
+            new QuotaStanding(department, year, null, facts.Eligible, cap, ledger.Granted));
     }
 
     /// <summary>The ledger stream is appended at any version: its invariant (the cap) is enforced by the

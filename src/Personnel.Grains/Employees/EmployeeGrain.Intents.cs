@@ -114,6 +114,10 @@ public sealed partial class EmployeeGrain
         RunAsync(command, context, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<EmployeeCommandResult> CorrectAnnualGrade(CorrectAnnualGrade command, CommandContext context, CancellationToken cancellationToken) =>
+        RunAsync(command, context, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<EmployeeCommandResult> AppealAnnualGrade(AppealAnnualGrade command, CommandContext context, CancellationToken cancellationToken) =>
         RunAsync(command, context, cancellationToken);
 

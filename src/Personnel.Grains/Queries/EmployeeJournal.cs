@@ -31,6 +31,9 @@ internal sealed class EmployeeJournal(IEventStore store) : IEmployeeJournal
                 case EventTypes.Employee.AnnualGradeAppealed:
                     underAppeal.Add(((AnnualGradeAppealed)EventJson.Deserialize<EmployeeEvent>(e.Payload)).Year);
                     break;
+                case EventTypes.Employee.AnnualGradeCorrected:
+                    years[((AnnualGradeCorrected)EventJson.Deserialize<EmployeeEvent>(e.Payload)).Year] = e.RecordedBy;
+                    break;
                 case EventTypes.Employee.AppealResolved:
                     var resolved = (AppealResolved)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     underAppeal.Remove(resolved.Year);

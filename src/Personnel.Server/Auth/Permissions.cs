@@ -63,6 +63,7 @@ public static class Permissions
         ["personnel.v1.GradingService/CorrectQuarterlyGrade"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/StartExcellentNotice"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/RecordAnnualGrade"] = new(Set(Recorders), Scope.Grading),
+        ["personnel.v1.GradingService/CorrectAnnualGrade"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/ListGrades"] = new(Set(Everyone), Scope.None),
         ["personnel.v1.GradingService/AppealAnnualGrade"] = new(Set(Recorders), Scope.Grading),
         ["personnel.v1.GradingService/ResolveAppeal"] = new(Set(Recorders), Scope.Grading),

@@ -74,6 +74,11 @@ public static class EmployeeMapping
         return new D.Posts.PostLevel(post, new D.Posts.PostGrade(level.GradeLevel, level.Step));
     }
 
+    /// <summary>The consequences a correction withdrew (<c>annual-consequence-withdrawn</c>), each named as it was recorded.</summary>
+    public static IEnumerable<V1.Consequence> Withdrawn(IEnumerable<AppendedEvent> events) =>
+        events.Where(e => e.Type == D.Common.EventTypes.Employee.AnnualConsequenceWithdrawn)
+            .Select(e => ToApi(D.Common.ConsequenceCatalogue.Withdrawn(e.Payload), e.OccurredOn));
+
     /// <summary>The consequences among a command's events (everything but the event the command itself recorded), as the
     /// domain's general table names them.</summary>
     public static IEnumerable<V1.Consequence> Consequences(IEnumerable<AppendedEvent> events) =>

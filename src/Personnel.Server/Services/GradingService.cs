@@ -68,13 +68,8 @@ public sealed partial class GradingService(
     {
         var quarter = GrainCalls.Quarter(request.Year, request.Quarter);
         var grade = Enums.Quarterly(request.Grade);
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
-        {
-            throw Refusals.Invalid("reason is missing or longer than 500 characters: a correction (更正) states why the recorded grade was wrong.");
-        }
-
         var on = Dates.Optional(request.DecidedOn, "decided_on");
-        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectQuarterlyGrade(quarter, grade, request.Reason.Trim()), on,
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectQuarterlyGrade(quarter, grade, CorrectionReason(request.Reason)), on,
             quarter.LastDay, context).ConfigureAwait(false);
         var corrected = Recorded<D.Employees.QuarterlyGradeCorrected>(result, D.Common.EventTypes.Employee.QuarterlyGradeCorrected);
         var response = new V1.CorrectQuarterlyGradeResponse
@@ -100,6 +95,49 @@ public sealed partial class GradingService(
         response.FollowUps.AddRange(EmployeeMapping.Consequences(result.Events));
         return response;
     }
+
+    public override async Task<V1.CorrectAnnualGradeResponse> CorrectAnnualGrade(V1.CorrectAnnualGradeRequest request, ServerCallContext context)
+    {
+        var year = GrainCalls.Year(request.Year);
+        var grade = Enums.Annual(request.Grade);
+        var on = Dates.Optional(request.DecidedOn, "decided_on");
+        var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectAnnualGrade(year, grade, CorrectionReason(request.Reason)), on,
+            YearAssessedOn(year, on), context).ConfigureAwait(false);
+        var corrected = Recorded<D.Employees.AnnualGradeCorrected>(result, D.Common.EventTypes.Employee.AnnualGradeCorrected);
+        var list = await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(result.Snapshot.EmployeeId).ListGradesAsync(context.CancellationToken))
+            .ConfigureAwait(false);
+        var now = list.Annual.LastOrDefault(a => a.Year == year);
+        var response = new V1.CorrectAnnualGradeResponse
+        {
+            PreviousGrade = Enums.ToApi(corrected.From),
+            Record = new V1.AnnualGradeRecord
+            {
+                EmployeeId = result.Snapshot.EmployeeId,
+                DepartmentId = corrected.GradedBy.Value,
+                Year = year,
+                Grade = Enums.ToApi(corrected.To),
+                Comments = now?.Comments ?? "",
+                DecidedOn = Dates.ToApi(corrected.OccurredOn),
+                YearCounted = profile.Grading.IsYearCounted(D.Employees.GradeOutcomes.ToOutcome(corrected.To)),
+                RecordedBy = Access.Caller(context).KeyId,
+                SetAfterInvestigation = now?.SetAfterInvestigation ?? false,
+            },
+        };
+        response.Consequences.AddRange(EmployeeMapping.Consequences(result.Events));
+        response.Withdrawn.AddRange(EmployeeMapping.Withdrawn(result.Events));
+        if (result.Quota is { Quarter: null } quota)
+        {
+            response.ExcellentQuota = Quotas.ToApi(quota);
+        }
+
+        return response;
+    }
+
+    /// <summary>A correction's reason (更正理由): required, at most 500 characters, trimmed.</summary>
+    private static string CorrectionReason(string reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > 500
+            ? throw Refusals.Invalid("reason is missing or longer than 500 characters: a correction (更正) states why the recorded grade was wrong.")
+            : reason.Trim();
 
     /// <summary>Records one quarterly grade; the import reuses it row by row.</summary>
     private async Task<(V1.RecordQuarterlyGradeResponse Response, bool Replayed)> RecordQuarterlyAsync(

@@ -208,7 +208,7 @@ public static class GrainCalls
         Grains.Abstractions.RequestIdReusedException reused => Refusals.RequestIdReused(reused.RequestId),
         Grains.Abstractions.ConcurrencyExhaustedException conflict => Refusals.Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
             $"'{conflict.StreamId}' kept changing under {conflict.Attempts} attempts; nothing was recorded: retry with the same request_id."),
-        SiloUnavailableException or OrleansMessageRejectionException => Refusals.Refuse(StatusCode.Unavailable, "NODE_UNAVAILABLE",
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => Refusals.Refuse(StatusCode.Unavailable, "NODE_UNAVAILABLE",
             "The node holding this record is stopping or unreachable; nothing was recorded by this call unless a retry with the "
             + "same request_id says so: retry it, on this node or another."),
         _ => null,

@@ -42,6 +42,17 @@ public class ConsequenceCatalogueTests
     }
 
     [Fact]
+    public void AS19_AWithdrawnCommendation_IsNamedAsItWasRecorded()
+    {
+        var payload = EventJson.Serialize<EmployeeEvent>(new AnnualConsequenceWithdrawn(On, 2023, Domain.Grading.Consequence.Commendation));
+
+        var note = ConsequenceCatalogue.Withdrawn(payload);
+
+        Assert.Equal(("Commendation", "AS 第十九条", "Withdrawn for 2023, its grade corrected: Excellent: commendation (嘉奖)."),
+            (note.Kind, note.Article, note.Description));
+    }
+
+    [Fact]
     public void AM16_APostAdjustment_IsNamedByTheRuleThatRaisedIt()
     {
         var payload = EventJson.Serialize<EmployeeEvent>(new PostAdjustmentDue(On, Rules.HealthPostAdjustment.Code, "unable to work for 14 months"));

@@ -41,6 +41,7 @@ public class ContractMachineTests
         [T.Reinstate] = Rules.AppealOfIncompetent, [T.AppealAnnualGrade] = Rules.AppealOfIncompetent, [T.ResolveAppeal] = Rules.AppealOfIncompetent,
         [T.OrderLeadershipAdjustment] = Rules.LeadershipAdjustment, [T.RescindLeadershipAdjustment] = Rules.LeadershipAdjustment,
         [T.RecordHealthIncapacity] = Rules.HealthPostAdjustment,
+        [T.CorrectAnnualGrade] = Rules.AnnualGradeCorrection,
     };
 
     public static TheoryData<S, T> EveryPair()
@@ -275,7 +276,7 @@ public class ContractMachineTests
             T.RecordSanction, T.RecordInvestigation, T.RecordLeave, T.RecordAbsence, T.RecordHealthIncapacity, T.RecordSecondment,
             T.RecordQuarterlyGrade, T.ProposeExcellent, T.RecordAnnualGrade, T.AppealAnnualGrade, T.ResolveAppeal,
             T.OrderLeadershipAdjustment, T.RescindLeadershipAdjustment, T.RecordQualifications, T.RecordRankingPlace, T.SignAnnualFeedback,
-            T.RecordAttendance,
+            T.RecordAttendance, T.CorrectAnnualGrade,
         })
         {
             inService[record] = Stays;
@@ -307,7 +308,7 @@ public class ContractMachineTests
             [S.TransferredOut] = [],
             [S.Dismissed] = [],
             [S.Retired] = [],
-            [S.Terminated] = new() { [T.AppealAnnualGrade] = Stays, [T.ResolveAppeal] = Stays, [T.Reinstate] = S.Appointed },
+            [S.Terminated] = new() { [T.AppealAnnualGrade] = Stays, [T.ResolveAppeal] = Stays, [T.CorrectAnnualGrade] = Stays, [T.Reinstate] = S.Appointed },
         };
     }
 

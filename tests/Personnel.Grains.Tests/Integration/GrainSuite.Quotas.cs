@@ -72,4 +72,31 @@ public abstract partial class GrainSuite
         Assert.Equal((DepartmentTier.Tier1, 2, 2), (quotas.Tier!.Value, quotas.Excellent!.Cap, quotas.Excellent.Count));
         Assert.Equal(4, quotas.Quarters[0].Count);
     }
+
+    [Fact]
+    public async Task AS12_an_Excellent_corrected_away_gives_its_place_back_in_the_corrections_commit()
+    {
+        await Run("planning", "2024-01-02", new CreateDepartment("Planning Bureau", DepartmentKind.ZoneDepartment));
+        var ids = await AppointMany("xc", Planning, 5, "2024-01-02");
+        foreach (var id in ids.Take(2))
+        {
+            await Run(id, "2024-03-31", new RecordQuarterlyGrade(new Quarter(2024, 1), QuarterlyGrade.Good));
+            await Run(id, "2024-12-02", new ProposeExcellent(2024));
+        }
+
+        await Run("planning", "2024-12-10", new RecordDepartmentAssessment(2024, DepartmentTier.Tier1, null));
+        await Run(ids[0], "2024-12-16", new RecordAnnualGrade(2024, AnnualGrade.Excellent, AnnualAssessment.None));
+        var full = await Refused(() => Run(ids[1], "2024-12-16", new RecordAnnualGrade(2024, AnnualGrade.Excellent, AnnualAssessment.None)));
+
+        var corrected = await Run(ids[0], "2025-01-06", new CorrectAnnualGrade(2024, AnnualGrade.Competent, "another person's sheet"));
+        var afterRelease = await Store.ReadModels.GetYearQuotaAsync("planning", 2024);
+        var taken = await Run(ids[1], "2025-01-06", new RecordAnnualGrade(2024, AnnualGrade.Excellent, AnnualAssessment.None));
+
+        Assert.IsType<QuotaExhaustedException>(full);
+        Assert.Equal(new QuotaStanding("planning", 2024, null, 5, 1, 0), corrected.Quota);
+        Assert.Equal(new YearQuota("planning", 2024, 1, 5, 0), afterRelease);
+        Assert.Equal(new QuotaStanding("planning", 2024, null, 5, 1, 1), taken.Quota);
+        Assert.Equal(new YearQuota("planning", 2024, 1, 5, 1), await Store.ReadModels.GetYearQuotaAsync("planning", 2024));
+        Assert.Equal(AnnualGrade.Competent, (await Employee(ids[0]).ListGradesAsync(CancellationToken.None)).Annual.Single().Grade);
+    }
 }

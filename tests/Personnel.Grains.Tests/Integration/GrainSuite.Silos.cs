@@ -22,6 +22,9 @@ public abstract partial class GrainSuite
 
         Assert.Equal((3L, 3L), (seen[0].Version, seen[1].Version));
         Assert.Equal(seen[0], seen[1]);
+        // Results holding domain events (the grade list) cross as well.
+        var grades = await Task.WhenAll(two.Factory(0).GetGrain<IEmployeeGrain>("wang").ListGradesAsync(), two.Factory(1).GetGrain<IEmployeeGrain>("wang").ListGradesAsync());
+        Assert.Equal([QuarterlyGrade.FairlyGood, QuarterlyGrade.FairlyGood], grades.Select(g => Assert.Single(g.Quarterly).Grade));
         Assert.Equal(3, (await Store.ReadStreamAsync("employee:wang")).Count);
     }
 
