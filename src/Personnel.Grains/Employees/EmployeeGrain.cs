@@ -31,7 +31,7 @@ public sealed partial class EmployeeGrain
     public const string GrainType = "employee";
 
     /// <summary>A grain-level event before the domain's: the person's name, which the domain does not keep.</summary>
-    internal const string NamedEventType = "employee-named";
+    internal const string NamedEventType = EventTypes.EmployeeGrain.EmployeeNamed;
 
     private readonly GrainServices _services;
     private readonly PostLevelViews _views;
