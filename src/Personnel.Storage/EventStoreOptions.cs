@@ -23,8 +23,4 @@ public sealed class PostgresEventStoreOptions : EventStoreOptions
 {
     /// <summary>Gets the schema the store lives in (created when missing). Defaults to <c>personnel</c>.</summary>
     public string Schema { get; init; } = "personnel";
-
-    /// <summary>Gets how long the change feed waits before reconnecting after losing its connection.
-    /// Defaults to 500 ms.</summary>
-    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -13,7 +13,7 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Gets the read-model queries.</summary>
     IReadModelQueries ReadModels { get; }
 
-    /// <summary>Gets the feed of appended streams, local and (on PostgreSQL) from other nodes.</summary>
+    /// <summary>Gets the feed of the streams this store instance appended to.</summary>
     IStreamChangeFeed Changes { get; }
 
     /// <summary>Records a commit in one transaction; returns <see cref="Appended"/> once it is durable,
@@ -84,10 +84,8 @@ public interface IStreamChangeFeed
     IDisposable Subscribe(Action<StreamChange> onChange);
 }
 
-/// <summary>A stream reached <paramref name="Version"/>.</summary>
-/// <param name="IsLocal">True when this store instance wrote it (a cached activation on this node has
-/// already seen it); false for another node's write.</param>
-public sealed record StreamChange(string StreamId, long Version, long Position, bool IsLocal);
+/// <summary>A stream reached <paramref name="Version"/> through this store instance.</summary>
+public sealed record StreamChange(string StreamId, long Version, long Position);
 
 /// <summary>The database failed or could not be reached; the commit's fate may be unknown.</summary>
 public sealed class StorageException : Exception

@@ -5,49 +5,10 @@ using Personnel.Tests.Shared;
 namespace Personnel.Storage.Tests;
 
 /// <summary>The storage suite on PostgreSQL (a fresh schema per test), plus what only several nodes on
-/// one database can show: the change feed between nodes and racing migrations.</summary>
+/// one database can show: racing migrations.</summary>
 public sealed class PostgresEventStoreTests : EventStoreContract
 {
     private readonly string _schema = PostgresTestDatabase.NewSchema();
-
-    [Fact]
-    public async Task Another_node_hears_of_a_write_and_the_writer_hears_it_as_local()
-    {
-        var nodeB = await OpenAsync("node-b");
-        var heardOnA = new BlockingCollection<StreamChange>();
-        var heardOnB = new BlockingCollection<StreamChange>();
-        using var a = Store.Changes.Subscribe(heardOnA.Add);
-        using var b = nodeB.Changes.Subscribe(heardOnB.Add);
-
-        await Store.AppendAsync(Commits.Append("r1", "emp-1", 0, events: 2));
-
-        // How fast is TwoNodeTests' to measure (over many writes); one write on a loaded machine only gets the limit.
-        Assert.True(heardOnB.TryTake(out var remote, PropagationLatency.Limit), $"node-b did not hear node-a's write within {PropagationLatency.Limit.TotalSeconds} s");
-        Assert.Equal(new StreamChange("emp-1", 2, 2, IsLocal: false), remote);
-        Assert.True(heardOnA.TryTake(out var local, PropagationLatency.Limit));
-        Assert.Equal(new StreamChange("emp-1", 2, 2, IsLocal: true), local);
-        Assert.False(heardOnA.TryTake(out var echo, TimeSpan.FromMilliseconds(300)), $"node-a heard its own write twice: {echo}");
-    }
-
-    [Fact]
-    public async Task The_feed_reconnects_after_losing_its_connection_and_reports_what_it_missed()
-    {
-        var nodeB = await OpenAsync("node-b");
-        var heard = new BlockingCollection<StreamChange>();
-        using var subscription = nodeB.Changes.Subscribe(heard.Add);
-
-        await PostgresTestDatabase.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'personnel-feed-node-b'");
-        await Store.AppendAsync(Commits.Append("r1", "emp-1", 0));
-        await Store.AppendAsync(Commits.Append("r2", "emp-2", 0));
-
-        var changes = new List<StreamChange>();
-        while (changes.Count < 2 && heard.TryTake(out var change, TimeSpan.FromSeconds(10)))
-        {
-            changes.Add(change);
-        }
-
-        Assert.Equal([new StreamChange("emp-1", 1, 1, false), new StreamChange("emp-2", 1, 2, false)], changes);
-    }
 
     [Fact]
     public async Task A_lost_writer_connection_fails_the_batch_clearly_and_a_retry_with_the_same_request_id_records_it_once()
@@ -119,7 +80,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract
     protected override async Task<IEventStore> OpenStoreAsync(EventStoreOptions options) =>
         await PostgresEventStore.OpenAsync(
             PostgresTestDatabase.ConnectionString,
-            new PostgresEventStoreOptions { Schema = _schema, NodeId = options.NodeId, TimeProvider = options.TimeProvider, ReconnectDelay = TimeSpan.FromMilliseconds(100) });
+            new PostgresEventStoreOptions { Schema = _schema, NodeId = options.NodeId, TimeProvider = options.TimeProvider });
 
     protected override Task DropDatabaseAsync() => PostgresTestDatabase.DropSchemaAsync(_schema);
 }

@@ -114,7 +114,7 @@ public sealed partial class ApiKeyRegistry(IApiKeyStore store, ShanghaiClock clo
     {
         var current = _snapshot;
         key = null;
-        return current.Changes >= Interlocked.Read(ref _changes)
+        return current.IsCurrent(Interlocked.Read(ref _changes))
             && current.ByToken.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out key);
     }
 
@@ -252,6 +252,10 @@ public sealed partial class ApiKeyRegistry(IApiKeyStore store, ShanghaiClock clo
         }
     }
 
+    /// <summary>How long a snapshot of the keys answers before it is read again: the bound on how long a key created or
+    /// revoked through another node takes to hold here (a change through this node holds at once).</summary>
+    public const long MaxAgeMilliseconds = 2000;
+
     private void MarkChanged() => Interlocked.Increment(ref _changes);
 
     /// <summary>The snapshot, read again when a change was heard of after it was read. A flag cleared at the start of a
@@ -260,7 +264,7 @@ public sealed partial class ApiKeyRegistry(IApiKeyStore store, ShanghaiClock clo
     private ValueTask<KeySnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        return snapshot.Changes >= Interlocked.Read(ref _changes) ? ValueTask.FromResult(snapshot) : new(ReloadAsync(cancellationToken));
+        return snapshot.IsCurrent(Interlocked.Read(ref _changes)) ? ValueTask.FromResult(snapshot) : new(ReloadAsync(cancellationToken));
     }
 
     private async Task<KeySnapshot> ReloadAsync(CancellationToken cancellationToken)
@@ -300,6 +304,13 @@ public sealed partial class ApiKeyRegistry(IApiKeyStore store, ShanghaiClock clo
 
     private sealed record KeySnapshot(long Version, long Changes, IReadOnlyDictionary<string, StoredKey> ById, IReadOnlyDictionary<string, StoredKey> ByHash)
     {
+        /// <summary>Gets when the snapshot was read (<see cref="Environment.TickCount64"/>).</summary>
+        public long ReadAt { get; } = Environment.TickCount64;
+
+        /// <summary>Gets whether the snapshot may still answer: changes made through this node mark it stale at once; those
+        /// made through another node are seen once it is older than <see cref="MaxAgeMilliseconds"/>.</summary>
+        public bool IsCurrent(long changes) => Changes >= changes && Environment.TickCount64 - ReadAt <= MaxAgeMilliseconds;
+
         /// <summary>Tokens already matched to a live key of this snapshot (filled as callers authenticate).</summary>
         public ConcurrentDictionary<string, StoredKey> ByToken { get; } = new(StringComparer.Ordinal);
 

@@ -11,6 +11,9 @@ public sealed partial class EventService(IEventFeed feed, IEmployeeDirectory emp
 {
     private const int BatchSize = 500;
 
+    /// <summary>How often a watch reads the store again with no append through this node (writes through other nodes).</summary>
+    private static readonly TimeSpan OtherNodesPeriod = TimeSpan.FromSeconds(1);
+
     /// <summary>Streams recorded events after a position, then follows the feed of new ones until the caller cancels.</summary>
     public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<WatchEventsResponse> responses, ServerCallContext context)
     {
@@ -52,7 +55,9 @@ public sealed partial class EventService(IEventFeed feed, IEmployeeDirectory emp
             {
                 try
                 {
-                    await wake.WaitAsync(ct).ConfigureAwait(false);
+                    // Appends through this node wake the loop at once; those through another node are found by the next
+                    // read, at most a second later.
+                    await wake.WaitAsync(OtherNodesPeriod, ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {

@@ -56,7 +56,7 @@ internal sealed class CommitPlanner
     }
 
     /// <summary>The changes to announce: each appended stream once, at its final version.</summary>
-    public IReadOnlyList<StreamChange> Changes(bool isLocal)
+    public IReadOnlyList<StreamChange> Changes()
     {
         var last = new Dictionary<string, (long Version, long Position)>(StringComparer.Ordinal);
         foreach (var e in Events)
@@ -64,7 +64,7 @@ internal sealed class CommitPlanner
             last[e.StreamId] = (e.Version, e.Position);
         }
 
-        return last.Select(kv => new StreamChange(kv.Key, kv.Value.Version, kv.Value.Position, isLocal)).ToList();
+        return last.Select(kv => new StreamChange(kv.Key, kv.Value.Version, kv.Value.Position)).ToList();
     }
 
     private AppendOutcome Decide(Commit commit)

@@ -90,7 +90,7 @@ public abstract partial class EventStoreBase : IEventStore, IReadModelQueries
     /// <summary>Called once the store is migrated and ready to accept commits.</summary>
     private protected void StartCommitter() => _committer = Task.Run(RunCommitterAsync);
 
-    private protected virtual void OnBatchCommitted(CommitPlanner planner) => LocalChanges.Publish(planner.Changes(isLocal: true));
+    private protected virtual void OnBatchCommitted(CommitPlanner planner) => LocalChanges.Publish(planner.Changes());
 
     private async Task RunCommitterAsync()
     {

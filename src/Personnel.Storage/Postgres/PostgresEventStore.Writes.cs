@@ -7,7 +7,7 @@ namespace Personnel.Storage.Postgres;
 /// <summary>
 /// The write transaction in two round trips whatever the batch size: (1) BEGIN, lock store_state,
 /// read the batch's streams, requests and quota rows; decide in memory; (2) write every table with one
-/// set-based statement (unnest of arrays), NOTIFY the other nodes, COMMIT.
+/// set-based statement (unnest of arrays), COMMIT.
 /// </summary>
 public sealed partial class PostgresEventStore
 {
@@ -141,7 +141,6 @@ public sealed partial class PostgresEventStore
                 + "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version",
                 plan.StreamVersions.Keys.ToArray(),
                 plan.StreamVersions.Values.ToArray()));
-            write.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", _channel, $"{NodeId}|{events[0].Position}|{plan.LastPosition}"));
         }
 
         write.BatchCommands.Add(Command(

@@ -9,8 +9,8 @@ namespace Personnel.Storage.Postgres;
 /// The production store on PostgreSQL, correct when several nodes share one database: every batch
 /// locks the store_state row first, so writers on all nodes are serialised and each batch decides its
 /// commits from what it read under that lock; group commit (many callers' commits in one transaction,
-/// one WAL flush) gives the throughput. Other nodes' writes reach <see cref="Changes"/> through
-/// LISTEN/NOTIFY.
+/// one WAL flush) gives the throughput. <see cref="Changes"/> reports this store's own appends; the nodes of a cluster
+/// agree through Orleans (one activation per grain), not through the database.
 /// </summary>
 public sealed partial class PostgresEventStore : EventStoreBase
 {
@@ -19,9 +19,7 @@ public sealed partial class PostgresEventStore : EventStoreBase
     internal const string MigrationLock = "SELECT pg_advisory_xact_lock(hashtext('personnel-migrate-' || @schema))";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresChangeListener _listener;
     private readonly string _schema;
-    private readonly string _channel;
     private NpgsqlConnection? _writer;
 
     private PostgresEventStore(string connectionString, PostgresEventStoreOptions options)
@@ -33,7 +31,6 @@ public sealed partial class PostgresEventStore : EventStoreBase
         }
 
         _schema = options.Schema;
-        _channel = "personnel_events_" + _schema;
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = _schema };
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
@@ -48,13 +45,6 @@ public sealed partial class PostgresEventStore : EventStoreBase
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        var listen = new NpgsqlConnectionStringBuilder(builder.ConnectionString)
-        {
-            Pooling = false,
-            KeepAlive = 5,
-            ApplicationName = "personnel-feed-" + options.NodeId,
-        };
-        _listener = new PostgresChangeListener(listen.ConnectionString, _channel, NodeId, LocalChanges, options.ReconnectDelay, TimeProvider, Logger);
     }
 
     /// <inheritdoc/>
@@ -62,7 +52,7 @@ public sealed partial class PostgresEventStore : EventStoreBase
 
     /// <summary>Opens the store in <see cref="PostgresEventStoreOptions.Schema"/> of the database at
     /// <paramref name="connectionString"/>, migrating the schema (serialised across nodes by an advisory
-    /// lock), and starts listening for other nodes' writes.</summary>
+    /// lock).</summary>
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, PostgresEventStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -70,7 +60,6 @@ public sealed partial class PostgresEventStore : EventStoreBase
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await store._listener.StartAsync(cancellationToken).ConfigureAwait(false);
             store.StartCommitter();
             return store;
         }
@@ -83,23 +72,12 @@ public sealed partial class PostgresEventStore : EventStoreBase
 
     private protected override async ValueTask DisposeCoreAsync()
     {
-        await _listener.DisposeAsync().ConfigureAwait(false);
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
 
         await _dataSource.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private protected override void OnBatchCommitted(CommitPlanner planner)
-    {
-        if (planner.Events.Count > 0)
-        {
-            _listener.RecordOwnWrite(planner.Events[0].Position, planner.LastPosition);
-        }
-
-        base.OnBatchCommitted(planner);
     }
 
     private protected override async Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken) =>
