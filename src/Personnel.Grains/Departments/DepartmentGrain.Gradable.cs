@@ -95,7 +95,7 @@ public sealed partial class DepartmentGrain
     {
         var recorded = await Store.ReadStreamAsync(StreamIds.Employee(employeeId), 1, cancellationToken);
         var employee = Employee.FromHistory(
-            recorded.Where(e => e.Type != EmployeeGrain.NamedEventType).Select(e => EventJson.Deserialize<EmployeeEvent>(e.Payload)),
+            recorded.Where(e => !EmployeeGrain.IsGrainLevel(e.Type)).Select(e => EventJson.Deserialize<EmployeeEvent>(e.Payload)),
             _services.Profile.Grading);
         return (recorded.Count == 0 ? 0 : recorded[^1].Version, employee.IsAppointed && gradable(employee));
     }

@@ -98,6 +98,11 @@ public sealed partial class EmployeeGrain
             {
                 state.Name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
             }
+            else if (e.Type == DueDateReachedType)
+            {
+                var reached = JsonSerializer.Deserialize<DueDateReached>(e.Payload, GrainJson.Options)!;
+                state.DueDatesAnnounced.Add((reached.Kind, reached.DueOn));
+            }
             else
             {
                 events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
@@ -184,12 +189,7 @@ public sealed partial class EmployeeGrain
             await ConfirmEvents();
             if (commit.Failure is { } failure)
             {
-                // The commit's fate is unknown (or it was cancelled): the next call starts from storage, on a new
-                // activation, and no read is answered from this silo's view meanwhile (it may be older than the store).
-                _storedGradability.Clear();
-                _gradability = null;
-                _views.Withdraw(Key);
-                DeactivateOnIdle();
+                AbandonActivation();
                 failure.Throw();
             }
 
@@ -201,6 +201,7 @@ public sealed partial class EmployeeGrain
                 _gradability = (plan.On, CommittedVersion, plan.Gradability);
                 _postLevels = PostLevelView.Of(Key, Aggregate, CommittedVersion);
                 _views.Publish(_postLevels, owned: true);
+                await ArrangeDueDatesReminderAsync();
                 return plan.Result;
             }
 
@@ -223,6 +224,16 @@ public sealed partial class EmployeeGrain
                     throw new InvalidOperationException($"unknown append outcome {outcome.GetType().Name}");
             }
         }
+    }
+
+    /// <summary>After a commit whose fate is unknown (or that was cancelled): the next call starts from storage, on a new
+    /// activation, and no read is answered from this silo's view meanwhile (it may be older than the store).</summary>
+    private void AbandonActivation()
+    {
+        _storedGradability.Clear();
+        _gradability = null;
+        _views.Withdraw(Key);
+        DeactivateOnIdle();
     }
 
     /// <summary>Refuses a caller whose scope does not hold this employee; an employee not yet appointed is in every
