@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personnel.Domain.Employees;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 
@@ -40,6 +41,10 @@ public sealed partial class EmployeeGrain : IRemindable
 
     /// <summary>Whether <paramref name="type"/> is one of the grain's own events, which the aggregate does not replay.</summary>
     internal static bool IsGrainLevel(string type) => type is NamedEventType or DueDateReachedType;
+
+    /// <summary>The aggregate an employee's recorded stream rebuilds, without the grain's own events (read outside the grain).</summary>
+    internal static Employee Replay(IEnumerable<RecordedEvent> recorded, Domain.Grading.GradingPolicy policy) =>
+        Employee.FromHistory(recorded.Where(e => !IsGrainLevel(e.Type)).Select(e => EventJson.Deserialize<EmployeeEvent>(e.Payload)), policy);
 
     /// <summary>Today in Asia/Shanghai, by the rules' clock.</summary>
     private DateOnly Today => DateOnly.FromDateTime(_services.TimeProvider.GetUtcNow().ToOffset(ShanghaiOffset).DateTime);
