@@ -72,7 +72,7 @@ public sealed partial class EmployeeGrain : IRemindable
             }
         }
 
-        await ArrangeDueDatesReminderAsync();
+        await ArrangeDueDatesReminderAsync(null);
     }
 
     /// <summary>The due dates that matter now and were not announced, the earliest first.</summary>
@@ -118,17 +118,26 @@ public sealed partial class EmployeeGrain : IRemindable
         }
     }
 
-    /// <summary>
-    /// Sets the reminder to start on the next due date not announced (or tomorrow, when it has already arrived), or removes
-    /// it when none is ahead; nothing when this activation already set it so. A failure is logged, not thrown: the commit
-    /// it follows is durable, and the next commit or tick tries again.
-    /// </summary>
-    private async Task ArrangeDueDatesReminderAsync()
+    /// <summary>The day the reminder should first tick on: the next due date not announced, or tomorrow when it has already
+    /// arrived; null when none is ahead.</summary>
+    private DateOnly? NextDueDay()
     {
         var today = Today;
-        DateOnly? from = PendingDueDates(today).Select(d => (DateOnly?)d.On).FirstOrDefault() is { } next
+        return PendingDueDates(today).Select(d => (DateOnly?)d.On).FirstOrDefault() is { } next
             ? (next > today ? next : today.AddDays(1))
             : null;
+    }
+
+    /// <summary>
+    /// Sets the reminder to start on <see cref="NextDueDay"/>, or removes it when none is ahead; nothing when this activation
+    /// already set it so. A new activation whose commit left the day where it was (<paramref name="before"/>) only looks the
+    /// reminder up: one an earlier activation set is right, and only a person recorded before the reminders existed has
+    /// none (and gets it now). A failure is logged, not thrown: the commit it follows is durable, and the next commit or
+    /// tick tries again.
+    /// </summary>
+    private async Task ArrangeDueDatesReminderAsync(DateOnly? before)
+    {
+        var from = NextDueDay();
         if (_dueReminder.Known && _dueReminder.From == from)
         {
             return;
@@ -136,12 +145,18 @@ public sealed partial class EmployeeGrain : IRemindable
 
         try
         {
-            if (from is { } day)
+            var existing = _dueReminder.Known ? null : await this.GetReminder(DueDatesReminder);
+            var setEarlier = !_dueReminder.Known && from == before && (existing is not null) == (from is not null);
+            if (setEarlier)
+            {
+                // An earlier activation set it for this day (or rightly removed it): nothing to write.
+            }
+            else if (from is { } day)
             {
                 var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ShanghaiOffset) + AfterMidnight;
                 await this.RegisterOrUpdateReminder(DueDatesReminder, start - _services.TimeProvider.GetUtcNow(), DueDatesPeriod);
             }
-            else if (await this.GetReminder(DueDatesReminder) is { } reminder)
+            else if ((existing ?? await this.GetReminder(DueDatesReminder)) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }

@@ -164,6 +164,7 @@ public sealed partial class EmployeeGrain
         {
             // The caller's scope is checked first, on the state this attempt runs on (a reload included).
             EnsureInScope(context.Scope);
+            var dueBefore = NextDueDay();
 
             // The request id is not looked up before the command: the commit's transaction checks it first
             // (Duplicate, RequestIdReused) and only a refusal needs the lookup, so a new command saves a round trip.
@@ -201,7 +202,7 @@ public sealed partial class EmployeeGrain
                 _gradability = (plan.On, CommittedVersion, plan.Gradability);
                 _postLevels = PostLevelView.Of(Key, Aggregate, CommittedVersion);
                 _views.Publish(_postLevels, owned: true);
-                await ArrangeDueDatesReminderAsync();
+                await ArrangeDueDatesReminderAsync(dueBefore);
                 return plan.Result;
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Personnel.Domain.Employees;
+using Personnel.Domain.Posts;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 
@@ -113,5 +114,23 @@ public abstract partial class GrainSuite
         Assert.NotNull(reminder);
         var expectedStart = DateTime.UtcNow + (ShanghaiMidnight("2026-10-03", 5) - Cluster.Clock.GetUtcNow());
         Assert.InRange(reminder.StartAt, expectedStart.AddMinutes(-2), expectedStart.AddMinutes(2));
+    }
+
+    [Fact]
+    public async Task AM13_a_new_activation_whose_commit_brings_a_due_date_nearer_moves_the_reminder_to_it()
+    {
+        await Run("zheng", "2024-01-02", Appointment("zheng", Planning));
+        var first = await Cluster.DueDatesReminderAsync("zheng");
+        await Cluster.DeactivateAsync(Employee("zheng"));
+
+        var promoted = await Run("zheng", "2024-03-01", new PromoteEmployee(new PostLevel(Post.SectionChief, L4S5)));
+
+        var trialEnd = promoted.Snapshot.TrialEnd!.Value;
+        var moved = await Cluster.DueDatesReminderAsync("zheng");
+        Assert.NotNull(first);
+        Assert.NotNull(moved);
+        var expectedStart = DateTime.UtcNow + (ShanghaiMidnight(trialEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 5) - Cluster.Clock.GetUtcNow());
+        Assert.InRange(moved.StartAt, expectedStart.AddMinutes(-2), expectedStart.AddMinutes(2));
+        Assert.True(moved.StartAt < first.StartAt);
     }
 }
