@@ -8,10 +8,10 @@ using Personnel.Grains.Employees;
 
 namespace Personnel.Server.Tests;
 
-/// <summary>A due date that arrives with no write reaches WatchEvents: the employee's due-dates reminder ticks on the
-/// server's silo, reads today from the server's clock and appends "due-date-reached", which a watcher filtering by that
-/// type receives.</summary>
-public sealed class DueDateEventTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>A due date that arrives with no write reaches WatchEvents: the appointment sets the employee's due-dates reminder
+/// in the server's reminder table (AdoNet on the server's database); its tick reads today from the server's clock and
+/// appends "due-date-reached", which a watcher filtering by that type receives.</summary>
+public abstract class DueDateEventTests(ServerFixture server)
 {
     [Fact]
     public async Task AM13_a_probation_end_reaches_a_watcher_of_due_date_reached_with_no_write()
@@ -21,6 +21,10 @@ public sealed class DueDateEventTests(ServerFixture server) : IClassFixture<Serv
         appointment.Method = AppointmentMethod.OpenRecruitment;
         var hired = await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(appointment);
         Assert.Equal(Build.Date("2026-07-04"), hired.Employee.ProbationEndsOn);
+        var factory = server.Services.GetRequiredService<IGrainFactory>();
+        var row = await server.Services.GetRequiredService<IReminderTable>()
+            .ReadRow(factory.GetGrain<IEmployeeGrain>("due-1").GetGrainId(), EmployeeGrain.DueDatesReminder);
+        Assert.Equal(TimeSpan.FromDays(1), Assert.IsType<ReminderEntry>(row).Period);
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var reader = server.As(await server.KeyAsync(Role.Reader));
@@ -28,7 +32,7 @@ public sealed class DueDateEventTests(ServerFixture server) : IClassFixture<Serv
 
         // The tick is delivered as Orleans delivers it. On the server's today (1 March) nothing is due yet: the grains read the
         // server's clock, not the machine's.
-        var grain = server.Services.GetRequiredService<IGrainFactory>().GetGrain<IEmployeeGrain>("due-1").AsReference<IRemindable>();
+        var grain = factory.GetGrain<IEmployeeGrain>("due-1").AsReference<IRemindable>();
         var tick = new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(1), DateTime.UtcNow);
         await grain.ReceiveReminder(EmployeeGrain.DueDatesReminder, tick);
         Assert.Equal(hired.Employee.Version, await server.Store.GetStreamVersionAsync("employee:due-1"));
@@ -46,3 +50,9 @@ public sealed class DueDateEventTests(ServerFixture server) : IClassFixture<Serv
             (payload.RootElement.GetProperty("kind").GetString(), payload.RootElement.GetProperty("dueOn").GetString()));
     }
 }
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteDueDateEventTests(ServerFixture server) : DueDateEventTests(server), IClassFixture<ServerFixture>;
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresDueDateEventTests(PostgresServerFixture server) : DueDateEventTests(server), IClassFixture<PostgresServerFixture>;
