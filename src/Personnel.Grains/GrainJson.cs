@@ -24,7 +24,7 @@ public static class GrainJson
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>Gets the stable discriminator ("employee-appointed") of an event type.</summary>
+    /// <summary>Gets the stable discriminator of an event type (one of <see cref="Domain.Common.EventTypes"/>).</summary>
     public static string Discriminator<TBase>(Type type) => DiscriminatorCache<TBase>.Names[type];
 
     private static class DiscriminatorCache<TBase>

@@ -117,7 +117,7 @@ internal sealed class PersonnelStartup(GrainServices services, IGrainFactory gra
         for (var after = 0L; ;)
         {
             var page = await _store.ReadAllAsync(after, 5000, cancellationToken);
-            foreach (var e in page.Where(e => e.Type == "department-created"))
+            foreach (var e in page.Where(e => e.Type == Domain.Common.EventTypes.Department.DepartmentCreated))
             {
                 var created = (Domain.Departments.DepartmentCreated)System.Text.Json.JsonSerializer.Deserialize<Domain.Departments.DepartmentEvent>(
                     e.Payload, GrainJson.Options)!;

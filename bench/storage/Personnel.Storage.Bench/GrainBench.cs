@@ -7,6 +7,9 @@ using Personnel.Domain.Posts;
 using Personnel.Domain.Profiles;
 using Personnel.Grains;
 using Personnel.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Personnel.Storage.Bench;
 
@@ -48,7 +51,8 @@ public static class GrainBench
         figures.Add(("grain_startup_empty_ms", Percentile(none, 0.5)));
 
         await using var store = await open();
-        await using var cluster = PersonnelCluster.Start(store, PolicyProfiles.Default);
+        using var silo = await StartSiloAsync(store);
+        var cluster = silo.Services.GetRequiredService<IGrainFactory>();
         var asOf = new DateOnly(2025, 1, 10);
         var random = new Random(42);
         var ids = Enumerable.Range(0, 1000).Select(_ => Id(random.Next(employees))).Distinct().ToList();
@@ -100,13 +104,36 @@ public static class GrainBench
     {
         var watch = Stopwatch.StartNew();
         await using var store = await open();
-        await using var cluster = PersonnelCluster.Start(store, PolicyProfiles.Default);
-        await cluster.Runtime.CollectIdleAsync();
+        using var silo = await StartSiloAsync(store);
+        await silo.StopAsync();
         return watch.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary>One silo as the server runs it (localhost clustering, the personnel grains) on <paramref name="store"/>.</summary>
+    private static async Task<IHost> StartSiloAsync(IEventStore store)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(PolicyProfiles.Default);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort(), FreePort())
+            .UseInMemoryReminderService()
+            .AddPersonnelGrains());
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>Managed heap growth per activation, over 2,000 activations not activated before.</summary>
-    private static async Task<double> MemoryPerGrainAsync(PersonnelCluster cluster, int employees, HashSet<string> active)
+    private static async Task<double> MemoryPerGrainAsync(IGrainFactory cluster, int employees, HashSet<string> active)
     {
         const int count = 2000;
         var asOf = new DateOnly(2025, 1, 10);

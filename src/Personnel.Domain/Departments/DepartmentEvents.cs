@@ -8,15 +8,15 @@ namespace Personnel.Domain.Departments;
 /// names below never change once written.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
-[JsonDerivedType(typeof(DepartmentCreated), "department-created")]
-[JsonDerivedType(typeof(DepartmentAssessed), "department-assessed")]
-[JsonDerivedType(typeof(DepartmentAssessmentCorrected), "department-assessment-corrected")]
-[JsonDerivedType(typeof(YellowCardIssued), "yellow-card-issued")]
-[JsonDerivedType(typeof(YellowCardWithdrawn), "yellow-card-withdrawn")]
-[JsonDerivedType(typeof(DepartmentLeadershipAdjustmentOrdered), "leadership-adjustment-ordered")]
-[JsonDerivedType(typeof(LeadershipAdjustmentRescinded), "leadership-adjustment-rescinded")]
-[JsonDerivedType(typeof(LeadershipAdjustmentDelivered), "leadership-adjustment-delivered")]
-[JsonDerivedType(typeof(LeadershipAdjustmentDischarged), "leadership-adjustment-discharged")]
+[JsonDerivedType(typeof(DepartmentCreated), EventTypes.Department.DepartmentCreated)]
+[JsonDerivedType(typeof(DepartmentAssessed), EventTypes.Department.DepartmentAssessed)]
+[JsonDerivedType(typeof(DepartmentAssessmentCorrected), EventTypes.Department.DepartmentAssessmentCorrected)]
+[JsonDerivedType(typeof(YellowCardIssued), EventTypes.Department.YellowCardIssued)]
+[JsonDerivedType(typeof(YellowCardWithdrawn), EventTypes.Department.YellowCardWithdrawn)]
+[JsonDerivedType(typeof(DepartmentLeadershipAdjustmentOrdered), EventTypes.Department.DepartmentLeadershipAdjustmentOrdered)]
+[JsonDerivedType(typeof(LeadershipAdjustmentRescinded), EventTypes.Department.LeadershipAdjustmentRescinded)]
+[JsonDerivedType(typeof(LeadershipAdjustmentDelivered), EventTypes.Department.LeadershipAdjustmentDelivered)]
+[JsonDerivedType(typeof(LeadershipAdjustmentDischarged), EventTypes.Department.LeadershipAdjustmentDischarged)]
 public abstract record DepartmentEvent(DateOnly OccurredOn);
 
 public sealed record DepartmentCreated(

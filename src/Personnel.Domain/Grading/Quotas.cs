@@ -40,10 +40,10 @@ public static class QuotaMath
 /// transaction as the employee's grade (DESIGN.md, Storage).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
-[JsonDerivedType(typeof(GoodQuotaGranted), "good-quota-granted")]
-[JsonDerivedType(typeof(ExcellentQuotaGranted), "excellent-quota-granted")]
-[JsonDerivedType(typeof(GoodQuotaReleased), "good-quota-released")]
-[JsonDerivedType(typeof(ExcellentQuotaReleased), "excellent-quota-released")]
+[JsonDerivedType(typeof(GoodQuotaGranted), EventTypes.Quota.GoodQuotaGranted)]
+[JsonDerivedType(typeof(ExcellentQuotaGranted), EventTypes.Quota.ExcellentQuotaGranted)]
+[JsonDerivedType(typeof(GoodQuotaReleased), EventTypes.Quota.GoodQuotaReleased)]
+[JsonDerivedType(typeof(ExcellentQuotaReleased), EventTypes.Quota.ExcellentQuotaReleased)]
 public abstract record QuotaEvent(DateOnly OccurredOn, DepartmentId DepartmentId, EmployeeId EmployeeId);
 
 /// <summary>One of the quarter's Good grades granted to an employee: the ledger's decision the employee's grade needs.</summary>
@@ -89,6 +89,10 @@ public abstract class QuotaLedger
 
     public void MarkCommitted() => _uncommitted.Clear();
 
+    /// <summary>The cap check of AS 第八条 and 第十二条, the one every layer asks: true when <paramref name="cap"/> grants are
+    /// held and <paramref name="employee"/> holds none of them.</summary>
+    public bool IsFullFor(EmployeeId employee, int cap) => Granted >= cap && !_holders.Contains(employee);
+
     protected void CheckGrant(EmployeeId employee, int eligible, int cap, Rule rule, string period)
     {
         RuleViolationException.ThrowIfInvalid(eligible >= 1, rule, $"{eligible} people eligible for a grade in {DepartmentId} {period}: at least 1 is needed");
@@ -98,7 +102,7 @@ public abstract class QuotaLedger
         }
 
         RuleViolationException.ThrowUnless(
-            Granted < cap, rule,
+            !IsFullFor(employee, cap), rule,
             $"{DepartmentId} {period}: cap {cap} of {eligible} eligible reached, {Granted} already granted; {employee} is refused");
     }
 

@@ -28,6 +28,21 @@ public static class PerformancePay
                 policy.UngradedQuarterlyRatio);
     }
 
+    /// <summary>
+    /// The quarterly pay of a grade as a whole percentage (PM 第五条: Good, FairlyGood 100, Average 20, Poor 0 by default):
+    /// the grade's own ratio, before any fact of the person withholds it; a quarter without a grade pays the profile's
+    /// ungraded ratio.
+    /// </summary>
+    public static int QuarterlyPayPercent(QuarterlyGrade? grade, PayPolicy policy) =>
+        Percent(QuarterlyRatio(grade, new PerformancePayFacts(), policy));
+
+    /// <summary>A share of pay as a whole percentage, rounded half to even as the grade records have always shown it.</summary>
+    public static int Percent(PerformancePayDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return (int)Math.Round(100m * decision.Value);
+    }
+
     /// <summary>The personal annual coefficient; <paramref name="grade"/> null when the year has no grade.</summary>
     public static PerformancePayDecision AnnualCoefficient(AnnualGrade? grade, PerformancePayFacts facts, PayPolicy policy)
     {

@@ -85,7 +85,7 @@ public sealed class LeadershipOutboxGrain : Grain, ILeadershipOutboxGrain, IRemi
                         continue;
                     }
                 }
-                catch (Exception exception) when (exception is StorageException or OrleansException or TimeoutException)
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     GrainLog.OutboxFailed(_logger, exception);
                 }

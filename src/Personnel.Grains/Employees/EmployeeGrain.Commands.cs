@@ -375,7 +375,7 @@ public sealed partial class EmployeeGrain
     /// <summary>A full ledger is refused the same way whether this node's read or the database's counter saw it first.</summary>
     private void EnsureRoom(Rule rule, string department, int year, int? quarter, int cap, QuotaLedger ledger, int eligible)
     {
-        if (ledger.Granted >= cap && !ledger.Holders.Contains(Aggregate.Id))
+        if (ledger.IsFullFor(Aggregate.Id, cap))
         {
             throw new QuotaExhaustedException($"{rule.Summary} ({rule.Article})", department, year, quarter, cap, ledger.Granted, eligible);
         }

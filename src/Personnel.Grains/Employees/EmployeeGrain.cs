@@ -31,7 +31,7 @@ public sealed partial class EmployeeGrain
     public const string GrainType = "employee";
 
     /// <summary>A grain-level event before the domain's: the person's name, which the domain does not keep.</summary>
-    internal const string NamedEventType = "employee-named";
+    internal const string NamedEventType = EventTypes.EmployeeGrain.EmployeeNamed;
 
     private readonly GrainServices _services;
     private readonly PostLevelViews _views;
@@ -202,6 +202,14 @@ public sealed partial class EmployeeGrain
                 _gradability = (plan.On, CommittedVersion, plan.Gradability);
                 _postLevels = PostLevelView.Of(Key, Aggregate, CommittedVersion);
                 _views.Publish(_postLevels, owned: true);
+                if (command is AppointEmployee or PromoteEmployee or RotateEmployee or Abstractions.ChangePost
+                    && Aggregate.PostLevel.Post == Domain.Posts.Post.DepartmentHead)
+                {
+                    // A new head may settle an order waiting in the department's outbox (AM 第十七条): deliver now rather
+                    // than on the reminder's next tick. Wake interleaves, so the outbox calling back here cannot deadlock.
+                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Wake();
+                }
+
                 await ArrangeDueDatesReminderAsync(dueBefore);
                 return plan.Result;
             }

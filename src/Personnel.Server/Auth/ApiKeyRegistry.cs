@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Grpc.Core;
 using Personnel.Api.V1;
+using Personnel.Grains.Queries;
 using Personnel.Server.Services;
 using Personnel.Server.Hosting;
-using Personnel.Storage;
 
 namespace Personnel.Server.Auth;
 
@@ -14,22 +14,17 @@ namespace Personnel.Server.Auth;
 public sealed record StoredKey(string KeyId, string Name, Role Role, string DepartmentId, byte[] Hash, bool Revoked, string CreatedAt);
 
 /// <summary>
-/// API keys, kept in the event store: the <c>keys</c> stream (ApiKeyCreated, ApiKeyRevoked) is the record,
-/// the <c>api-key</c> documents a read model beside it. Authentication answers from memory, reloaded when the
-/// store's change feed reports the stream moved (on this node or, on PostgreSQL, another).
+/// API keys, kept by the <see cref="IApiKeyStore"/> (a stream of key events and a document per key). Authentication answers
+/// from memory, reloaded when the store reports the keys moved (on this node or, on PostgreSQL, another).
 /// </summary>
-public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock clock, ILogger<ApiKeyRegistry> logger) : IDisposable
+public sealed partial class ApiKeyRegistry(IApiKeyStore store, ShanghaiClock clock, ILogger<ApiKeyRegistry> logger) : IDisposable
 {
     /// <summary>The environment variable whose value becomes an admin key on a new database.</summary>
     public const string AdminKeyVariable = "PERSONNEL_ADMIN_KEY";
 
-    /// <summary>The stream holding every key event.</summary>
-    public const string StreamId = "keys";
-
     /// <summary>The id of the key bootstrapped from <see cref="AdminKeyVariable"/>.</summary>
     public const string BootstrapKeyId = "admin";
 
-    private const string DocumentKind = "api-key";
     private const int MaxConflictRetries = 5;
 
     /// <summary>The least time between two reloads forced by an unknown token, so a flood of bad tokens reads the keys
@@ -49,19 +44,13 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     /// <summary>Loads the keys and, on a database with none, makes <paramref name="adminToken"/> an admin key.</summary>
     public async Task InitializeAsync(string? adminToken, CancellationToken cancellationToken)
     {
-        _subscription = store.Changes.Subscribe(change =>
-        {
-            if (change.StreamId == StreamId)
-            {
-                MarkChanged();
-            }
-        });
+        _subscription = store.Subscribe(MarkChanged);
         var snapshot = await ReloadAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.Version == 0 && !string.IsNullOrEmpty(adminToken))
         {
             var key = new StoredKey(BootstrapKeyId, "bootstrap admin (" + AdminKeyVariable + ")", Role.Admin, "",
                 Hash(adminToken), Revoked: false, clock.Now.ToString("O"));
-            await AppendAsync("bootstrap-admin-key", "bootstrap", "system", _ => [Created(key)], _ => key, cancellationToken)
+            await AppendAsync("bootstrap-admin-key", "bootstrap", "system", _ => false, _ => key, cancellationToken)
                 .ConfigureAwait(false);
             LogBootstrapped(logger, AdminKeyVariable);
         }
@@ -96,7 +85,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         try
         {
             await AppendAsync("adopt-admin-key-" + Guid.NewGuid().ToString("N"), "adopt", "system",
-                current => HasLiveAdmin(current) ? throw new AdminKeyAppeared() : [Created(key)], _ => key, cancellationToken)
+                current => HasLiveAdmin(current) ? throw new AdminKeyAppeared() : false, _ => key, cancellationToken)
                 .ConfigureAwait(false);
             LogAdminKeyAdopted(logger, AdminKeyVariable, keyId);
         }
@@ -169,7 +158,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         var keyId = "k" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var token = keyId + "." + Base64Url(RandomNumberGenerator.GetBytes(32));
         var key = new StoredKey(keyId, name, role, departmentId, Hash(token), Revoked: false, clock.Now.ToString("O"));
-        var (stored, fresh) = await AppendAsync(requestId, fingerprint, recordedBy, _ => [Created(key)], _ => key, cancellationToken)
+        var (stored, fresh) = await AppendAsync(requestId, fingerprint, recordedBy, _ => false, _ => key, cancellationToken)
             .ConfigureAwait(false);
         return (stored, fresh ? token : null);
     }
@@ -185,7 +174,7 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
                     throw Services.Refusals.NotFound("API_KEY_NOT_FOUND", $"There is no API key {Services.Refusals.Quote(keyId)}; the list of keys (personnel keys list) shows their ids.");
                 }
 
-                return [new NewEvent("ApiKeyRevoked", JsonSerializer.Serialize(new { keyId }), clock.Today)];
+                return true;
             },
             snapshot => snapshot.ById[keyId] with { Revoked = true },
             cancellationToken).ConfigureAwait(false);
@@ -219,11 +208,12 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private NewEvent Created(StoredKey key) => new("ApiKeyCreated", JsonSerializer.Serialize(KeyDocument.From(key)), clock.Today);
-
+    /// <summary>Decides on the current keys and records the change: <paramref name="decide"/> says whether it revokes (else it
+    /// creates) and may refuse; <paramref name="result"/> is the key as it stands after. Decided again when another writer
+    /// moved the keys first.</summary>
     private async Task<(StoredKey Key, bool Fresh)> AppendAsync(
         string requestId, string fingerprint, string recordedBy,
-        Func<KeySnapshot, IReadOnlyList<NewEvent>> decide, Func<KeySnapshot, StoredKey> result, CancellationToken cancellationToken)
+        Func<KeySnapshot, bool> decide, Func<KeySnapshot, StoredKey> result, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -231,24 +221,28 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
             for (var attempt = 0; ; attempt++)
             {
                 var snapshot = await ReloadAsync(cancellationToken).ConfigureAwait(false);
-                var events = decide(snapshot);
+                var revocation = decide(snapshot);
                 var key = result(snapshot);
-                var document = JsonSerializer.Serialize(KeyDocument.From(key));
-                var outcome = await store.AppendAsync(new Commit(requestId, fingerprint, recordedBy,
-                    [new StreamAppend(StreamId, snapshot.Version, events)],
-                    [new PutDocument(DocumentKind, key.KeyId, document)],
-                    document), cancellationToken).ConfigureAwait(false);
-                switch (outcome)
+                var written = await store.WriteAsync(
+                    new ApiKeyChange(requestId, fingerprint, recordedBy, snapshot.Version, ToRecord(key), revocation, clock.Today), cancellationToken)
+                    .ConfigureAwait(false);
+                switch (written)
                 {
-                    case Appended:
+                    case ApiKeyWritten:
                         MarkChanged();
                         return (key, true);
-                    case Duplicate duplicate:
-                        return (JsonSerializer.Deserialize<KeyDocument>(duplicate.Result)!.ToKey(), false);
-                    case WrongExpectedVersion when attempt < MaxConflictRetries:
+                    case ApiKeyReplayed replayed:
+                        return (ToKey(replayed.Key), false);
+                    case ApiKeyConflict when attempt < MaxConflictRetries:
                         continue;
+                    case ApiKeyConflict conflict:
+                        throw Refusals.Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
+                            $"Stream 'keys' moved on (expected version {conflict.Expected}, found {conflict.Actual}) while the request "
+                            + "was decided; retry it with the same request_id.");
+                    case ApiKeyRequestIdReused reused:
+                        throw Refusals.RequestIdReused(reused.RequestId);
                     default:
-                        throw Refusals.FromOutcome(outcome);
+                        throw Refusals.Refuse(StatusCode.Internal, "STORE_REFUSED", "The store refused the write for an unexpected reason.");
                 }
             }
         }
@@ -273,24 +267,9 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
     {
         // Taken before reading: a change heard of during the read leaves this snapshot behind the count, so it is read again.
         var changes = Interlocked.Read(ref _changes);
-        var events = await store.ReadStreamAsync(StreamId, 1, cancellationToken).ConfigureAwait(false);
-        var byId = new Dictionary<string, StoredKey>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            switch (e.Type)
-            {
-                case "ApiKeyCreated":
-                    var key = JsonSerializer.Deserialize<KeyDocument>(e.Payload)!.ToKey();
-                    byId[key.KeyId] = key;
-                    break;
-                case "ApiKeyRevoked":
-                    var id = JsonDocument.Parse(e.Payload).RootElement.GetProperty("keyId").GetString()!;
-                    byId[id] = byId[id] with { Revoked = true };
-                    break;
-            }
-        }
-
-        var snapshot = new KeySnapshot(events.Count == 0 ? 0 : events[^1].Version, changes, byId,
+        var log = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var byId = log.Keys.ToDictionary(k => k.KeyId, ToKey, StringComparer.Ordinal);
+        var snapshot = new KeySnapshot(log.Version, changes, byId,
             byId.Values.ToDictionary(k => Convert.ToHexString(k.Hash), StringComparer.Ordinal));
 
         // Reloads run concurrently: one that read the stream earlier must not replace a newer snapshot when it finishes
@@ -327,12 +306,9 @@ public sealed partial class ApiKeyRegistry(IEventStore store, ShanghaiClock cloc
         public static KeySnapshot Empty { get; } = new(0, 0, new Dictionary<string, StoredKey>(), new Dictionary<string, StoredKey>());
     }
 
-    private sealed record KeyDocument(string KeyId, string Name, string Role, string DepartmentId, string Sha256, bool Revoked, string CreatedAt)
-    {
-        public static KeyDocument From(StoredKey key) =>
-            new(key.KeyId, key.Name, key.Role.ToString(), key.DepartmentId, Convert.ToHexString(key.Hash), key.Revoked, key.CreatedAt);
+    private static ApiKeyRecord ToRecord(StoredKey key) =>
+        new(key.KeyId, key.Name, key.Role.ToString(), key.DepartmentId, Convert.ToHexString(key.Hash), key.Revoked, key.CreatedAt);
 
-        public StoredKey ToKey() =>
-            new(KeyId, Name, Enum.Parse<Role>(Role), DepartmentId, Convert.FromHexString(Sha256), Revoked, CreatedAt);
-    }
+    private static StoredKey ToKey(ApiKeyRecord key) =>
+        new(key.KeyId, key.Name, Enum.Parse<Role>(key.Role), key.DepartmentId, Convert.FromHexString(key.Sha256), key.Revoked, key.CreatedAt);
 }

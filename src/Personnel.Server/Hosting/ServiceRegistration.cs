@@ -1,3 +1,4 @@
+using Personnel.Grains.Queries;
 using Personnel.Server.Services;
 
 namespace Personnel.Server.Hosting;
@@ -6,16 +7,17 @@ namespace Personnel.Server.Hosting;
 internal static class ServiceRegistration
 {
     /// <summary>Each service is one singleton: Grpc.AspNetCore's activator takes it from the container, so no call makes
-    /// (or disposes) a service of its own.</summary>
+    /// (or disposes) a service of its own. The services ask the grains' side's queries, which read the event store the
+    /// composition root registers.</summary>
     public static void AddPersonnelServices(IServiceCollection services)
     {
+        services.AddPersonnelQueries();
         services.AddSingleton<KeyService>();
         services.AddSingleton<EventService>();
         services.AddSingleton<RotationService>();
         services.AddSingleton<EmployeeService>();
         services.AddSingleton<GradingService>();
         services.AddSingleton<DepartmentService>();
-        services.AddSingleton<PayFactsReader>();
         services.AddSingleton<PayService>();
     }
 

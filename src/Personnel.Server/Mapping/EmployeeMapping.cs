@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using Personnel.Grains.Abstractions;
+using Personnel.Grains.Queries;
 using Personnel.Server.Services;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
@@ -9,27 +9,6 @@ namespace Personnel.Server.Mapping;
 /// <summary>Employees, post levels and consequences between the grains and the wire.</summary>
 public static class EmployeeMapping
 {
-    // The consequences a command can record beside its own event, each with its rule and what it means.
-    private static readonly FrozenDictionary<string, (string Kind, string Article, string Description)> ConsequenceTypes =
-        new Dictionary<string, (string, string, string)>
-        {
-            ["quarterly-follow-up-due"] = ("QuarterlyFollowUpDue", "AS 第十八条", "Follow-up of the quarterly grade: praise, a talk with a deadline, or criticism."),
-            ["commendation-awarded"] = ("Commendation", "AS 第十九条", "Excellent: commendation (嘉奖)."),
-            ["merit-awarded"] = ("MeritAwarded", "AS 第十九条", "Consecutive Excellent years: a merit (三等功 after 3, 二等功 after 5)."),
-            ["admonished"] = ("Admonished", "AS 第二十条", "BasicallyCompetent: admonishment (诫勉), self-examination, improvement deadline."),
-            ["promotion-frozen"] = ("PromotionFrozen", "AS 第二十条", "No promotion of post grade for one year."),
-            ["year-not-counted"] = ("YearNotCounted", "AS 第二十条–第二十二条", "The year does not count toward tenure at the current post grade."),
-            ["demoted"] = ("Demoted", "AS 第二十一条", "Demoted one post grade."),
-            ["demotion-floor-reached"] = ("DemotionDueAtFloor", "AS 第二十一条", "A demotion fell due at the lowest grade: the post must be adjusted instead."),
-            ["post-adjustment-due"] = ("PostAdjustmentDue", "AS 第二十条", "The post is to be adjusted."),
-            ["contract-terminated"] = ("ContractTerminated", "AS 第二十一条", "Two consecutive Incompetent years: the contract is terminated (解除聘用合同)."),
-            ["employee-reinstated"] = ("Reinstated", "AS 第二十八条", "The grade behind it was revised on appeal or corrected: the terminated contract is reinstated."),
-            ["demotion-reversed"] = ("DemotionReversed", "AS 第二十八条", "The grade behind it was revised on appeal or corrected: the demotion is reversed."),
-            ["employee-dismissed"] = ("Dismissed", "AM 第十八条", "Dismissed (辞聘)."),
-            ["leadership-adjustment-ordered"] = ("LeadershipAdjustment", "AM 第十七条", "The leadership is adjusted: the head's rotation is mandatory now."),
-            ["yellow-card-issued"] = ("YellowCard", "AM 第十七条", "Yellow card (黄牌警告): warning and an interview of the leadership."),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
     public static V1.Employee ToApi(EmployeeSnapshot s)
     {
         var employee = new V1.Employee
@@ -95,42 +74,27 @@ public static class EmployeeMapping
         return new D.Posts.PostLevel(post, new D.Posts.PostGrade(level.GradeLevel, level.Step));
     }
 
-    /// <summary>The consequence an <c>annual-consequence-withdrawn</c> event takes back, by the event type that recorded it.</summary>
-    private static string RecordedAs(D.Grading.Consequence consequence) => consequence switch
-    {
-        D.Grading.Consequence.Commendation => "commendation-awarded",
-        D.Grading.Consequence.Admonishment => "admonished",
-        D.Grading.Consequence.YearNotCounted => "year-not-counted",
-        D.Grading.Consequence.PromotionFreeze => "promotion-frozen",
-        D.Grading.Consequence.Demotion => "demotion-floor-reached",
-        _ => "post-adjustment-due",
-    };
-
     /// <summary>The consequences a correction withdrew (<c>annual-consequence-withdrawn</c>), each named as it was recorded.</summary>
     public static IEnumerable<V1.Consequence> Withdrawn(IEnumerable<AppendedEvent> events) =>
-        events.Where(e => e.Type == "annual-consequence-withdrawn").Select(e =>
-        {
-            var withdrawn = (D.Employees.AnnualConsequenceWithdrawn)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload);
-            var (kind, article, description) = ConsequenceTypes[RecordedAs(withdrawn.Consequence)];
-            return new V1.Consequence
-            {
-                Kind = kind, Article = article, Description = $"Withdrawn for {withdrawn.Year}, its grade corrected: {description}", EffectiveOn = Dates.ToApi(e.OccurredOn),
-            };
-        });
+        events.Where(e => e.Type == D.Common.EventTypes.Employee.AnnualConsequenceWithdrawn)
+            .Select(e => ToApi(D.Common.ConsequenceCatalogue.Withdrawn(e.Payload), e.OccurredOn));
 
-    /// <summary>The consequences among a command's events (everything but the event the command itself recorded).</summary>
+    /// <summary>The consequences among a command's events (everything but the event the command itself recorded), as the
+    /// domain's general table names them.</summary>
     public static IEnumerable<V1.Consequence> Consequences(IEnumerable<AppendedEvent> events) =>
-        events.Where(e => ConsequenceTypes.ContainsKey(e.Type)).Select(e =>
-        {
-            var (kind, article, description) = ConsequenceTypes[e.Type];
-            if (e.Type == "merit-awarded" && D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload) is D.Employees.MeritAwarded merit)
-            {
-                // The answer names the merit decided, not only the rule.
-                description = merit.Class == D.Employees.MeritClass.SecondClass
-                    ? $"二等功 (second-class merit): {merit.ConsecutiveExcellentYears} consecutive Excellent years to {merit.Year}."
-                    : $"三等功 (third-class merit): {merit.ConsecutiveExcellentYears} consecutive Excellent years to {merit.Year}.";
-            }
+        events.Select(e => (Event: e, Note: D.Common.ConsequenceCatalogue.Of(e.Type, e.Payload)))
+            .Where(c => c.Note is not null)
+            .Select(c => ToApi(c.Note!, c.Event.OccurredOn));
 
-            return new V1.Consequence { Kind = kind, Article = article, Description = description, EffectiveOn = Dates.ToApi(e.OccurredOn) };
-        });
+    /// <summary>A consequence on the wire, effective on the day its event took effect.</summary>
+    public static V1.Consequence ToApi(D.Common.ConsequenceNote note, DateOnly effectiveOn) => new()
+    {
+        Kind = note.Kind, Article = note.Article, Description = note.Description, EffectiveOn = Dates.ToApi(effectiveOn),
+    };
+
+    /// <summary>The post level of a listed employee; the post is unspecified when the listing's name is unknown to this version.</summary>
+    public static V1.PostLevel ToApi(EmployeeListing employee) => new()
+    {
+        Post = employee.Post is { } post ? Posts.ToApi(post) : V1.Post.Unspecified, GradeLevel = employee.GradeLevel, Step = employee.Step,
+    };
 }

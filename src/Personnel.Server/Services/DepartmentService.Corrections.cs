@@ -34,8 +34,8 @@ public sealed partial class DepartmentService
             Assessment = ToApi(corrected),
             YellowCard = corrected.HasYellowCard,
             LeadershipAdjustment = corrected.LeadershipAdjustment is not null,
-            YellowCardWithdrawn = result.Events.Any(e => e.Type == "yellow-card-withdrawn"),
-            LeadershipAdjustmentRescinded = result.Events.Any(e => e.Type == "leadership-adjustment-rescinded"),
+            YellowCardWithdrawn = result.Events.Any(e => e.Type == Domain.Common.EventTypes.Department.YellowCardWithdrawn),
+            LeadershipAdjustmentRescinded = result.Events.Any(e => e.Type == Domain.Common.EventTypes.Department.LeadershipAdjustmentRescinded),
         };
         response.Consequences.AddRange(RuleConsequences.Of(result.Events));
         return response;

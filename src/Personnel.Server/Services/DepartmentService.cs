@@ -4,21 +4,16 @@ using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
-using Personnel.Storage;
+using Personnel.Grains.Queries;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
 
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.DepartmentService: departments, their yearly assessment and quotas (AM 第十七条; AS 第八条, 第十二条).</summary>
-public sealed partial class DepartmentService(IGrainFactory grains, IEventStore store, ShanghaiClock clock) : V1.DepartmentService.DepartmentServiceBase
+public sealed partial class DepartmentService(
+    IGrainFactory grains, IDepartmentDirectory departments, IEmployeeDirectory employees, ShanghaiClock clock) : V1.DepartmentService.DepartmentServiceBase
 {
-    // Contract states of people who are on the department's staff.
-    private static readonly HashSet<string> OnStaff = new(StringComparer.Ordinal)
-    {
-        "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal",
-    };
-
     public override async Task<V1.CreateDepartmentResponse> CreateDepartment(V1.CreateDepartmentRequest request, ServerCallContext context)
     {
         var id = GrainCalls.Id(request.DepartmentId, "department_id");
@@ -79,12 +74,10 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
     {
         var limit = Pages.Size(request.PageSize, 100);
         var after = Pages.Cursor(request.PageToken);
-        var documents = await store.ReadModels.ListDocumentsAsync(Grains.Departments.DepartmentListEntry.DocumentKind, after, limit + 1, context.CancellationToken)
-            .ConfigureAwait(false);
+        var entries = await departments.ListAsync(after, limit + 1, context.CancellationToken).ConfigureAwait(false);
         var response = new V1.ListDepartmentsResponse();
-        foreach (var document in documents.Take(limit))
+        foreach (var entry in entries.Take(limit))
         {
-            var entry = Grains.Departments.DepartmentListEntry.Read(document.Json);
             response.Departments.Add(new V1.DepartmentListEntry
             {
                 DepartmentId = entry.DepartmentId,
@@ -94,9 +87,9 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
             });
         }
 
-        if (documents.Count > limit)
+        if (entries.Count > limit)
         {
-            response.NextPageToken = Pages.Token(documents[limit - 1].Key);
+            response.NextPageToken = Pages.Token(entries[limit - 1].DepartmentId);
         }
 
         return response;
@@ -142,54 +135,17 @@ public sealed partial class DepartmentService(IGrainFactory grains, IEventStore 
             Name = snapshot.Name,
             Kind = KindToApi(snapshot.Kind),
             Version = snapshot.Version,
-            Headcount = await HeadcountAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false),
+            Headcount = await employees.HeadcountAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false),
         };
         department.Assessments.AddRange(snapshot.Years.Select(ToApi));
         department.PendingLeadershipAdjustments.AddRange(await PendingAdjustmentsAsync(snapshot.DepartmentId, cancellationToken).ConfigureAwait(false));
         return department;
     }
 
-    /// <summary>The department's leadership adjustments still in the outbox (keys "department:version"), oldest first;
-    /// rescissions on their way to a head ("department:version:rescinded") are not adjustments and are left out.</summary>
-    private async Task<IEnumerable<V1.PendingLeadershipAdjustment>> PendingAdjustmentsAsync(string departmentId, CancellationToken cancellationToken)
-    {
-        var prefix = departmentId + ":";
-        var pending = new List<Grains.Departments.LeadershipOutboxEntry>();
-        var after = prefix;
-        while (true)
-        {
-            var page = await store.ReadModels.ListDocumentsAsync(Grains.StreamIds.LeadershipOutbox, after, 100, cancellationToken).ConfigureAwait(false);
-            var mine = page.TakeWhile(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            pending.AddRange(mine.Select(d => System.Text.Json.JsonSerializer.Deserialize<Grains.Departments.LeadershipOutboxEntry>(d.Json, Grains.GrainJson.Options)!)
-                .Where(e => e.RescindFor is null));
-            if (page.Count < 100 || mine.Count < page.Count)
-            {
-                break;
-            }
-
-            after = page[^1].Key;
-        }
-
-        return pending.OrderBy(e => e.On).ThenBy(e => e.Year)
+    /// <summary>The department's leadership adjustments still waiting for delivery to a head, oldest first.</summary>
+    private async Task<IEnumerable<V1.PendingLeadershipAdjustment>> PendingAdjustmentsAsync(string departmentId, CancellationToken cancellationToken) =>
+        (await departments.PendingLeadershipAdjustmentsAsync(departmentId, cancellationToken).ConfigureAwait(false))
             .Select(e => new V1.PendingLeadershipAdjustment { Year = e.Year, OrderedOn = Dates.ToApi(e.On) });
-    }
-
-    private async Task<int> HeadcountAsync(string departmentId, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        string? after = null;
-        while (true)
-        {
-            var page = await store.ReadModels.ListEmployeesAsync(departmentId, after, 1000, cancellationToken).ConfigureAwait(false);
-            count += page.Count(e => OnStaff.Contains(e.Status));
-            if (page.Count < 1000)
-            {
-                return count;
-            }
-
-            after = page[^1].EmployeeId;
-        }
-    }
 
     private static V1.DepartmentAssessment ToApi(D.Departments.DepartmentYear year) => new()
     {

@@ -97,8 +97,7 @@ public sealed partial class EmployeeService
         }
 
         var pageSize = request.PageSize == 0 ? DefaultHistoryPage : request.PageSize;
-        var events = await store.ReadStreamAsync(Grains.StreamIds.Employee(id), request.AfterVersion + 1, context.CancellationToken)
-            .ConfigureAwait(false);
+        var events = await journal.ReadAsync(id, request.AfterVersion, context.CancellationToken).ConfigureAwait(false);
         if (events.Count == 0 && request.AfterVersion == 0)
         {
             throw Refusals.NotFound("EMPLOYEE_NOT_FOUND", $"There is no employee '{id}': an employee exists once appointed (聘任, AM 第九条).");
@@ -115,7 +114,7 @@ public sealed partial class EmployeeService
             OccurredOn = Dates.ToApi(e.OccurredOn),
             RecordedAt = e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             RecordedBy = e.RecordedBy,
-            PayloadJson = e.Payload,
+            PayloadJson = e.PayloadJson,
         }));
         return response;
     }

@@ -4,7 +4,7 @@ using Grpc.Core;
 using Personnel.Server.Auth;
 using Personnel.Server.Hosting;
 using Personnel.Server.Mapping;
-using Personnel.Storage;
+using Personnel.Grains.Queries;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
 
@@ -12,7 +12,9 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EmployeeService: validate, call the employee grain, map. Lifecycle RPCs here;
 /// records and queries in the partial files beside.</summary>
-public sealed partial class EmployeeService(IGrainFactory grains, IEventStore store, ShanghaiClock clock, Grains.Views.PostLevelReader postLevels) : V1.EmployeeService.EmployeeServiceBase
+public sealed partial class EmployeeService(
+    IGrainFactory grains, IEmployeeDirectory directory, IEmployeeJournal journal, ShanghaiClock clock, Grains.Views.PostLevelReader postLevels)
+    : V1.EmployeeService.EmployeeServiceBase
 {
     public override async Task<V1.AppointEmployeeResponse> AppointEmployee(V1.AppointEmployeeRequest request, ServerCallContext context)
     {

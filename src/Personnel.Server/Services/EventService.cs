@@ -1,18 +1,17 @@
 using Personnel.Api.V1;
-using Personnel.Grains;
 using Grpc.Core;
+using Personnel.Grains.Queries;
 using Personnel.Server.Auth;
 using Personnel.Server.Mapping;
-using Personnel.Storage;
 
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.EventService: the change feed for downstream systems.</summary>
-public sealed partial class EventService(IEventStore store, ILogger<EventService> logger) : Personnel.Api.V1.EventService.EventServiceBase
+public sealed partial class EventService(IEventFeed feed, IEmployeeDirectory employees, ILogger<EventService> logger) : Personnel.Api.V1.EventService.EventServiceBase
 {
     private const int BatchSize = 500;
 
-    /// <summary>Streams recorded events after a position, then follows the store's change feed until the caller cancels.</summary>
+    /// <summary>Streams recorded events after a position, then follows the feed of new ones until the caller cancels.</summary>
     public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<WatchEventsResponse> responses, ServerCallContext context)
     {
         if (request.AfterPosition < 0)
@@ -27,7 +26,7 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
 
         // Subscribed before the first read, so nothing appended between the read and the wait is missed.
         using var wake = new SemaphoreSlim(0);
-        using var subscription = store.Changes.Subscribe(_ =>
+        using var subscription = feed.Subscribe(() =>
         {
             if (wake.CurrentCount == 0)
             {
@@ -39,7 +38,7 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
         LogWatching(logger, Access.Caller(context).KeyId, position);
         while (!ct.IsCancellationRequested)
         {
-            var batch = await store.ReadAllAsync(position, BatchSize, ct).ConfigureAwait(false);
+            var batch = await feed.ReadAfterAsync(position, BatchSize, ct).ConfigureAwait(false);
             foreach (var e in batch)
             {
                 position = e.Position;
@@ -64,12 +63,10 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
     }
 
     private async Task<bool> IsWantedAsync(
-        RecordedEvent e, HashSet<string>? types, string? department, Dictionary<string, string?> departments, CancellationToken ct)
+        JournalEntry e, HashSet<string>? types, string? department, Dictionary<string, string?> departments, CancellationToken ct)
     {
         // Only employees and departments: key events carry key hashes, quota counters are internal.
-        var isEmployee = e.StreamId.StartsWith(StreamIds.EmployeePrefix, StringComparison.Ordinal);
-        if ((!isEmployee && !e.StreamId.StartsWith(StreamIds.DepartmentPrefix, StringComparison.Ordinal))
-            || (types is not null && !types.Contains(e.Type)))
+        if ((e.EmployeeId is null && e.DepartmentId is null) || (types is not null && !types.Contains(e.Type)))
         {
             return false;
         }
@@ -81,16 +78,16 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
 
         if (!departments.TryGetValue(e.StreamId, out var owner))
         {
-            owner = isEmployee
-                ? (await store.ReadModels.GetEmployeeAsync(e.StreamId[StreamIds.EmployeePrefix.Length..], ct).ConfigureAwait(false))?.DepartmentId
-                : e.StreamId[StreamIds.DepartmentPrefix.Length..];
+            owner = e.EmployeeId is { } employeeId
+                ? (await employees.GetAsync(employeeId, ct).ConfigureAwait(false))?.DepartmentId
+                : e.DepartmentId;
             departments[e.StreamId] = owner;
         }
 
         return owner == department;
     }
 
-    private static WatchEventsResponse ToApi(RecordedEvent e) => new()
+    private static WatchEventsResponse ToApi(JournalEntry e) => new()
     {
         Position = e.Position,
         StreamId = e.StreamId,
@@ -99,7 +96,7 @@ public sealed partial class EventService(IEventStore store, ILogger<EventService
         OccurredOn = Dates.ToApi(e.OccurredOn),
         RecordedAt = e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
         RecordedBy = e.RecordedBy,
-        PayloadJson = e.Payload,
+        PayloadJson = e.PayloadJson,
     };
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Key {KeyId} watches events after position {Position}")]

@@ -22,7 +22,7 @@ public sealed partial class GradingService
         var grain = grains.GetGrain<IEmployeeGrain>(id);
         var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(context.CancellationToken)).ConfigureAwait(false);
         var list = await GrainCalls.RunAsync(() => grain.ListGradesAsync(context.CancellationToken)).ConfigureAwait(false);
-        var trail = await GradeTrail.ReadAsync(store, id, context.CancellationToken).ConfigureAwait(false);
+        var trail = await journal.GradeTrailAsync(id, context.CancellationToken).ConfigureAwait(false);
         var response = new V1.ListGradesResponse();
         foreach (var q in list.Quarterly.Where(q => q.Quarter.Year >= from && q.Quarter.Year <= to))
         {
@@ -149,39 +149,4 @@ public sealed partial class GradingService
         StatusCode.Aborted => "ABORTED",
         _ => code.ToString().ToUpperInvariant(),
     };
-
-    /// <summary>Who recorded each grade and which years are under appeal, from the employee's events.</summary>
-    private sealed record GradeTrail(
-        Dictionary<D.Common.Quarter, string> QuarterRecordedBy, Dictionary<int, string> YearRecordedBy, HashSet<int> YearsUnderAppeal)
-    {
-        public static async Task<GradeTrail> ReadAsync(Storage.IEventStore store, string employeeId, CancellationToken cancellationToken)
-        {
-            var trail = new GradeTrail([], [], []);
-            foreach (var e in await store.ReadStreamAsync(Grains.StreamIds.Employee(employeeId), 1, cancellationToken).ConfigureAwait(false))
-            {
-                switch (e.Type)
-                {
-                    case "quarterly-grade-recorded":
-                        trail.QuarterRecordedBy[((D.Employees.QuarterlyGradeRecorded)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Quarter] = e.RecordedBy;
-                        break;
-                    case "annual-grade-recorded":
-                        trail.YearRecordedBy[((D.Employees.AnnualGradeRecorded)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Year] = e.RecordedBy;
-                        break;
-                    case "annual-grade-appealed":
-                        trail.YearsUnderAppeal.Add(((D.Employees.AnnualGradeAppealed)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Year);
-                        break;
-                    case "annual-grade-corrected":
-                        trail.YearRecordedBy[((D.Employees.AnnualGradeCorrected)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload)).Year] = e.RecordedBy;
-                        break;
-                    case "appeal-resolved":
-                        var resolved = (D.Employees.AppealResolved)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(e.Payload);
-                        trail.YearsUnderAppeal.Remove(resolved.Year);
-                        trail.YearRecordedBy[resolved.Year] = e.RecordedBy;
-                        break;
-                }
-            }
-
-            return trail;
-        }
-    }
 }

@@ -12,7 +12,8 @@ namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.GradingService: quarterly and annual grades (AS 第七条–第二十八条). Appeals, listing
 /// and the import are in the partial file beside.</summary>
-public sealed partial class GradingService(IGrainFactory grains, Storage.IEventStore store, ShanghaiClock clock, PolicyProfile profile) : V1.GradingService.GradingServiceBase
+public sealed partial class GradingService(
+    IGrainFactory grains, Grains.Queries.IEmployeeJournal journal, ShanghaiClock clock, PolicyProfile profile) : V1.GradingService.GradingServiceBase
 {
     public override async Task<V1.RecordQuarterlyGradeResponse> RecordQuarterlyGrade(V1.RecordQuarterlyGradeRequest request, ServerCallContext context) =>
         (await RecordQuarterlyAsync(request, context).ConfigureAwait(false)).Response;
@@ -23,9 +24,8 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         var on = Dates.Optional(request.StartedOn, "started_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new ProposeExcellent(year), on, YearAssessedOn(year, on), context)
             .ConfigureAwait(false);
-        var proposed = result.Events.FirstOrDefault(e => e.Type == "excellent-proposed")
-            ?? throw new InvalidOperationException("ProposeExcellent recorded no excellent-proposed event.");
-        return new V1.StartExcellentNoticeResponse { EarliestDecisionOn = Dates.ToApi(EventPayloads.Date(proposed.Payload, "earliestDecision")) };
+        var proposed = Recorded<D.Employees.ExcellentProposed>(result, D.Common.EventTypes.Employee.ExcellentProposed);
+        return new V1.StartExcellentNoticeResponse { EarliestDecisionOn = Dates.ToApi(proposed.EarliestDecision) };
     }
 
     public override async Task<V1.RecordAnnualGradeResponse> RecordAnnualGrade(V1.RecordAnnualGradeRequest request, ServerCallContext context)
@@ -41,16 +41,17 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new RecordAnnualGrade(year, grade, assessment), on, YearAssessedOn(year, on), context)
             .ConfigureAwait(false);
+        var recorded = Recorded<D.Employees.AnnualGradeRecorded>(result, D.Common.EventTypes.Employee.AnnualGradeRecorded);
         var record = new V1.AnnualGradeRecord
         {
             EmployeeId = result.Snapshot.EmployeeId,
-            DepartmentId = GradedBy<D.Employees.AnnualGradeRecorded>(result, "annual-grade-recorded").GradedBy.Value,
+            DepartmentId = recorded.GradedBy.Value,
             Year = year,
             Comments = request.Comments,
             DecidedOn = Dates.ToApi(on ?? clock.Today),
-            YearCounted = !result.Events.Any(e => e.Type == "year-not-counted"),
+            YearCounted = !result.Events.Any(e => e.Type == D.Common.EventTypes.Employee.YearNotCounted),
             RecordedBy = Access.Caller(context).KeyId,
-            SetAfterInvestigation = SetAfterInvestigation(result.Events),
+            SetAfterInvestigation = recorded.SetAfterInvestigation,
         };
         SetOutcome(record, request);
         var response = new V1.RecordAnnualGradeResponse { Record = record };
@@ -70,7 +71,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectQuarterlyGrade(quarter, grade, CorrectionReason(request.Reason)), on,
             quarter.LastDay, context).ConfigureAwait(false);
-        var corrected = GradedBy<D.Employees.QuarterlyGradeCorrected>(result, "quarterly-grade-corrected");
+        var corrected = Recorded<D.Employees.QuarterlyGradeCorrected>(result, D.Common.EventTypes.Employee.QuarterlyGradeCorrected);
         var response = new V1.CorrectQuarterlyGradeResponse
         {
             PreviousGrade = Enums.ToApi<D.Grading.QuarterlyGrade, V1.QuarterlyGrade>(corrected.From),
@@ -102,7 +103,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         var on = Dates.Optional(request.DecidedOn, "decided_on");
         var result = await ExecuteAsync(request.EmployeeId, request.RequestId, new CorrectAnnualGrade(year, grade, CorrectionReason(request.Reason)), on,
             YearAssessedOn(year, on), context).ConfigureAwait(false);
-        var corrected = GradedBy<D.Employees.AnnualGradeCorrected>(result, "annual-grade-corrected");
+        var corrected = Recorded<D.Employees.AnnualGradeCorrected>(result, D.Common.EventTypes.Employee.AnnualGradeCorrected);
         var list = await GrainCalls.RunAsync(() => grains.GetGrain<IEmployeeGrain>(result.Snapshot.EmployeeId).ListGradesAsync(context.CancellationToken))
             .ConfigureAwait(false);
         var now = list.Annual.LastOrDefault(a => a.Year == year);
@@ -156,7 +157,7 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
         var record = new V1.QuarterlyGradeRecord
         {
             EmployeeId = result.Snapshot.EmployeeId,
-            DepartmentId = GradedBy<D.Employees.QuarterlyGradeRecorded>(result, "quarterly-grade-recorded").GradedBy.Value,
+            DepartmentId = Recorded<D.Employees.QuarterlyGradeRecorded>(result, D.Common.EventTypes.Employee.QuarterlyGradeRecorded).GradedBy.Value,
             Year = quarter.Year,
             Quarter = quarter.Number,
             Comments = request.Comments,
@@ -191,15 +192,15 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
 
     private DateOnly YearAssessedOn(int year, DateOnly? on) => Access.YearAssessedOn(year, on ?? clock.Today);
 
-    /// <summary>The grade event the command recorded (or first recorded, on a retry); its unit is the assessing unit.</summary>
-    private static T GradedBy<T>(EmployeeCommandResult result, string type)
+    /// <summary>The event of <paramref name="type"/> the command recorded (or first recorded, on a retry): a grade's unit is the
+    /// assessing unit.</summary>
+    private static T Recorded<T>(EmployeeCommandResult result, string type)
         where T : D.Employees.EmployeeEvent =>
         (T)D.Employees.EventJson.Deserialize<D.Employees.EmployeeEvent>(
-            (result.Events.FirstOrDefault(e => e.Type == type) ?? throw new InvalidOperationException($"The grade recorded no {type} event.")).Payload);
+            (result.Events.FirstOrDefault(e => e.Type == type) ?? throw new InvalidOperationException($"The command recorded no {type} event.")).Payload);
 
-    private int PayPercent(D.Grading.QuarterlyGrade? grade) => (int)Math.Round(100m * (grade is { } g
-        ? profile.Pay.QuarterlyPayRatio.GetValueOrDefault(g)
-        : profile.Pay.UngradedQuarterlyRatio));
+    /// <summary>The quarterly pay percentage of a grade under the running profile (PM 第五条), as the domain decides it.</summary>
+    private int PayPercent(D.Grading.QuarterlyGrade? grade) => D.Pay.PerformancePay.QuarterlyPayPercent(grade, profile.Pay);
 
     // The grain decides the reason from the person's record; the request's reason is validated for form.
     private static T? NoGrade<T>(V1.NoGrade noGrade)
@@ -261,8 +262,4 @@ public sealed partial class GradingService(IGrainFactory grains, Storage.IEventS
     }
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    /// <summary>Whether the recorded annual grade was set afterwards (补定等次), read from its event.</summary>
-    private static bool SetAfterInvestigation(IEnumerable<AppendedEvent> events) =>
-        events.FirstOrDefault(e => e.Type == "annual-grade-recorded") is { } recorded && EventPayloads.Flag(recorded.Payload, "setAfterInvestigation");
 }

@@ -5,19 +5,21 @@ using Personnel.Grains.Abstractions;
 using Orleans;
 using Grpc.Core;
 using Personnel.Server.Mapping;
-using Personnel.Storage;
+using Personnel.Grains.Queries;
 using V1 = Personnel.Api.V1;
 using D = Personnel.Domain;
 
 namespace Personnel.Server.Services;
 
 /// <summary>personnel.v1.PayService: coefficients and the annual pool, by the Pay calculators under the profile's PayPolicy (PM 第五条–第九条).</summary>
-public sealed class PayService(IGrainFactory grains, IEventStore store, PayFactsReader factsReader, PolicyProfile profile) : V1.PayService.PayServiceBase
+public sealed class PayService(IGrainFactory grains, IEmployeeDirectory employees, IPayFacts factsReader, PolicyProfile profile) : V1.PayService.PayServiceBase
 {
-    private static readonly HashSet<string> Paid = new(StringComparer.Ordinal)
-    {
-        "InService", "InProbation", "Appointed", "InPromotionTrial", "AwaitingRenewal", "TransferredOut", "Retired",
-    };
+    private static readonly HashSet<D.Employees.ContractState> Paid =
+    [
+        D.Employees.ContractState.InService, D.Employees.ContractState.InProbation, D.Employees.ContractState.Appointed,
+        D.Employees.ContractState.InPromotionTrial, D.Employees.ContractState.AwaitingRenewal, D.Employees.ContractState.TransferredOut,
+        D.Employees.ContractState.Retired,
+    ];
 
     public override async Task<V1.GetCoefficientsResponse> GetCoefficients(V1.GetCoefficientsRequest request, ServerCallContext context)
     {
@@ -52,16 +54,16 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         foreach (var quarter in D.Common.Quarter.OfYear(year))
         {
             var graded = grades.Quarterly.LastOrDefault(q => q.Quarter == quarter);
-            var ratio = PerformancePay.QuarterlyRatio(graded?.Grade, pay.Facts, profile.Pay).Value;
+            var decision = PerformancePay.QuarterlyRatio(graded?.Grade, pay.Facts, profile.Pay);
             var whole = pay.Attendance.Deductions.Any(d => d.Component == PayComponent.QuarterlyPerformance && d.Unit == DeductionUnit.Whole
                 && (d.Period == quarter.ToString() || d.Period == $"{year}"));
             var months = pay.Attendance.Deductions
                 .Where(d => d.Component == PayComponent.QuarterlyPerformance && d.Unit == DeductionUnit.Months && InQuarter(d.Period, quarter))
                 .Sum(d => d.Quantity);
-            response.QuarterlyPayPercent.Add(whole ? 0 : (int)Math.Round(100m * ratio));
+            response.QuarterlyPayPercent.Add(whole ? 0 : PerformancePay.Percent(decision));
             var afterLeaving = MonthsAfterLeaving(pay, year) == 0 ? 0
                 : Math.Clamp((quarter.Number * 3) - pay.LeftOn!.Value.Month, 0, 3);
-            response.QuarterlyMonthsWithheld.Add(whole || ratio == 0m ? 0 : (int)Math.Min(3m, months + afterLeaving));
+            response.QuarterlyMonthsWithheld.Add(whole || decision.Value == 0m ? 0 : (int)Math.Min(3m, months + afterLeaving));
         }
 
         response.WithheldBecause.AddRange(personal.WithheldBecause);
@@ -121,8 +123,8 @@ public sealed class PayService(IGrainFactory grains, IEventStore store, PayFacts
         string? after = null;
         while (true)
         {
-            var page = await store.ReadModels.ListEmployeesAsync(null, after, 1000, ct).ConfigureAwait(false);
-            foreach (var view in page.Where(v => Paid.Contains(v.Status)))
+            var page = await employees.ListAsync(null, after, 1000, ct).ConfigureAwait(false);
+            foreach (var view in page.Where(v => v.State is { } state && Paid.Contains(state)))
             {
                 var grain = grains.GetGrain<IEmployeeGrain>(view.EmployeeId);
                 var snapshot = await GrainCalls.RunAsync(() => grain.GetSnapshotAsync(ct)).ConfigureAwait(false);

@@ -4,7 +4,6 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Personnel.Domain.Common;
-using Personnel.Storage;
 
 namespace Personnel.Server.Services;
 
@@ -79,21 +78,6 @@ public static partial class Refusals
         var reason = RuleReasons.TryGetValue(violation.Rule, out var known) ? known : UpperSnake(violation.Rule.Code.Replace('-', '_'));
         return Refuse(code, reason, violation.Message, violation.Rule.Article, field: null);
     }
-
-    /// <summary>The status of a store outcome that recorded nothing.</summary>
-    public static RpcException FromOutcome(AppendOutcome outcome) => outcome switch
-    {
-        RequestIdReused reused => RequestIdReused(reused.RequestId),
-        WrongExpectedVersion conflict => Refuse(StatusCode.Aborted, "CONCURRENT_UPDATE",
-            $"Stream '{conflict.StreamId}' moved on (expected version {conflict.Expected}, found {conflict.Actual}) while the request "
-            + "was decided; retry it with the same request_id."),
-        QuotaExceeded quota => quota.Quarter is { } q
-            ? Refuse(StatusCode.FailedPrecondition, GoodQuotaExceeded,
-                $"Good quota (AS 第八条): department '{quota.DepartmentId}' {quota.Year} Q{q} has cap {quota.Cap} and {quota.Count} granted.", "AS 第八条")
-            : Refuse(StatusCode.FailedPrecondition, ExcellentQuotaExceeded,
-                $"Excellent quota (AS 第十二条): department '{quota.DepartmentId}' {quota.Year} has cap {quota.Cap} and {quota.Count} granted.", "AS 第十二条"),
-        _ => Refuse(StatusCode.Internal, "STORE_REFUSED", "The store refused the write for an unexpected reason."),
-    };
 
     /// <summary>The refusal of a request id already used for other content.</summary>
     public static RpcException RequestIdReused(string requestId) => Refuse(StatusCode.InvalidArgument, RequestIdReusedReason,

@@ -2,14 +2,14 @@ using System.Globalization;
 using Personnel.Api.V1;
 using Grpc.Core;
 using Personnel.Server.Hosting;
+using Personnel.Grains.Queries;
 using Personnel.Server.Mapping;
-using Personnel.Storage;
-using StorageStrength = Personnel.Storage.RotationStrength;
+using DomainStrength = Personnel.Domain.Employees.RotationStrength;
 
 namespace Personnel.Server.Services;
 
-/// <summary>personnel.v1.RotationService: who is due for rotation, from the indexed read model (keyset paging).</summary>
-public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Personnel.Api.V1.RotationService.RotationServiceBase
+/// <summary>personnel.v1.RotationService: who is due for rotation, from the grains' indexed rotation query (keyset paging).</summary>
+public sealed class RotationService(IRotationDueQuery rotationDue, ShanghaiClock clock) : Personnel.Api.V1.RotationService.RotationServiceBase
 {
     private const int DefaultWindowDays = 365;
     private const int DefaultPageSize = 100;
@@ -23,15 +23,15 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
         }
 
         var pageSize = Pages.Size(request.PageSize, DefaultPageSize);
-        StorageStrength? strength = request.Strength switch
+        DomainStrength? strength = request.Strength switch
         {
             Api.V1.RotationStrength.Unspecified => null,
-            Api.V1.RotationStrength.Advisory => StorageStrength.Advisory,
-            Api.V1.RotationStrength.Mandatory => StorageStrength.Mandatory,
+            Api.V1.RotationStrength.Advisory => DomainStrength.Advisory,
+            Api.V1.RotationStrength.Mandatory => DomainStrength.Mandatory,
             _ => throw Refusals.Invalid($"strength {(int)request.Strength} is not a rotation strength: use ADVISORY, MANDATORY or leave it unset."),
         };
 
-        var page = await store.ReadModels.QueryRotationDueAsync(new RotationDueQuery(
+        var page = await rotationDue.ListAsync(new RotationDueRequest(
             asOf,
             request.WindowDays == 0 ? DefaultWindowDays : request.WindowDays,
             request.DepartmentId.Length == 0 ? null : request.DepartmentId,
@@ -44,23 +44,23 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
         return response;
     }
 
-    private static RotationDueEntry ToApi(RotationDueListing listing) => new()
+    private static RotationDueEntry ToApi(RotationDueItem item) => new()
     {
-        EmployeeId = listing.View.EmployeeId,
-        DepartmentId = listing.Period.DepartmentId,
-        PostLevel = new Api.V1.PostLevel { Post = Posts.FromName(listing.View.Post), GradeLevel = listing.View.GradeLevel, Step = listing.View.Step },
-        DueOn = Dates.ToApi(listing.Period.DueOn),
-        Strength = listing.Period.Strength == StorageStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
-        ConsecutiveTerms = listing.Period.ConsecutiveTerms,
-        Name = Details.Name(listing.View.Details),
-        Reason = listing.Period.Reason,
+        EmployeeId = item.Employee.EmployeeId,
+        DepartmentId = item.DepartmentId,
+        PostLevel = EmployeeMapping.ToApi(item.Employee),
+        DueOn = Dates.ToApi(item.DueOn),
+        Strength = item.Strength == DomainStrength.Mandatory ? Api.V1.RotationStrength.Mandatory : Api.V1.RotationStrength.Advisory,
+        ConsecutiveTerms = item.ConsecutiveTerms,
+        Name = item.Employee.Name,
+        Reason = item.Reason,
     };
 
     // The token is opaque to callers; inside it is the keyset cursor "due date|employee id".
-    private static string EncodeToken(RotationDueCursor? cursor) =>
-        Pages.Token(cursor is null ? null : cursor.RotationDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + cursor.EmployeeId);
+    private static string EncodeToken(RotationDuePosition? cursor) =>
+        Pages.Token(cursor is null ? null : cursor.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + cursor.EmployeeId);
 
-    private static RotationDueCursor? DecodeToken(string token)
+    private static RotationDuePosition? DecodeToken(string token)
     {
         if (Pages.Cursor(token) is not { } text)
         {
@@ -69,7 +69,7 @@ public sealed class RotationService(IEventStore store, ShanghaiClock clock) : Pe
 
         var bar = text.IndexOf('|', StringComparison.Ordinal);
         return bar > 0 && DateOnly.TryParseExact(text[..bar], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
-            ? new RotationDueCursor(due, text[(bar + 1)..])
+            ? new RotationDuePosition(due, text[(bar + 1)..])
             : throw Pages.NotIssued();
     }
 }

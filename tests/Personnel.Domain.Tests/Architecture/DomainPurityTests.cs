@@ -31,32 +31,18 @@ public class DomainPurityTests
     [Fact]
     public void Domain_SourceReadsNoClockAndDoesNoIo()
     {
-        var root = RepositoryRoot();
+        var root = Sources.Root;
         var forbidden = new[]
         {
             "DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "DateTimeOffset.Now", "DateTimeOffset.UtcNow",
             "TimeProvider.System", "File.", "Directory.", "Console.", "HttpClient", "Environment.GetEnvironmentVariable",
         };
 
-        var offences = Directory.EnumerateFiles(Path.Combine(root, "src", "Personnel.Domain"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(path => File.ReadLines(path)
-                .Select((line, index) => (path, line, index))
-                .Where(x => forbidden.Any(f => x.line.Contains(f, StringComparison.Ordinal))))
-            .Select(x => $"{Path.GetRelativePath(root, x.path)}:{x.index + 1}: {x.line.Trim()}")
+        var offences = Sources.Lines(Path.Combine(root, "src", "Personnel.Domain"))
+            .Where(x => forbidden.Any(f => x.Line.Contains(f, StringComparison.Ordinal)))
+            .Select(x => $"{Path.GetRelativePath(root, x.Path)}:{x.Number}: {x.Line.Trim()}")
             .ToList();
 
         Assert.True(offences.Count == 0, "the domain must take time and data as arguments:\n" + string.Join("\n", offences));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Personnel.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Personnel.sln not found above " + AppContext.BaseDirectory);
     }
 }

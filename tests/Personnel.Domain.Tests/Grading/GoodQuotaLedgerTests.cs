@@ -28,6 +28,20 @@ public class GoodQuotaLedgerTests
     }
 
     [Fact]
+    public void AS8_TheLedgerIsFull_ForANewcomerOnceTheCapIsHeld_NotForAHolder()
+    {
+        var ledger = GoodQuotaLedger.FromHistory(Planning, Q, []);
+        var policy = new GradingPolicy();
+        ledger.Grant(D("2024-06-30"), new EmployeeId("a"), 7, policy);
+        Assert.False(ledger.IsFullFor(new EmployeeId("c"), cap: 2));
+
+        ledger.Grant(D("2024-06-30"), new EmployeeId("b"), 7, policy);
+
+        Assert.True(ledger.IsFullFor(new EmployeeId("c"), cap: 2));
+        Assert.False(ledger.IsFullFor(new EmployeeId("a"), cap: 2));
+    }
+
+    [Fact]
     public void AS8_AGoodPastTheCap_IsRefusedNamingCapAndCount()
     {
         var ledger = GoodQuotaLedger.FromHistory(Planning, Q, []);

@@ -22,6 +22,25 @@ public class PerformancePayTests
     }
 
     [Theory]
+    [InlineData(QuarterlyGrade.Good, 100)]
+    [InlineData(QuarterlyGrade.FairlyGood, 100)]
+    [InlineData(QuarterlyGrade.Average, 20)]
+    [InlineData(QuarterlyGrade.Poor, 0)]
+    [InlineData(null, 0)]
+    public void PM5_QuarterlyPayPercent_IsTheGradesRatioInWholePercent(QuarterlyGrade? grade, int percent)
+    {
+        Assert.Equal(percent, PerformancePay.QuarterlyPayPercent(grade, Weihai));
+    }
+
+    [Fact]
+    public void PM5_QuarterlyPayPercent_FollowsTheProfile()
+    {
+        var profile = Weihai with { UngradedQuarterlyRatio = 0.5m };
+
+        Assert.Equal(50, PerformancePay.QuarterlyPayPercent(null, profile));
+    }
+
+    [Theory]
     [InlineData(AnnualGrade.Excellent, 1.1)]
     [InlineData(AnnualGrade.Competent, 1.0)]
     [InlineData(AnnualGrade.BasicallyCompetent, 0.2)]

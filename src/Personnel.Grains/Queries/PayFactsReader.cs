@@ -1,27 +1,17 @@
+using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Pay;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
 
-namespace Personnel.Server.Services;
-
-/// <summary>
-/// One person's pay year: the facts PM 第八条, 第九条 read, the attendance deductions (PM 第六条, 第七条), and the
-/// department the person belonged to at the year's end (or when they left during it); null when the person
-/// was not yet appointed by the year's end or had left before it began.
-/// </summary>
-/// <paramref name="LeftOn"/> is the day a separation was recorded within the year, if one was.
-public sealed record PayYear(PerformancePayFacts Facts, AttendanceDeductionResult Attendance, string? Department, DateOnly? LeftOn = null);
+namespace Personnel.Grains.Queries;
 
 /// <summary>
 /// The facts PM 第八条 and 第九条 read, from an employee's recorded events: the heaviest sanction whose period
 /// touches the year, an investigation still open at the year's end, probation, separation.
 /// </summary>
-public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.PolicyProfile profile)
+internal sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.PolicyProfile profile) : IPayFacts
 {
-    public async Task<PerformancePayFacts> ReadAsync(EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken) =>
-        (await ReadYearAsync(snapshot, year, cancellationToken).ConfigureAwait(false)).Facts;
-
     /// <summary>
     /// The facts and the year's attendance deductions (PM 第六条, 第七条; RULES §8) from the recorded leave, absences,
     /// overtime and late days: each recorded period is cut to the year and read as its working days under the profile's
@@ -30,7 +20,8 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
     public async Task<PayYear> ReadYearAsync(
         EmployeeSnapshot snapshot, int year, CancellationToken cancellationToken)
     {
-        var events = await store.ReadStreamAsync(Grains.StreamIds.Employee(snapshot.EmployeeId), 1, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var events = await store.ReadStreamAsync(StreamIds.Employee(snapshot.EmployeeId), 1, cancellationToken).ConfigureAwait(false);
         var leaves = new List<LeaveSpell>();
         var absences = new List<AbsenceSpell>();
         var overtime = new List<OvertimeSession>();
@@ -47,21 +38,22 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         {
             switch (e.Type)
             {
-                case "employee-appointed":
+                case EventTypes.Employee.EmployeeAppointed:
                     department = ((EmployeeAppointed)EventJson.Deserialize<EmployeeEvent>(e.Payload)).DepartmentId.Value;
                     break;
-                case "rotated":
+                case EventTypes.Employee.Rotated:
                     department = ((Rotated)EventJson.Deserialize<EmployeeEvent>(e.Payload)).DepartmentId.Value;
                     break;
-                case "employee-resigned" or "transferred-out" or "employee-retired" or "employee-dismissed" or "contract-terminated":
+                case EventTypes.Employee.EmployeeResigned or EventTypes.Employee.TransferredOut or EventTypes.Employee.EmployeeRetired
+                    or EventTypes.Employee.EmployeeDismissed or EventTypes.Employee.ContractTerminated:
                     left = e.OccurredOn < yearStart;
                     leftOn = left ? null : e.OccurredOn;
                     break;
-                case "employee-reinstated":
+                case EventTypes.Employee.EmployeeReinstated:
                     left = false;
                     leftOn = null;
                     break;
-                case "sanction-recorded":
+                case EventTypes.Employee.SanctionRecorded:
                     var sanction = (SanctionRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (sanction.Period.Start <= yearEnd && sanction.Period.End >= yearStart)
                     {
@@ -76,10 +68,10 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     }
 
                     break;
-                case "investigation-opened":
+                case EventTypes.Employee.InvestigationOpened:
                     investigationOpen = true;
                     break;
-                case "investigation-closed":
+                case EventTypes.Employee.InvestigationClosed:
                     investigationOpen = false;
                     break;
             }
@@ -90,7 +82,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
         {
             switch (e.Type)
             {
-                case "leave-recorded":
+                case EventTypes.Employee.LeaveRecorded:
                     var leave = (LeaveRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (WorkingDaysIn(leave.Period, year) is { Count: > 0 } leaveDays)
                     {
@@ -98,7 +90,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     }
 
                     break;
-                case "absence-recorded":
+                case EventTypes.Employee.AbsenceRecorded:
                     var absence = (AbsenceRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (WorkingDaysIn(absence.Period, year) is { Count: > 0 } absentDays)
                     {
@@ -106,7 +98,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     }
 
                     break;
-                case "overtime-recorded":
+                case EventTypes.Employee.OvertimeRecorded:
                     var worked = (OvertimeRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (worked.Day.Year == year)
                     {
@@ -114,7 +106,7 @@ public sealed class PayFactsReader(IEventStore store, Personnel.Domain.Profiles.
                     }
 
                     break;
-                case "lateness-recorded":
+                case EventTypes.Employee.LatenessRecorded:
                     var late = (LatenessRecorded)EventJson.Deserialize<EmployeeEvent>(e.Payload);
                     if (late.Day.Year == year)
                     {
