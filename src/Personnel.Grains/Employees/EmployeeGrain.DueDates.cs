@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
@@ -25,7 +26,7 @@ public sealed partial class EmployeeGrain : IRemindable
     public const string DueDatesReminder = "due-dates";
 
     /// <summary>The grain-level event of a due date that arrived; payload <see cref="DueDateReached"/>.</summary>
-    internal const string DueDateReachedType = "due-date-reached";
+    internal const string DueDateReachedType = EventTypes.EmployeeGrain.DueDateReached;
 
     private const string DueDatesRecordedBy = "system:due-dates";
 
