@@ -26,6 +26,12 @@ internal static partial class GrainLog
     [LoggerMessage(105, LogLevel.Warning, "Outbox delivery failed; it is retried on the next round")]
     public static partial void OutboxFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(130, LogLevel.Warning, "Due date {Kind} {DueOn} of {Employee} not announced; the next tick of its reminder tries again")]
+    public static partial void DueDateNotAnnounced(ILogger logger, string employee, string kind, DateOnly dueOn, Exception exception);
+
+    [LoggerMessage(131, LogLevel.Warning, "The due-dates reminder of {Employee} could not be set or removed; its next commit tries again")]
+    public static partial void DueDatesReminderNotSet(ILogger logger, string employee, Exception exception);
+
     [LoggerMessage(120, LogLevel.Information, "Rotation timelines rebuilt from the event store for {Count} employees (schema 0002)")]
     public static partial void RotationTimelinesRebuilt(ILogger logger, int count);
 

@@ -5,6 +5,8 @@ using Personnel.Storage;
 namespace Personnel.Grains;
 
 /// <summary>What every grain activation is given: the store, the policy profile, the clock and logging.</summary>
+/// <param name="TimeProvider">The rules' clock (<see cref="PersonnelSilo.ClockKey"/>): what day it is in Asia/Shanghai when
+/// a due-dates reminder ticks. Orleans keeps its own.</param>
 /// <param name="MaxAttempts">How many times a command is tried when other writers move its streams before it
 /// gives up with ABORTED.</param>
 /// <param name="OutboxPeriod">How often a department's outbox reminder retries a delivery that has not gone through.</param>

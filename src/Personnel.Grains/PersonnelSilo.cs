@@ -22,6 +22,12 @@ public static class PersonnelSilo
     /// with a fake clock while Orleans keeps the real one).</summary>
     public const string ViewClockKey = "personnel-views";
 
+    /// <summary>The key of the rules' <see cref="TimeProvider"/> (<see cref="GrainServices.TimeProvider"/>: what day it is in
+    /// Asia/Shanghai when a due-dates reminder ticks); the unkeyed one when none is registered. Orleans keeps the unkeyed one,
+    /// so a test that moves the rules' clock by years neither expires Orleans' messages nor fires its timers. The server
+    /// registers its clock under this key (its ShanghaiClock.Key has the same value).</summary>
+    public const string ClockKey = "personnel-clock";
+
     /// <summary>Adds the personnel grains to <paramref name="silo"/>.</summary>
     public static ISiloBuilder AddPersonnelGrains(this ISiloBuilder silo, PersonnelGrainOptions? options = null)
     {
@@ -38,7 +44,7 @@ public static class PersonnelSilo
         silo.Services.AddSingleton(sp => new GrainServices(
             sp.GetRequiredService<IEventStore>(),
             sp.GetRequiredService<PolicyProfile>(),
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetKeyedService<TimeProvider>(ClockKey) ?? sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             settings.MaxAttempts,
             settings.OutboxPeriod));

@@ -9,9 +9,16 @@ namespace Personnel.Grains;
 /// say), and a wake-up of every department whose leadership-adjustment outbox holds entries (their reminders keep
 /// delivery going from then on). Each step is safe when several silos start at once.
 /// </summary>
-internal sealed class PersonnelStartup(IEventStore store, IGrainFactory grains, ILogger<PersonnelStartup> logger) : IStartupTask
+/// <remarks>
+/// It activates no employee grain: a rebuild reads the streams from the store, and the employees' due-dates reminders are
+/// durable rows of the reminder table, set by each person's commits, so nothing needs waking for them. A person recorded
+/// before the reminders existed gets theirs with their next write (that activation's first commit sets it); their due dates
+/// that arrived meanwhile are announced at the first tick after it.
+/// </remarks>
+internal sealed class PersonnelStartup(GrainServices services, IGrainFactory grains, ILogger<PersonnelStartup> logger) : IStartupTask
 {
-    private readonly IEventStore _store = store;
+    private readonly IEventStore _store = services.Store;
+    private readonly Domain.Grading.GradingPolicy _policy = services.Profile.Grading;
     private readonly IGrainFactory _grains = grains;
     private readonly ILogger _logger = logger;
 
@@ -48,7 +55,9 @@ internal sealed class PersonnelStartup(IEventStore store, IGrainFactory grains, 
     /// <summary>
     /// Once after the schema change that added the rotation timelines (migration 0002 leaves a marker in a database that
     /// already held employees): every employee's timeline is recomputed from its events and written, then the marker goes.
-    /// Runs before the server answers, so no rotation-due list is answered from a half-built model.
+    /// Runs before the server answers, so no rotation-due list is answered from a half-built model. The streams are read
+    /// here, not through the grains: a rebuild does not activate every employee. The request id names the version the
+    /// timeline was computed at, so a silo starting at the same time writes the same rows once.
     /// </summary>
     private async Task RebuildRotationTimelinesIfNeededAsync(CancellationToken cancellationToken = default)
     {
@@ -59,14 +68,22 @@ internal sealed class PersonnelStartup(IEventStore store, IGrainFactory grains, 
             return;
         }
 
-                var count = 0;
+        var count = 0;
         string? after = null;
         while (true)
         {
             var page = await _store.ReadModels.ListEmployeesAsync(null, after, 500, cancellationToken);
             foreach (var view in page)
             {
-                await _grains.GetGrain<IEmployeeGrain>(view.EmployeeId).RefreshRotationTimelineAsync(cancellationToken);
+                var recorded = await _store.ReadStreamAsync(StreamIds.Employee(view.EmployeeId), 1, cancellationToken);
+                var employee = Employees.EmployeeGrain.Replay(recorded, _policy);
+                if (employee.IsAppointed)
+                {
+                    var requestId = $"rotation-timeline:{recorded[^1].Version}:{view.EmployeeId}";
+                    var rows = new ReplaceRotationTimeline(view.EmployeeId, Employees.EmployeeGrain.TimelineRows(employee));
+                    await _store.AppendAsync(new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [rows], "{}"), cancellationToken);
+                }
+
                 count++;
             }
 
@@ -79,8 +96,7 @@ internal sealed class PersonnelStartup(IEventStore store, IGrainFactory grains, 
         }
 
         var done = $"rotation-timeline-rebuild:done:{Guid.NewGuid():N}";
-        await _store.AppendAsync(new Commit(done, done, "system:rotation-timeline-rebuild", [], [new DeleteDocument(Kind, Key)], "{}"), cancellationToken)
-            ;
+        await _store.AppendAsync(new Commit(done, done, "system:rotation-timeline-rebuild", [], [new DeleteDocument(Kind, Key)], "{}"), cancellationToken);
         GrainLog.RotationTimelinesRebuilt(_logger, count);
     }
 

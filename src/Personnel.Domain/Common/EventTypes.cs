@@ -93,6 +93,9 @@ public static class EventTypes
     {
         /// <summary>The name given at appointment (JSON <c>{"name": …}</c>).</summary>
         public const string EmployeeNamed = "employee-named";
+
+        /// <summary>A due date arrived (JSON <c>{"kind": …, "dueOn": …, "article": …}</c>); see docs/due-dates.md.</summary>
+        public const string DueDateReached = "due-date-reached";
     }
 
     /// <summary>The events of the API keys' stream.</summary>

@@ -125,9 +125,6 @@ public interface IEmployeeGrain : IGrainWithStringKey
     /// <summary>The tenure on <paramref name="asOf"/>, with the earliest eligibility for the next post (AM 第五条).</summary>
     Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the employee's rotation timeline to the rotation-due read model (a rebuild after a schema change).</summary>
-    Task RefreshRotationTimelineAsync(CancellationToken cancellationToken = default);
-
     /// <summary>The quarterly and annual grades recorded.</summary>
     Task<GradeList> ListGradesAsync(CancellationToken cancellationToken = default);
 }

@@ -94,9 +94,7 @@ public sealed partial class DepartmentGrain
     private async Task<(long Version, bool Gradable)> JudgeAsync(string employeeId, Func<Employee, bool> gradable, CancellationToken cancellationToken)
     {
         var recorded = await Store.ReadStreamAsync(StreamIds.Employee(employeeId), 1, cancellationToken);
-        var employee = Employee.FromHistory(
-            recorded.Where(e => e.Type != EmployeeGrain.NamedEventType).Select(e => EventJson.Deserialize<EmployeeEvent>(e.Payload)),
-            _services.Profile.Grading);
+        var employee = EmployeeGrain.Replay(recorded, _services.Profile.Grading);
         return (recorded.Count == 0 ? 0 : recorded[^1].Version, employee.IsAppointed && gradable(employee));
     }
 

@@ -99,7 +99,7 @@ public sealed partial class EmployeeGrain
 
         if (Aggregate.RotationTimelineRevision != timelineBefore)
         {
-            yield return new ReplaceRotationTimeline(Key, TimelineRows());
+            yield return new ReplaceRotationTimeline(Key, TimelineRows(Aggregate));
         }
 
         var level = Aggregate.PostLevel;
@@ -124,24 +124,9 @@ public sealed partial class EmployeeGrain
             version));
     }
 
-    /// <inheritdoc/>
-    public async Task RefreshRotationTimelineAsync(CancellationToken cancellationToken)
-    {
-        if (!Aggregate.IsAppointed)
-        {
-            return;
-        }
-
-        // Read-model writes only: the events are unchanged. The request id names the version the timeline was computed at,
-        // so a repeated rebuild of the same history is recognised as done.
-        var requestId = $"rotation-timeline:{CommittedVersion}:{Key}";
-        var commit = new Commit(requestId, requestId, "system:rotation-timeline-rebuild", [], [new ReplaceRotationTimeline(Key, TimelineRows())], "{}");
-        await Store.AppendAsync(commit, cancellationToken);
-    }
-
     /// <summary>The periods of the employee's rotation timeline with a rotation due, as the rotation-due list stores them.</summary>
-    private List<RotationDuePeriod> TimelineRows() =>
-        Aggregate.RotationTimeline
+    internal static List<RotationDuePeriod> TimelineRows(Employee employee) =>
+        employee.RotationTimeline
             .Where(p => p.Due is not null)
             .Select(p => new RotationDuePeriod(
                 p.From, p.Until, p.Department.Value, p.Due!.DueOn,

@@ -98,6 +98,11 @@ public sealed partial class EmployeeGrain
             {
                 state.Name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
             }
+            else if (e.Type == DueDateReachedType)
+            {
+                var reached = JsonSerializer.Deserialize<DueDateReached>(e.Payload, GrainJson.Options)!;
+                state.DueDatesAnnounced.Add((reached.Kind, reached.DueOn));
+            }
             else
             {
                 events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
@@ -159,6 +164,7 @@ public sealed partial class EmployeeGrain
         {
             // The caller's scope is checked first, on the state this attempt runs on (a reload included).
             EnsureInScope(context.Scope);
+            var dueBefore = NextDueDay();
 
             // The request id is not looked up before the command: the commit's transaction checks it first
             // (Duplicate, RequestIdReused) and only a refusal needs the lookup, so a new command saves a round trip.
@@ -184,12 +190,7 @@ public sealed partial class EmployeeGrain
             await ConfirmEvents();
             if (commit.Failure is { } failure)
             {
-                // The commit's fate is unknown (or it was cancelled): the next call starts from storage, on a new
-                // activation, and no read is answered from this silo's view meanwhile (it may be older than the store).
-                _storedGradability.Clear();
-                _gradability = null;
-                _views.Withdraw(Key);
-                DeactivateOnIdle();
+                AbandonActivation();
                 failure.Throw();
             }
 
@@ -209,6 +210,7 @@ public sealed partial class EmployeeGrain
                     await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Wake();
                 }
 
+                await ArrangeDueDatesReminderAsync(dueBefore);
                 return plan.Result;
             }
 
@@ -231,6 +233,16 @@ public sealed partial class EmployeeGrain
                     throw new InvalidOperationException($"unknown append outcome {outcome.GetType().Name}");
             }
         }
+    }
+
+    /// <summary>After a commit whose fate is unknown (or that was cancelled): the next call starts from storage, on a new
+    /// activation, and no read is answered from this silo's view meanwhile (it may be older than the store).</summary>
+    private void AbandonActivation()
+    {
+        _storedGradability.Clear();
+        _gradability = null;
+        _views.Withdraw(Key);
+        DeactivateOnIdle();
     }
 
     /// <summary>Refuses a caller whose scope does not hold this employee; an employee not yet appointed is in every

@@ -19,6 +19,9 @@ public sealed class EmployeeState
 
     /// <summary>Gets or sets the stream version the state reached.</summary>
     public long Version { get; set; }
+
+    /// <summary>Gets the due dates already announced on the stream (grain-level <c>due-date-reached</c> events), by kind and date.</summary>
+    public HashSet<(string Kind, DateOnly On)> DueDatesAnnounced { get; } = [];
 }
 
 /// <summary>

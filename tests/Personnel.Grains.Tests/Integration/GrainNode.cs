@@ -17,14 +17,20 @@ public sealed class GrainNode : IAsyncDisposable
 {
     private readonly InProcessTestCluster _cluster;
 
-    private GrainNode(InProcessTestCluster cluster, FakeTimeProvider viewClock)
+    private GrainNode(InProcessTestCluster cluster, FakeTimeProvider viewClock, FakeTimeProvider clock)
     {
         _cluster = cluster;
         ViewClock = viewClock;
+        Clock = clock;
     }
 
     /// <summary>Gets the clock of the silos' post-level views (how old a fetched entry is).</summary>
     public FakeTimeProvider ViewClock { get; }
+
+    /// <summary>Gets the rules' clock (<see cref="PersonnelSilo.ClockKey"/>): what day it is when a due-dates reminder ticks.
+    /// It starts at 08:00 on 2 January 2024 in Shanghai and moves only when a test moves it, so no reminder set from it comes
+    /// due while a test runs (Orleans waits on its own, real clock).</summary>
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Gets the silos.</summary>
     public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
@@ -33,6 +39,7 @@ public sealed class GrainNode : IAsyncDisposable
     public static async Task<GrainNode> StartAsync(IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null)
     {
         var viewClock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSiloHost((_, host) =>
@@ -40,6 +47,7 @@ public sealed class GrainNode : IAsyncDisposable
             host.Services.AddSingleton(store);
             host.Services.AddSingleton(PolicyProfiles.Default);
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ViewClockKey, viewClock);
+            host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ClockKey, clock);
         });
         builder.ConfigureSilo((_, silo) => silo
             .AddPersonnelGrains(new PersonnelGrainOptions { OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1) })
@@ -47,7 +55,7 @@ public sealed class GrainNode : IAsyncDisposable
         builder.ConfigureClient(client => PersonnelSilo.AddDomainSerializer(client.Services));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new GrainNode(cluster, viewClock);
+        return new GrainNode(cluster, viewClock, clock);
     }
 
     /// <summary>The grain factory of silo <paramref name="silo"/>.</summary>
@@ -66,6 +74,27 @@ public sealed class GrainNode : IAsyncDisposable
     /// <summary>Delivers <paramref name="department"/>'s waiting leadership adjustments now.</summary>
     public Task<int> DeliverOutboxAsync(string department = "planning") =>
         GetGrain<ILeadershipOutboxGrain>(department).DeliverAsync(CancellationToken.None);
+
+    /// <summary>Ticks <paramref name="employee"/>'s due-dates reminder now, as Orleans' reminder service does (through the
+    /// grain's <see cref="IRemindable"/> interface).</summary>
+    public Task TickDueDatesAsync(string employee)
+    {
+        var now = DateTime.UtcNow;
+        return GetGrain<IEmployeeGrain>(employee).AsReference<IRemindable>()
+            .ReceiveReminder(Employees.EmployeeGrain.DueDatesReminder, new TickStatus(now, TimeSpan.FromDays(1), now));
+    }
+
+    /// <summary>The row of <paramref name="employee"/>'s due-dates reminder in the reminder table; null when none is set.</summary>
+    public Task<ReminderEntry?> DueDatesReminderAsync(string employee) =>
+        _cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>()
+            .ReadRow(GetGrain<IEmployeeGrain>(employee).GetGrainId(), Employees.EmployeeGrain.DueDatesReminder);
+
+    /// <summary>Deletes <paramref name="employee"/>'s due-dates reminder from the table, as for a person appointed before reminders existed.</summary>
+    public async Task ForgetDueDatesReminderAsync(string employee)
+    {
+        var row = await DueDatesReminderAsync(employee) ?? throw new InvalidOperationException($"{employee} has no due-dates reminder");
+        await _cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>().RemoveRow(row.GrainId, row.ReminderName, row.ETag!);
+    }
 
     /// <summary>Deactivates <paramref name="grain"/> and waits until it is gone.</summary>
     public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
