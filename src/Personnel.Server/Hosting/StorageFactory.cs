@@ -80,7 +80,7 @@ public sealed class ShanghaiClock([FromKeyedServices(ShanghaiClock.Key)] TimePro
     /// <summary>The service key of the clock the rules read (today, the store's timestamps). Orleans keeps the unkeyed
     /// <see cref="TimeProvider"/> (the real one): a test that moves the rules' clock by years must not expire Orleans'
     /// messages or stop its timers.</summary>
-    public const string Key = "personnel-clock";
+    public const string Key = Grains.PersonnelSilo.ClockKey;
 
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
