@@ -10,7 +10,7 @@ using Personnel.Storage;
 namespace Personnel.Grains.Tests.Integration;
 
 /// <summary>
-/// The grain suite: every test runs through <see cref="PersonnelCluster"/> on SQLite and on PostgreSQL
+/// The grain suite: every test runs on an in-process Orleans cluster (<see cref="GrainNode"/>) on SQLite and on PostgreSQL
 /// (the subclasses), each against a fresh database. The idle clock is fake; the civil dates are the
 /// commands' own.
 /// </summary>
