@@ -11,8 +11,7 @@ namespace Personnel.Grains.Tests.Integration;
 
 /// <summary>
 /// The grain suite: every test runs on an in-process Orleans cluster (<see cref="GrainNode"/>) on SQLite and on PostgreSQL
-/// (the subclasses), each against a fresh database. The idle clock is fake; the civil dates are the
-/// commands' own.
+/// (the subclasses), each against a fresh database. The civil dates are the commands' own.
 /// </summary>
 public abstract partial class GrainSuite : IAsyncLifetime
 {
