@@ -5,6 +5,7 @@ using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Views;
 using Personnel.Storage;
+using Personnel.Storage.Orleans;
 
 namespace Personnel.Grains.Tests.Integration;
 
@@ -35,13 +36,18 @@ public sealed class GrainNode : IAsyncDisposable
     /// <summary>Gets the silos.</summary>
     public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
 
-    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>.</summary>
-    public static async Task<GrainNode> StartAsync(IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null)
+    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>, with Orleans' grain storage (the employee
+    /// grains' snapshots, every <paramref name="snapshotEvery"/> events) on <paramref name="state"/>, as the server runs.</summary>
+    public static async Task<GrainNode> StartAsync(
+        IEventStore store, OrleansDatabase state, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery)
     {
         var viewClock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
+        // One service across a test's clusters, as across restarts of the server: grain state (the employee snapshots)
+        // written by one is read by the next.
+        builder.Options.ServiceId = "personnel-grain-suite";
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(store);
@@ -50,7 +56,11 @@ public sealed class GrainNode : IAsyncDisposable
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ClockKey, clock);
         });
         builder.ConfigureSilo((_, silo) => silo
-            .AddPersonnelGrains(new PersonnelGrainOptions { OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1) })
+            .AddPersonnelGrains(new PersonnelGrainOptions
+            {
+                OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1), SnapshotEvery = snapshotEvery,
+            })
+            .AddAdoNetGrainStorage(GrainProviders.State, o => (o.Invariant, o.ConnectionString) = (state.Invariant, state.ConnectionString))
             .UseInMemoryReminderService());
         builder.ConfigureClient(client => PersonnelSilo.AddDomainSerializer(client.Services));
         var cluster = builder.Build();
