@@ -202,8 +202,9 @@ public sealed partial class EmployeeGrain
                     && Aggregate.PostLevel.Post == Domain.Posts.Post.DepartmentHead)
                 {
                     // A new head may settle an order waiting in the department's outbox (AM 第十七条): deliver now rather
-                    // than on the reminder's next tick. Wake interleaves, so the outbox calling back here cannot deadlock.
-                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Wake();
+                    // than on the reminder's next tick (an order waits with its reminder, so none is registered here).
+                    // Prompt interleaves, so the outbox calling back here cannot deadlock.
+                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Prompt();
                 }
 
                 await ArrangeDueDatesReminderAsync(dueBefore);
