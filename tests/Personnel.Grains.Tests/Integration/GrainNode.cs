@@ -61,7 +61,10 @@ public sealed class GrainNode : IAsyncDisposable
                 OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1), SnapshotEvery = snapshotEvery,
             })
             .AddAdoNetGrainStorage(GrainProviders.State, o => (o.Invariant, o.ConnectionString) = (state.Invariant, state.ConnectionString))
-            .UseInMemoryReminderService());
+            .UseInMemoryReminderService()
+            // A thousand calls queued on one grain wait behind one durable commit each (on a busy machine, over a
+            // minute on PostgreSQL); the suite tests that they run one at a time, not Orleans' default 30 s timeout.
+            .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3)));
         builder.ConfigureClient(client => PersonnelSilo.AddDomainSerializer(client.Services));
         var cluster = builder.Build();
         await cluster.DeployAsync();
