@@ -115,16 +115,24 @@ public sealed partial class Employee
     /// <summary>The <c>format</c> property, which must come first: another format's shape is not read any further.</summary>
     private static int FormatOf(string json)
     {
+        const string NotASnapshot = "not an employee snapshot: it must open with its format, {\"format\":N,…}";
         var opening = json.Length <= FormatPrefix ? json : json[..FormatPrefix];
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(opening), isFinalBlock: opening.Length == json.Length, state: default);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
-            || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("format"u8)
-            || !reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var format))
+        try
         {
-            throw new JsonException("not an employee snapshot: it must open with its format, {\"format\":N,…}");
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("format"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var format))
+            {
+                return format;
+            }
+        }
+        catch (JsonException malformed)
+        {
+            throw new JsonException(NotASnapshot, malformed);
         }
 
-        return format;
+        throw new JsonException(NotASnapshot);
     }
 
     /// <summary>A digest of the policy as <see cref="EventJson.Options"/> write it, computed once per policy object.</summary>

@@ -30,7 +30,7 @@ internal static class SnapshotCareers
     /// secondment, a promotion trial passed, two BasicallyCompetent years with the second corrected (consequences withdrawn,
     /// demotion reversed), rotation to head, leadership adjustments ordered and rescinded, an investigation with a grade set
     /// afterwards, incapacity, two Incompetent years terminating the contract and an appeal reinstating it, a demotion at the
-    /// floor then corrected away, a ranking place and feedback, and the transfer out of the zone.
+    /// floor then corrected away, a leadership adjustment held, a ranking place and feedback, and the transfer out of the zone.
     /// </summary>
     public static Career HeadWithAppealsAndCorrections()
     {
@@ -87,6 +87,7 @@ internal static class SnapshotCareers
         e.ResolveAppeal(D("2023-01-09"), 2022, AppealOutcome.Revised, AnnualGrade.Competent);
 
         e.ChangePost(D("2023-02-01"), Level(Post.DepartmentHead, 8, 2), "restructured");
+        e.OrderLeadershipAdjustment(D("2023-03-01"), Finance, 2022);
         Quarters(e, 2023, QuarterlyGrade.Poor, QuarterlyGrade.Average, QuarterlyGrade.FairlyGood, QuarterlyGrade.FairlyGood);
         Year(e, 2023, AnnualGrade.Incompetent);
         e.RecordRankingPlace(D("2023-12-27"), 2023, 3, 10, ranking: null);
