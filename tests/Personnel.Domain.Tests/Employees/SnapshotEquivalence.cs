@@ -116,7 +116,7 @@ internal sealed class SnapshotEquivalence
             ("quarter corrected", e => e.CorrectQuarterlyGrade(next, lastQuarter, QuarterlyGrade.Poor, "probe")),
             ("propose", e => e.ProposeExcellent(new DateOnly(year, 12, 1), year)),
             ("annual", e => Year(e, year, AnnualGrade.Competent)),
-            ("annual excellent, proposed before", e => e.RecordAnnualGrade(new DateOnly(lastYear, 12, 20), lastYear, AnnualGrade.Excellent, AnnualAssessment.None, Facts(e, lastYear))),
+            ("annual excellent without a grant", e => e.RecordAnnualGrade(new DateOnly(lastYear, 12, 20), lastYear, AnnualGrade.Excellent, AnnualAssessment.None, Facts(e, lastYear))),
             ("annual incompetent", e => Year(e, year, AnnualGrade.Incompetent)),
             ("annual corrected up", e => e.CorrectAnnualGrade(next, lastYear, AnnualGrade.Competent, "probe")),
             ("annual corrected down", e => e.CorrectAnnualGrade(next, lastYear, AnnualGrade.Incompetent, "probe")),
