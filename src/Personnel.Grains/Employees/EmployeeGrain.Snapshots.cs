@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Personnel.Domain.Employees;
-using Personnel.Domain.Grading;
 using Personnel.Storage;
 
 namespace Personnel.Grains.Employees;
@@ -22,12 +19,15 @@ public sealed partial class EmployeeGrain
     /// the aggregate changes.</summary>
     private const int GrainSnapshotFormat = 1;
 
+    /// <summary>The format a usable snapshot carries: the aggregate's memento format and the grain's. (The memento itself
+    /// names the grading policy it was taken under, and the domain refuses it under another.)</summary>
+    private static readonly string SnapshotFormat = $"employee-{Employee.SnapshotFormat}.grain-{GrainSnapshotFormat}";
+
     /// <summary>Set once an as-of question needed the whole stream: reloads of this activation read it whole too.</summary>
     private bool _wholeHistory;
 
-    /// <summary>The format a usable snapshot carries: the aggregate's memento format, the grain's, and the policy the
-    /// aggregate applied events under (a profile change makes older snapshots unusable, as replay would differ).</summary>
-    internal string SnapshotFormat => $"employee-{Employee.SnapshotFormat}.grain-{GrainSnapshotFormat}.policy-{PolicyFingerprint(Policy)}";
+    /// <summary>Set when the stored snapshot could not be used: it is replaced at once rather than after more events.</summary>
+    private bool _snapshotRefused;
 
     /// <summary>The confirmed state: from the snapshot and the events after it, or from the whole stream.</summary>
     private async Task<EmployeeState> LoadStateAsync()
@@ -45,6 +45,7 @@ public sealed partial class EmployeeGrain
                 }
                 catch (JsonException exception)
                 {
+                    // Another policy, or a payload this code cannot read.
                     GrainLog.SnapshotUnusable(_logger, Key, snapshot.Version, exception.Message);
                 }
             }
@@ -52,14 +53,16 @@ public sealed partial class EmployeeGrain
             {
                 GrainLog.SnapshotUnusable(_logger, Key, snapshot.Version, "the stream does not reach the snapshot's version");
             }
+
+            _snapshotRefused = true;
         }
 
         return Rebuild(await Store.ReadStreamAsync(StreamId, 1, CancellationToken.None), snapshot: null);
     }
 
-    /// <summary>The stored snapshot when snapshots are on and it was written by this format and policy; null otherwise.</summary>
+    /// <summary>The stored snapshot when snapshots are on, it was written in this format and was not refused; null otherwise.</summary>
     private EmployeeGrainSnapshot? UsableSnapshot() =>
-        _services.SnapshotEvery > 0 && _snapshot.RecordExists && _snapshot.State.Version > 0
+        _services.SnapshotEvery > 0 && !_snapshotRefused && _snapshot.RecordExists && _snapshot.State.Version > 0
             && string.Equals(_snapshot.State.Format, SnapshotFormat, StringComparison.Ordinal)
             ? _snapshot.State
             : null;
@@ -127,6 +130,7 @@ public sealed partial class EmployeeGrain
         try
         {
             await _snapshot.WriteStateAsync();
+            _snapshotRefused = false;
         }
         catch (Exception exception)
         {
@@ -165,17 +169,5 @@ public sealed partial class EmployeeGrain
 
         _wholeHistory = true;
         await RefreshNow();
-    }
-
-    /// <summary>A short, stable fingerprint of <paramref name="policy"/>'s values.</summary>
-    private static string PolicyFingerprint(GradingPolicy policy) => Fingerprints.GetValue(policy, p =>
-        new StrongBox(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(p, GrainJson.Options))))[..16])).Value;
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GradingPolicy, StrongBox> Fingerprints = new();
-
-    /// <summary>A reference holder for a computed fingerprint.</summary>
-    private sealed class StrongBox(string value)
-    {
-        public string Value { get; } = value;
     }
 }

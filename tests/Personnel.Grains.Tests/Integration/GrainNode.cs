@@ -39,7 +39,8 @@ public sealed class GrainNode : IAsyncDisposable
     /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>, with Orleans' grain storage (the employee
     /// grains' snapshots, every <paramref name="snapshotEvery"/> events) on <paramref name="state"/>, as the server runs.</summary>
     public static async Task<GrainNode> StartAsync(
-        IEventStore store, OrleansDatabase state, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery)
+        IEventStore store, OrleansDatabase state, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery,
+        PolicyProfile? profile = null)
     {
         var viewClock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
@@ -51,7 +52,7 @@ public sealed class GrainNode : IAsyncDisposable
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(store);
-            host.Services.AddSingleton(PolicyProfiles.Default);
+            host.Services.AddSingleton(profile ?? PolicyProfiles.Default);
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ViewClockKey, viewClock);
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ClockKey, clock);
         });

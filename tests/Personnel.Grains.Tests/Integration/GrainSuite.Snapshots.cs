@@ -2,6 +2,7 @@ using Personnel.Domain.Common;
 using Personnel.Domain.Employees;
 using Personnel.Domain.Grading;
 using Personnel.Domain.Posts;
+using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 
 namespace Personnel.Grains.Tests.Integration;
@@ -80,6 +81,33 @@ public abstract partial class GrainSuite
         var restored = await grain.GetSnapshotAsync(CancellationToken.None);
         Assert.Equal([from, 1L], probe.StreamReads);
         Assert.Equal(from - 1, restored.Version);
+    }
+
+    [Fact]
+    public async Task A_snapshot_taken_under_another_grading_policy_is_not_used_and_is_replaced_at_once()
+    {
+        var probe = new ProbeStore(Store, "employee:snap");
+        var node = await StartNode(probe, snapshotEvery: SnapshotEvery);
+        await EnsureDepartmentAsync(Planning);
+        await CareerAsync(node, "snap");
+        var whole = await node.GetGrain<IEmployeeGrain>("snap").GetSnapshotAsync(CancellationToken.None);
+        await node.DeactivateAsync(node.GetGrain<IEmployeeGrain>("snap"));
+
+        // The zone changes its profile: replay under the new policy may differ, so the old snapshot is refused, the stream
+        // replayed whole, and a snapshot under the new policy written by that activation.
+        var profile = PolicyProfiles.Default with { Grading = PolicyProfiles.Default.Grading with { GoodQuotaRatio = 0.5m } };
+        var changed = await StartNode(probe, snapshotEvery: SnapshotEvery, profile: profile);
+        var grain = changed.GetGrain<IEmployeeGrain>("snap");
+        probe.ClearReads();
+        Assert.Equal(whole, await grain.GetSnapshotAsync(CancellationToken.None));
+        var refused = probe.StreamReads.ToList();
+        Assert.Equal(2, refused.Count);
+        Assert.Equal(1L, refused[1]);
+
+        await changed.DeactivateAsync(grain);
+        probe.ClearReads();
+        Assert.Equal(whole, await grain.GetSnapshotAsync(CancellationToken.None));
+        Assert.Equal([whole.Version], probe.StreamReads);
     }
 
     /// <summary>Two years of grades ending in a demotion (AS 第二十条), and a third graded Competent: about twenty events.</summary>

@@ -75,9 +75,10 @@ public abstract partial class GrainSuite : IAsyncLifetime
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos on <paramref name="store"/> (stopped with the test).</summary>
     protected async Task<GrainNode> StartNode(
-        IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery)
+        IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery,
+        PolicyProfile? profile = null)
     {
-        var node = await GrainNode.StartAsync(store, OrleansTables, silos, outboxPeriod, snapshotEvery);
+        var node = await GrainNode.StartAsync(store, OrleansTables, silos, outboxPeriod, snapshotEvery, profile);
         _nodes.Add(node);
         return node;
     }
