@@ -15,10 +15,7 @@ public abstract partial class GrainSuite
     [Fact]
     public async Task An_activation_starts_from_its_snapshot_reads_only_the_events_after_it_and_answers_as_a_whole_replay_would()
     {
-        var probe = new ProbeStore(Store, "employee:snap");
-        var node = await StartNode(probe, snapshotEvery: SnapshotEvery);
-        await EnsureDepartmentAsync(Planning);
-        await CareerAsync(node, "snap");
+        var (probe, node) = await SnapCareerAsync();
         await CareerAsync(node, "twin");
         var grain = node.GetGrain<IEmployeeGrain>("snap");
         var before = await grain.GetSnapshotAsync(CancellationToken.None);
@@ -54,10 +51,7 @@ public abstract partial class GrainSuite
     [Fact]
     public async Task A_snapshot_is_a_cache_turned_off_or_beyond_a_restored_stream_it_is_not_used_and_the_stream_is_replayed()
     {
-        var probe = new ProbeStore(Store, "employee:snap");
-        var node = await StartNode(probe, snapshotEvery: SnapshotEvery);
-        await EnsureDepartmentAsync(Planning);
-        await CareerAsync(node, "snap");
+        var (probe, node) = await SnapCareerAsync();
         var grain = node.GetGrain<IEmployeeGrain>("snap");
         var whole = await grain.GetSnapshotAsync(CancellationToken.None);
         await node.DeactivateAsync(grain);
@@ -86,10 +80,7 @@ public abstract partial class GrainSuite
     [Fact]
     public async Task A_snapshot_taken_under_another_grading_policy_is_not_used_and_is_replaced_at_once()
     {
-        var probe = new ProbeStore(Store, "employee:snap");
-        var node = await StartNode(probe, snapshotEvery: SnapshotEvery);
-        await EnsureDepartmentAsync(Planning);
-        await CareerAsync(node, "snap");
+        var (probe, node) = await SnapCareerAsync();
         var whole = await node.GetGrain<IEmployeeGrain>("snap").GetSnapshotAsync(CancellationToken.None);
         await node.DeactivateAsync(node.GetGrain<IEmployeeGrain>("snap"));
 
@@ -108,6 +99,17 @@ public abstract partial class GrainSuite
         probe.ClearReads();
         Assert.Equal(whole, await grain.GetSnapshotAsync(CancellationToken.None));
         Assert.Equal([whole.Version], probe.StreamReads);
+    }
+
+    /// <summary>A cluster taking a snapshot every <see cref="SnapshotEvery"/> events, on a store that watches the stream of
+    /// "snap", whose career it has recorded.</summary>
+    private async Task<(ProbeStore Probe, GrainNode Node)> SnapCareerAsync()
+    {
+        var probe = new ProbeStore(Store, "employee:snap");
+        var node = await StartNode(probe, snapshotEvery: SnapshotEvery);
+        await EnsureDepartmentAsync(Planning);
+        await CareerAsync(node, "snap");
+        return (probe, node);
     }
 
     /// <summary>Two years of grades ending in a demotion (AS 第二十条), and a third graded Competent: about twenty events.</summary>
