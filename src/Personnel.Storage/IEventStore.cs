@@ -25,6 +25,16 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Reads a stream's events with version ≥ <paramref name="fromVersion"/>, in order.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads at most <paramref name="maxCount"/> of a stream's events with version ≥ <paramref name="fromVersion"/>,
+    /// in order: a page, whose cost does not grow with the stream. A store that cannot bound its read reads the rest and
+    /// keeps the page.</summary>
+    async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var events = await ReadStreamAsync(streamId, fromVersion, cancellationToken).ConfigureAwait(false);
+        return events.Count <= maxCount ? events : [.. events.Take(maxCount)];
+    }
+
     /// <summary>Gets a stream's current version (0 when it has no events).</summary>
     Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

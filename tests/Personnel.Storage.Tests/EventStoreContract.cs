@@ -217,6 +217,20 @@ public abstract partial class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_is_read_a_page_at_a_time_in_version_order()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await Store.AppendAsync(Commits.Append($"p{i}", "paged", i));
+        }
+
+        Assert.Equal([3L, 4L, 5L], (await Store.ReadStreamAsync("paged", 3, 3)).Select(e => e.Version));
+        Assert.Equal([6L, 7L], (await Store.ReadStreamAsync("paged", 6, 3)).Select(e => e.Version));
+        Assert.Empty(await Store.ReadStreamAsync("paged", 8, 3));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ReadStreamAsync("paged", 1, 0));
+    }
+
+    [Fact]
     public async Task A_malformed_commit_is_refused_naming_the_fault_and_records_nothing()
     {
         var badJson = Commits.Append("r1", "emp-1", 0) with { Appends = [new StreamAppend("emp-1", 0, [new NewEvent("Graded", "{not json", Commits.Day)])] };

@@ -7,9 +7,9 @@ namespace Personnel.Grains.Queries;
 /// <summary><see cref="IEmployeeJournal"/> over the employee streams of the event store.</summary>
 internal sealed class EmployeeJournal(IEventStore store) : IEmployeeJournal
 {
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, int maxCount, CancellationToken cancellationToken)
     {
-        var events = await store.ReadStreamAsync(StreamIds.Employee(employeeId), afterVersion + 1, cancellationToken).ConfigureAwait(false);
+        var events = await store.ReadStreamAsync(StreamIds.Employee(employeeId), afterVersion + 1, maxCount, cancellationToken).ConfigureAwait(false);
         return [.. events.Select(JournalEntry.From)];
     }
 

@@ -35,6 +35,18 @@ public abstract partial class EventStoreBase
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return QueryListAsync(
+            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max",
+            [("stream", streamId), ("from", Math.Max(1, fromVersion)), ("max", maxCount)],
+            ReadEvent,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
