@@ -120,7 +120,6 @@ public abstract class CareerTests<TFixture>(TFixture server)
         Assert.Equal(["1,2 next 2", "3,4 next 4", "5 next 0"], pages);
         Assert.Equal(5, await server.Store.GetStreamVersionAsync("employee:paged"));
     }
-
 }
 
 public sealed class SqliteCareerTests(ServerFixture server) : CareerTests<ServerFixture>(server), IClassFixture<ServerFixture>;
