@@ -10,7 +10,8 @@ using Personnel.History.Bench;
 //   cold SCHEMA ARM PER_TIER POOL                          for on, first activates everyone once and restarts (the first
 //                                                          activation may write the snapshot); then, on a fresh process,
 //                                                          the first GetEmployee of each tier employee, one at a time in
-//                                                          a fixed shuffled order: "coldread ARM TIER MS VERSION" each
+//                                                          a fixed shuffled order: "coldread ARM TIER MS VERSION" each;
+//                                                          then WarmCalls on them: "warmcall ARM TIER KIND MS" each
 //   mixed SCHEMA ARM SECONDS CALLERS HOT HOT_EVENTS POOL WARMUP   MixedLoad on the arm's hot set after WARMUP seconds of
 //                                                          the same mix, untimed: "window ARM W count:mean-ms per call kind",
 //                                                          "mixcold ARM N P50 P99", "versions ARM BEFORE AFTER", "refusal …", "error …"
@@ -83,6 +84,16 @@ async Task ColdAsync(string schema, string arm, int perTier, int pool)
         foreach (var (id, ms, version) in timed)
         {
             Console.WriteLine(string.Create(culture, $"coldread {arm} {tiers[id]} {ms:F2} {version}"));
+        }
+
+        // Then each call once more per repeat on the grains now active; the records of arm "on" follow those of "off".
+        const int Repeats = 3;
+        var offset = arm == "on" ? Repeats : 0;
+        var calls = await WarmCalls.TimeAsync(server.Nodes[0].Client, Population.Shuffled(tiers.Keys, 13),
+            id => Population.Commands(tiers[id]) + offset, Repeats, ct).ConfigureAwait(false);
+        foreach (var (id, kind, ms) in calls)
+        {
+            Console.WriteLine(string.Create(culture, $"warmcall {arm} {tiers[id]} {kind} {ms:F2}"));
         }
     }).ConfigureAwait(false);
 }
