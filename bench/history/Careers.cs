@@ -26,24 +26,13 @@ internal static class Careers
     /// <summary>The attendance slots before qualifications take over: two per day from the appointment to yesterday.</summary>
     public static int AttendanceSlots => 2 * (Today.DayNumber - 1 - AppointedOn.DayNumber);
 
-    /// <summary>Creates <paramref name="departmentId"/> and appoints <paramref name="ids"/> to it, <paramref name="concurrency"/> at a time.</summary>
-    public static async Task AppointAsync(ServerCluster server, string departmentId, IReadOnlyList<string> ids, int concurrency, CancellationToken cancellationToken)
+    /// <summary>Creates <paramref name="departmentId"/> and appoints <paramref name="prefix"/>0 … to it from <see cref="AppointedOn"/>,
+    /// <paramref name="concurrency"/> at a time.</summary>
+    public static async Task AppointAsync(
+        ServerCluster server, string departmentId, string prefix, int count, int concurrency, CancellationToken cancellationToken)
     {
         await Staffing.CreateDepartmentAsync(server, 0, departmentId, cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(ids, Options(concurrency, cancellationToken), async (id, ct) =>
-            await Send(server, (client, attempt) => client.Employees.AppointEmployeeAsync(new AppointEmployeeRequest
-            {
-                RequestId = "hist-appoint-" + id,
-                EmployeeId = id,
-                Name = "Staff " + id,
-                DepartmentId = departmentId,
-                Method = AppointmentMethod.Competitive,
-                PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 6, Step = 3 },
-                StartsOn = Staffing.Day(AppointedOn),
-                RetirementOn = Staffing.Day(new DateOnly(2050, 6, 30)),
-                FirstCompetition = true,
-                Education = Education.Bachelor,
-            }, attempt), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await Staffing.AppointStaffAsync(server, departmentId, prefix, count, concurrency, AppointedOn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends command <paramref name="slot"/> of <paramref name="id"/>'s career (0 the first grade), one attempt per

@@ -21,13 +21,21 @@ internal static class Population
     /// <summary>The events a quarterly grade appends (the grade and its follow-up, AS 第十八条).</summary>
     public const int GradeEvents = 2;
 
-    public static IReadOnlyList<string> Tier(int events, int count) => Ids($"t{events}-", count);
+    public static string TierPrefix(int events) => $"t{events}-";
 
-    public static IReadOnlyList<string> Warm => Ids("w-", WarmCount);
+    public const string WarmPrefix = "w-";
 
-    public static IReadOnlyList<string> Pool(int count) => Ids("p-", count);
+    public const string PoolPrefix = "p-";
 
-    public static IReadOnlyList<string> Hot(string arm, int count) => Ids($"h-{arm}-", count);
+    public static string HotPrefix(string arm) => $"h-{arm}-";
+
+    public static IReadOnlyList<string> Tier(int events, int count) => Ids(TierPrefix(events), count);
+
+    public static IReadOnlyList<string> Warm => Ids(WarmPrefix, WarmCount);
+
+    public static IReadOnlyList<string> Pool(int count) => Ids(PoolPrefix, count);
+
+    public static IReadOnlyList<string> Hot(string arm, int count) => Ids(HotPrefix(arm), count);
 
     /// <summary>The career commands after the appointment that bring a stream to about <paramref name="events"/> events.</summary>
     public static int Commands(int events) =>
@@ -41,6 +49,7 @@ internal static class Population
         return all;
     }
 
-    private static IReadOnlyList<string> Ids(string prefix, int count) =>
+    /// <summary>The ids <paramref name="prefix"/>0 … as Staffing appoints them.</summary>
+    public static IReadOnlyList<string> Ids(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Personnel.Cluster.Tests.Harness;
 using Personnel.History.Bench;
 
@@ -45,25 +46,26 @@ switch (args.ElementAtOrDefault(0))
 async Task SeedAsync(string schema, int perTier, int pool, int poolEvents, int hot, int hotEvents)
 {
     const int Concurrency = 64;
-    var groups = Population.Tiers.Select(t => ($"t{t}", "d-t" + t, Population.Tier(t, perTier), Population.Commands(t)))
-        .Append(("warm", "d-warm", Population.Warm, Population.Commands(Population.Tiers[0])))
-        .Append(("pool", "d-pool", Population.Pool(pool), Population.Commands(poolEvents)))
-        .Concat(new[] { "off", "on" }.Select(arm => ($"hot-{arm}", "d-hot-" + arm, Population.Hot(arm, hot), Population.Commands(hotEvents))))
+    var groups = Population.Tiers.Select(t => (Name: $"t{t}", Prefix: Population.TierPrefix(t), Count: perTier, Events: t))
+        .Append(("warm", Population.WarmPrefix, Population.WarmCount, Population.Tiers[0]))
+        .Append(("pool", Population.PoolPrefix, pool, poolEvents))
+        .Concat(new[] { "off", "on" }.Select(arm => ($"hot-{arm}", Population.HotPrefix(arm), hot, hotEvents)))
         .ToList();
     await OnServerAsync(schema, "off", async server =>
     {
         var watch = Stopwatch.StartNew();
-        foreach (var (_, department, ids, _) in groups)
+        foreach (var g in groups)
         {
-            await Careers.AppointAsync(server, department, ids, Concurrency, ct).ConfigureAwait(false);
+            await Careers.AppointAsync(server, "d-" + g.Name, g.Prefix, g.Count, Concurrency, ct).ConfigureAwait(false);
         }
 
-        await Careers.SeedAsync(server, groups.SelectMany(g => g.Item3.Select(id => (id, g.Item4))).ToList(), Concurrency, ct).ConfigureAwait(false);
+        var careers = groups.SelectMany(g => Population.Ids(g.Prefix, g.Count).Select(id => (id, Population.Commands(g.Events)))).ToList();
+        await Careers.SeedAsync(server, careers, Concurrency, ct).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
-        foreach (var (name, _, ids, _) in groups)
+        foreach (var g in groups)
         {
-            var versions = await ColdReads.TouchAsync(server.Nodes[0].Client, ids, Concurrency, ct).ConfigureAwait(false);
-            Console.WriteLine(string.Create(culture, $"seeded {name} {ids.Count} {versions.Values.Min()} {versions.Values.Max()} {seconds:F0}"));
+            var versions = await ColdReads.TouchAsync(server.Nodes[0].Client, Population.Ids(g.Prefix, g.Count), Concurrency, ct).ConfigureAwait(false);
+            Console.WriteLine(string.Create(culture, $"seeded {g.Name} {g.Count} {versions.Values.Min()} {versions.Values.Max()} {seconds:F0}"));
         }
     }).ConfigureAwait(false);
 }
@@ -143,6 +145,10 @@ void Report(string arm, LoadTally tally, double before, double after)
 async Task OnServerAsync(string schema, string arm, Func<ServerCluster, Task> run)
 {
     using var server = await HistoryServer.StartAsync(connection, schema, arm, ct).ConfigureAwait(false);
+
+    // Stopped from outside (kill, Ctrl-C), the driver takes its server process with it.
+    using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => server.Dispose());
+    using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => server.Dispose());
     try
     {
         await run(server).ConfigureAwait(false);
