@@ -53,3 +53,7 @@ internal static class Population
     public static IReadOnlyList<string> Ids(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToList();
 }
+
+/// <summary>A group of the population: <paramref name="Count"/> employees <paramref name="Prefix"/>0 … in department
+/// d-<paramref name="Name"/>, each seeded to about <paramref name="Events"/> events.</summary>
+internal sealed record Group(string Name, string Prefix, int Count, int Events);

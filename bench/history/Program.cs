@@ -46,10 +46,10 @@ switch (args.ElementAtOrDefault(0))
 async Task SeedAsync(string schema, int perTier, int pool, int poolEvents, int hot, int hotEvents)
 {
     const int Concurrency = 64;
-    var groups = Population.Tiers.Select(t => (Name: $"t{t}", Prefix: Population.TierPrefix(t), Count: perTier, Events: t))
-        .Append(("warm", Population.WarmPrefix, Population.WarmCount, Population.Tiers[0]))
-        .Append(("pool", Population.PoolPrefix, pool, poolEvents))
-        .Concat(new[] { "off", "on" }.Select(arm => ($"hot-{arm}", Population.HotPrefix(arm), hot, hotEvents)))
+    var groups = Population.Tiers.Select(t => new Group($"t{t}", Population.TierPrefix(t), perTier, t))
+        .Append(new Group("warm", Population.WarmPrefix, Population.WarmCount, Population.Tiers[0]))
+        .Append(new Group("pool", Population.PoolPrefix, pool, poolEvents))
+        .Concat(new[] { "off", "on" }.Select(arm => new Group($"hot-{arm}", Population.HotPrefix(arm), hot, hotEvents)))
         .ToList();
     await OnServerAsync(schema, "off", async server =>
     {
