@@ -11,7 +11,8 @@ using Personnel.History.Bench;
 //   cold SCHEMA ARM PER_TIER POOL                          for on, first activates everyone once and restarts (the first
 //                                                          activation may write the snapshot); then, on a fresh process,
 //                                                          the first GetEmployee of each tier employee, one at a time in
-//                                                          a fixed shuffled order: "coldread ARM TIER MS VERSION" each;
+//                                                          a fixed shuffled order, and the first GetTenure after it:
+//                                                          "coldread ARM TIER MS VERSION TENURE-MS" each;
 //                                                          then WarmCalls on them: "warmcall ARM TIER KIND MS" each
 //   mixed SCHEMA ARM SECONDS CALLERS HOT HOT_EVENTS POOL WARMUP   MixedLoad on the arm's hot set after WARMUP seconds of
 //                                                          the same mix, untimed: "window ARM W count:mean-ms per call kind",
@@ -83,9 +84,9 @@ async Task ColdAsync(string schema, string arm, int perTier, int pool)
     {
         await ColdReads.TouchAsync(server.Nodes[0].Client, Population.Warm, 1, ct).ConfigureAwait(false);
         var timed = await ColdReads.TimeAsync(server.Nodes[0].Client, Population.Shuffled(tiers.Keys, 12), ct).ConfigureAwait(false);
-        foreach (var (id, ms, version) in timed)
+        foreach (var (id, ms, tenureMs, version) in timed)
         {
-            Console.WriteLine(string.Create(culture, $"coldread {arm} {tiers[id]} {ms:F2} {version}"));
+            Console.WriteLine(string.Create(culture, $"coldread {arm} {tiers[id]} {ms:F2} {version} {tenureMs:F2}"));
         }
 
         // Then each call once more per repeat on the grains now active; the records of arm "on" follow those of "off".

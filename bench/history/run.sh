@@ -42,7 +42,11 @@ WORK=$(mktemp -d)
 on_exit "rm -rf $WORK"
 SCHEMA="bench_hist_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 on_exit "$TOOL drop $SCHEMA"
-SNAPSHOTS=$(git -C "$ROOT" log --oneline -i --grep snapshot -- src/Personnel.Grains | head -n 1)
+# The server measured: whether it knows the option, and its last commit of the grains.
+SNAPSHOTS=""
+if grep -rq "SnapshotEvery" "$ROOT/src/Personnel.Grains" --include=*.cs; then
+    SNAPSHOTS=$(git -C "$ROOT" log -1 --format='%h %s' -- src/Personnel.Grains | cut -c1-100)
+fi
 
 LOAD0=$(cut -d' ' -f1 /proc/loadavg)
 echo "== seed: $PER_TIER employees per tier, pool $POOL × $POOL_EVENTS events, 2 hot sets of $HOT"
