@@ -38,6 +38,7 @@ for f in lines("mixed", "window"):
 mixcold = {f[1]: (int(f[2]), float(f[3]), float(f[4])) for f in lines("mixed", "mixcold")}
 versions = {f[1]: (f[2], f[3]) for f in lines("mixed", "versions")}
 refusals = lines("mixed", "refusal")
+sizes = lines("sizes", "snapshots")
 errors = [line.strip() for line in open(os.path.join(work, "mixed")) if line.startswith("error ")]
 
 
@@ -96,6 +97,8 @@ arms_note = (f"The server had snapshots (`{snapshots}`): **off** = `--Grains:Sna
              "whole stream; **on** = the server's default." if snapshots else
              "**The server in this run had no snapshots yet**: `--Grains:SnapshotEvery` was ignored, so both arms are "
              "today's behaviour (every activation replays the whole stream) and differ only by noise.")
+stored = "; ".join(f"{f[1]} {f[2]}: {int(f[3]):,} / {int(f[4]):,}" for f in sizes) or "none"
+order = " then ".join(a for a in windows)
 seed = ", ".join(f"{name} {n} × {lo}" + (f"–{hi}" if hi != lo else "") for name, (n, lo, hi, _) in seeded.items())
 seed_seconds = max(s for *_, s in seeded.values())
 
@@ -136,6 +139,10 @@ so these are the activations during the load. Throughput = calls of the callers 
 {mixed_rows}
 
 Mean latency per call, first → last window (ms): {per_kind}. Refusals under the rules (not errors): {refused}. Errors: {failed}.
+Arms of the mixed load in the order run: {order}.
+
+**3. Snapshots stored** at the end of the run (Orleans' grain storage rows of employees, by group: count, mean / max bytes):
+{stored}.
 """
 sys.path.insert(0, os.path.dirname(target))
 from results import write_section  # noqa: E402

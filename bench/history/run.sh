@@ -14,7 +14,10 @@
 #      evenly over the run; the server has no grain collection-age option, so cold reads are how activations happen.
 #      Throughput per 30 s window; ratio last/first window per arm.
 #
-#   bench/history/run.sh [seconds] [per_tier] [callers] [hot] [pool]    defaults: 300 20 64 200 300
+#   3. the snapshots stored at the end (Orleans' grain storage rows), bytes per group of employees.
+#
+#   bench/history/run.sh [seconds] [per_tier] [callers] [hot] [pool] [order]    defaults: 300 20 64 200 300 "off on"
+#   (order: the arms of the mixed load, first to last)
 #
 # The driver is Program.cs (its commands are listed there); the servers are tests/Personnel.Cluster.Tests/Harness's.
 set -euo pipefail
@@ -25,6 +28,7 @@ PER_TIER=${2:-20}
 CALLERS=${3:-64}
 HOT=${4:-200}
 POOL=${5:-300}
+ORDER=${6:-off on}
 POOL_EVENTS=200
 HOT_EVENTS=20
 WARMUP=20
@@ -57,11 +61,14 @@ for arm in off on; do
     grep -c "^coldread $arm" "$WORK/cold"
 done
 echo "== 2. mixed load, $SECONDS_LOAD s per arm"
-for arm in off on; do
+for arm in $ORDER; do
     $TOOL mixed "$SCHEMA" "$arm" "$SECONDS_LOAD" "$CALLERS" "$HOT" "$HOT_EVENTS" "$POOL" "$WARMUP" | tee -a "$WORK/mixed"
 done
 LOAD1=$(cut -d' ' -f1 /proc/loadavg)
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d personnel_test -At -F ' ' -c \
+    "SELECT substring(grainidextensionstring from '^[a-z0-9]+-(?:on-|off-)?'), count(*), avg(length(payloadbinary))::bigint, max(length(payloadbinary))
+     FROM $SCHEMA.orleansstorage WHERE graintypestring LIKE '%mploye%' GROUP BY 1 ORDER BY 1" | sed "s/^/snapshots /" | tee "$WORK/sizes" || true
 
-COMMAND="bench/history/run.sh $SECONDS_LOAD $PER_TIER $CALLERS $HOT $POOL"
+COMMAND="bench/history/run.sh $SECONDS_LOAD $PER_TIER $CALLERS $HOT $POOL \"$ORDER\""
 /usr/bin/python3 report.py "$WORK" "$ROOT/bench/RESULTS.md" "$COMMAND" "$(nproc)" "$LOAD0" "$LOAD1" "$SNAPSHOTS" \
     "$PER_TIER" "$CALLERS" "$HOT" "$POOL" "$POOL_EVENTS" "$HOT_EVENTS" "$WARMUP"
