@@ -13,11 +13,13 @@ namespace Personnel.History.Bench;
 /// pool at an even pace, each employee once, so activations go on throughout. Calls are counted by the window they
 /// end in; a refusal under the rules is counted apart from errors, and neither counts as throughput.
 /// </summary>
-internal sealed class MixedLoad(PersonnelClient client, IReadOnlyList<string> hot, int seededCommands)
+internal sealed class MixedLoad(PersonnelClient client, IReadOnlyList<string> hot, int seededCommands, IReadOnlyList<(MixedLoad.Op Op, int Weight)>? mix = null)
 {
     /// <summary>The calls of the mix, with their weights (out of 100).</summary>
     public static readonly IReadOnlyList<(Op Op, int Weight)> Mix =
         [(Op.Record, 35), (Op.Correct, 10), (Op.PostLevel, 25), (Op.Tenure, 15), (Op.Grades, 10), (Op.History, 5)];
+
+    private readonly IReadOnlyList<(Op Op, int Weight)> _mix = mix ?? Mix;
 
     /// <summary>Each hot employee's career so far, carried from one run to the next (a warm-up, then the load).</summary>
     private readonly IReadOnlyList<Career> _careers = hot.Select(id => new Career(id, seededCommands)).ToList();
@@ -109,9 +111,13 @@ internal sealed class MixedLoad(PersonnelClient client, IReadOnlyList<string> ho
         }
     }
 
-    private static Op Pick(int roll)
+    /// <summary>A mix written <c>Record=35,PostLevel=65</c> (weights out of 100).</summary>
+    public static IReadOnlyList<(Op Op, int Weight)> ParseMix(string text) =>
+        text.Split(',').Select(part => part.Split('=')).Select(kv => (Enum.Parse<Op>(kv[0]), int.Parse(kv[1], CultureInfo.InvariantCulture))).ToList();
+
+    private Op Pick(int roll)
     {
-        foreach (var (op, weight) in Mix)
+        foreach (var (op, weight) in _mix)
         {
             if (roll < weight)
             {

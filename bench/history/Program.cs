@@ -14,9 +14,10 @@ using Personnel.History.Bench;
 //                                                          a fixed shuffled order, and the first GetTenure after it:
 //                                                          "coldread ARM TIER MS VERSION TENURE-MS" each;
 //                                                          then WarmCalls on them: "warmcall ARM TIER KIND MS" each
-//   mixed SCHEMA ARM SECONDS CALLERS HOT HOT_EVENTS POOL WARMUP   MixedLoad on the arm's hot set after WARMUP seconds of
+//   mixed SCHEMA ARM SECONDS CALLERS HOT HOT_EVENTS POOL WARMUP [MIX]   MixedLoad on the arm's hot set after WARMUP seconds of
 //                                                          the same mix, untimed: "window ARM W count:mean-ms per call kind",
-//                                                          "mixcold ARM N P50 P99", "versions ARM BEFORE AFTER", "refusal …", "error …"
+//                                                          "mixcold ARM N P50 P99", "versions ARM BEFORE AFTER", "refusal …", "error …";
+//                                                          MIX replaces MixedLoad.Mix, e.g. Record=35,Correct=10,PostLevel=40,Tenure=15
 //   drop SCHEMA
 var culture = CultureInfo.InvariantCulture;
 var connection = Environment.GetEnvironmentVariable("PERSONNEL_TEST_PG") is { Length: > 0 } cs
@@ -34,7 +35,7 @@ switch (args.ElementAtOrDefault(0))
         await ColdAsync(args[1], args[2], Arg(3), Arg(4)).ConfigureAwait(false);
         return 0;
     case "mixed":
-        await MixedAsync(args[1], args[2], Arg(3), Arg(4), Arg(5), Arg(6), Arg(7), Arg(8)).ConfigureAwait(false);
+        await MixedAsync(args[1], args[2], Arg(3), Arg(4), Arg(5), Arg(6), Arg(7), Arg(8), args.ElementAtOrDefault(9)).ConfigureAwait(false);
         return 0;
     case "drop":
         await new ClusterStorage(connection, args[1]).DropAsync().ConfigureAwait(false);
@@ -101,7 +102,7 @@ async Task ColdAsync(string schema, string arm, int perTier, int pool)
     }).ConfigureAwait(false);
 }
 
-async Task MixedAsync(string schema, string arm, int seconds, int callers, int hot, int hotEvents, int pool, int warmup)
+async Task MixedAsync(string schema, string arm, int seconds, int callers, int hot, int hotEvents, int pool, int warmup, string? mix)
 {
     var window = TimeSpan.FromSeconds(30);
     var ids = Population.Hot(arm, hot);
@@ -110,7 +111,7 @@ async Task MixedAsync(string schema, string arm, int seconds, int callers, int h
         var client = server.Nodes[0].Client;
         await ColdReads.TouchAsync(client, Population.Warm, 1, ct).ConfigureAwait(false);
         var before = await ColdReads.TouchAsync(client, ids, callers, ct).ConfigureAwait(false);
-        var load = new MixedLoad(client, ids, Population.Commands(hotEvents));
+        var load = new MixedLoad(client, ids, Population.Commands(hotEvents), mix is null ? null : MixedLoad.ParseMix(mix));
         await load.RunAsync(callers, TimeSpan.FromSeconds(warmup), window, [], ct).ConfigureAwait(false);
         var tally = await load.RunAsync(callers, TimeSpan.FromSeconds(seconds), window, Population.Shuffled(Population.Pool(pool), 7), ct).ConfigureAwait(false);
         var after = await ColdReads.TouchAsync(client, ids, callers, ct).ConfigureAwait(false);
