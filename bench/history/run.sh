@@ -38,11 +38,8 @@ source "$ROOT/bench/common.sh"
 # shellcheck source=/dev/null
 source "$ROOT/tests/setup/20-postgres.sh"
 
-echo "== build (Release)"
-dotnet build -c Release -nologo -v quiet "$ROOT/src/Personnel.Server/Personnel.Server.csproj" >/dev/null
-dotnet build -c Release -nologo -v quiet Personnel.History.Bench.csproj >/dev/null
-TOOL="dotnet bin/Release/net10.0/Personnel.History.Bench.dll"
-WORK=$(mktemp -d)
+build_driver "$ROOT/bench/history/Personnel.History.Bench.csproj"
+WORK=$(mktemp -d /tmp/personnel-bench.XXXXXX)
 on_exit "rm -rf $WORK"
 SCHEMA="bench_hist_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 on_exit "$TOOL drop $SCHEMA"
