@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The domain's costs, before and after a change, in one run; written to bench/RESULTS.md under "## domain":
 #   1. BenchmarkDotNet: a new Employee aggregate and an activation (replay of a 100-event history), in the tree at BASE
-#      and in this tree;
+#      and in this tree; in this tree also activation from a snapshot (Snapshot.cs) against replay of 100 and 1,000 events;
 #   2. `personnel grades import` of ROWS rows (SQLite), CLI process end to end, alternating BASE and this tree
 #      ROUNDS times (bench/api's seeding and CSV tool, a fresh server and database each round).
 #
@@ -30,6 +30,8 @@ git -C "$ROOT" worktree add --detach "$WORK/base" "$BASE" >/dev/null
 rm -rf "$WORK/base/bench/domain"
 cp -r "$ROOT/bench/domain" "$WORK/base/bench/domain"
 rm -rf "$WORK/base/bench/domain/bin" "$WORK/base/bench/domain/obj" "$WORK/base/bench/domain/BenchmarkDotNet.Artifacts"
+# Snapshots are newer than any base this script is meant for: the base tree is measured without them.
+rm -f "$WORK/base/bench/domain/Snapshot.cs"
 
 echo "== 1. BenchmarkDotNet: new aggregate and activation (replay of 100 events)"
 for tree in base current; do
@@ -41,7 +43,7 @@ for tree in base current; do
     (cd "$dir/bench/domain" && dotnet "$dir/bench/domain/bin/Release/net10.0/Personnel.Domain.Bench.dll" --inProcess \
         --filter '*' --exporters json --artifacts "$WORK/bdn-$tree" >"$WORK/bdn-$tree.log" 2>&1) \
         || { tail -n 40 "$WORK/bdn-$tree.log"; exit 1; }
-    grep -E '^\| *(NewAggregate|Replay100Events)' "$WORK/bdn-$tree.log" | sed "s/^/$tree /"
+    grep -E '^\| *(NewAggregate|Replay|Restore|Write)' "$WORK/bdn-$tree.log" | sed "s/^/$tree /"
 done
 
 echo "== 2. grades import of $ROWS rows (SQLite), $ROUNDS round(s) each"
@@ -88,9 +90,14 @@ work, target, command, base, rows, head = sys.argv[1:7]
 rows = int(rows)
 
 def bdn(tree):
-    path = glob.glob(f"{work}/bdn-{tree}/results/*.json")[0]
-    report = json.load(open(path))
-    return {b["Method"]: (b["Statistics"]["Mean"], b["Memory"]["BytesAllocatedPerOperation"]) for b in report["Benchmarks"]}
+    # One report per benchmark class; a method is named by its class where two classes share its name.
+    figures = {}
+    for path in sorted(glob.glob(f"{work}/bdn-{tree}/results/*.json")):
+        for b in json.load(open(path))["Benchmarks"]:
+            figure = (b["Statistics"]["Mean"], b["Memory"]["BytesAllocatedPerOperation"])
+            figures[f'{b["Type"]}.{b["Method"]}'] = figure
+            figures.setdefault(b["Method"], figure)
+    return figures
 
 before, after = bdn("base"), bdn("current")
 imports = {"base": [], "current": []}
@@ -103,6 +110,22 @@ growth = imp_after / imp_before - 1
 def us(ns):
     return f"{ns / 1000:.1f} µs"
 
+def snapshot_rows(figures):
+    # Activation from a snapshot, this tree only: each figure against replaying 100 in-memory events in the same class.
+    base = figures["SnapshotActivation.Replay100Events"][0]
+    rows = [
+        ("activation: replay of a 1,000-event history", "Replay1000Events"),
+        ("activation: read (JSON) and replay 100 stored events", "ReplayStored100Events"),
+        ("activation: read (JSON) and replay 1,000 stored events", "ReplayStored1000Events"),
+        ("activation: snapshot of the 100-event career, no events after it", "RestoreSnapshotOf100Events"),
+        ("activation: snapshot of the 1,000-event career, no events after it", "RestoreSnapshotOf1000Events"),
+        ("writing the snapshot of the 1,000-event career", "WriteSnapshotOf1000Events"),
+    ]
+    return "".join(
+        f"| {label} | — | {us(figures['SnapshotActivation.' + name][0])}, {figures['SnapshotActivation.' + name][1]:,} B "
+        f"| {figures['SnapshotActivation.' + name][0] / base:.2f} × replay of 100 |\n"
+        for label, name in rows)
+
 section = f"""## domain
 
 `{command}` on {datetime.date.today():%Y-%m-%d}, this tree at {head} against {base} built and measured in the same run.
@@ -113,7 +136,7 @@ fresh server and SQLite database, median of the rounds.
 |---|---|---|---|
 | new `Employee` aggregate | {us(before["NewAggregate"][0])}, {before["NewAggregate"][1]:,} B | {us(after["NewAggregate"][0])}, {after["NewAggregate"][1]:,} B | {after["NewAggregate"][0] / before["NewAggregate"][0]:.2f} |
 | activation: replay of a 100-event history | {us(before["Replay100Events"][0])}, {before["Replay100Events"][1]:,} B | {us(after["Replay100Events"][0])}, {after["Replay100Events"][1]:,} B | {after["Replay100Events"][0] / before["Replay100Events"][0]:.2f} |
-| `personnel grades import` of {rows:,} rows (SQLite) | {imp_before:.1f} s | {imp_after:.1f} s | {imp_after / imp_before:.2f} (limit 1.10: {"met" if growth <= 0.10 else "NOT met"}) |
+{snapshot_rows(after)}| `personnel grades import` of {rows:,} rows (SQLite) | {imp_before:.1f} s | {imp_after:.1f} s | {imp_after / imp_before:.2f} (limit 1.10: {"met" if growth <= 0.10 else "NOT met"}) |
 """
 sys.path.insert(0, os.path.dirname(target))
 from results import write_section

@@ -32,6 +32,12 @@ internal static partial class GrainLog
     [LoggerMessage(131, LogLevel.Warning, "The due-dates reminder of {Employee} could not be set or removed; its next commit tries again")]
     public static partial void DueDatesReminderNotSet(ILogger logger, string employee, Exception exception);
 
+    [LoggerMessage(140, LogLevel.Warning, "The snapshot of {Employee} at version {Version} is not used ({Reason}); the whole stream is replayed")]
+    public static partial void SnapshotUnusable(ILogger logger, string employee, long version, string reason);
+
+    [LoggerMessage(141, LogLevel.Warning, "The snapshot of {Employee} at version {Version} was not written; the next commit tries again")]
+    public static partial void SnapshotNotWritten(ILogger logger, string employee, long version, Exception exception);
+
     [LoggerMessage(120, LogLevel.Information, "Rotation timelines rebuilt from the event store for {Count} employees (schema 0002)")]
     public static partial void RotationTimelinesRebuilt(ILogger logger, int count);
 

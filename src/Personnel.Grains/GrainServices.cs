@@ -10,5 +10,7 @@ namespace Personnel.Grains;
 /// <param name="MaxAttempts">How many times a command is tried when other writers move its streams before it
 /// gives up with ABORTED.</param>
 /// <param name="OutboxPeriod">How often a department's outbox reminder retries a delivery that has not gone through.</param>
+/// <param name="SnapshotEvery">How many events an employee's stream grows by between two snapshots; 0: none taken or read.</param>
 public sealed record GrainServices(
-    IEventStore Store, PolicyProfile Profile, TimeProvider TimeProvider, ILoggerFactory LoggerFactory, int MaxAttempts, TimeSpan OutboxPeriod);
+    IEventStore Store, PolicyProfile Profile, TimeProvider TimeProvider, ILoggerFactory LoggerFactory, int MaxAttempts, TimeSpan OutboxPeriod,
+    int SnapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery);

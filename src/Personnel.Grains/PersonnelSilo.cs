@@ -47,7 +47,8 @@ public static class PersonnelSilo
             sp.GetKeyedService<TimeProvider>(ClockKey) ?? sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             settings.MaxAttempts,
-            settings.OutboxPeriod));
+            settings.OutboxPeriod,
+            settings.SnapshotEvery));
         silo.Services.AddSingleton(sp => new PostLevelViews(
             sp.GetKeyedService<TimeProvider>(ViewClockKey) ?? sp.GetRequiredService<TimeProvider>(), settings.ViewMaxAge));
         silo.Services.AddSingleton<PostLevelReader>();

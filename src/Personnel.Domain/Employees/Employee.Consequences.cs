@@ -7,9 +7,11 @@ namespace Personnel.Domain.Employees;
 public sealed partial class Employee
 {
     private readonly Dictionary<int, bool> _appeals = [];
-    private readonly Dictionary<int, Demoted> _demotions = [];
+    // Sorted for its snapshot, as _gradeSinceBeforeDemotion is: reversals remove entries.
+    private readonly SortedDictionary<int, Demoted> _demotions = [];
     private readonly List<MeritAwarded> _merits = [];
     private readonly List<EmployeeEvent> _consequences = [];
+    private readonly List<DateOnly> _floorsReached = [];
     private int? _terminationYear;
 
     /// <summary>Commendations, merits, admonishments, freezes, uncounted years, demotions and floors, in order. A consequence
@@ -18,6 +20,11 @@ public sealed partial class Employee
     public IReadOnlyList<EmployeeEvent> ConsequenceHistory => _consequences;
 
     public IReadOnlyList<MeritAwarded> Merits => _merits;
+
+    /// <summary>The dates a demotion found the grade at its floor (<see cref="DemotionFloorReached"/>), oldest first: every one
+    /// applied, a later withdrawal included, as <see cref="History"/> recorded them; kept apart so that an aggregate restored
+    /// from a snapshot answers without the whole history.</summary>
+    public IReadOnlyList<DateOnly> DemotionFloorsReached => _floorsReached;
 
     /// <summary>
     /// The consequences of an annual outcome (AM 第十七条; AS 第十九条–第二十二条), as the profile's
@@ -157,7 +164,11 @@ public sealed partial class Employee
                 _merits.Add(e);
                 _consequences.Add(e);
                 break;
-            case CommendationAwarded or Admonished or YearNotCounted or DemotionFloorReached:
+            case DemotionFloorReached e:
+                _floorsReached.Add(e.OccurredOn);
+                _consequences.Add(e);
+                break;
+            case CommendationAwarded or Admonished or YearNotCounted:
                 _consequences.Add(@event);
                 break;
             case ProbationFailed or EmployeeResigned or TransferredOut or EmployeeRetired or EmployeeDismissed

@@ -40,6 +40,8 @@ public sealed partial class Employee
     /// grade in the same post is not a new post and is not judged): conditions not met are refused unless
     /// <paramref name="waiver"/> records the zone committee waiving them.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A new post on an aggregate restored from a snapshot: judging it reads the
+    /// whole history (<see cref="CandidateOn"/>), which must be loaded first.</exception>
     public void Promote(DateOnly on, PostLevel to, EligibilityPolicy eligibility, EligibilityWaiverGrant? waiver)
     {
         ArgumentNullException.ThrowIfNull(to);
@@ -98,6 +100,7 @@ public sealed partial class Employee
     /// (<see cref="NextManagementPost"/>), the ranks recorded up to that date and every year not counted up to then.
     /// Null at the top of the sequence, in the rank sequence, or when the next post needs an education the person lacks.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Restored from a snapshot: as <see cref="TenureOn(DateOnly, Func{Tenure, DateOnly?})"/>.</exception>
     public Tenure TenureOn(DateOnly asOf, EligibilityPolicy eligibility)
     {
         ArgumentNullException.ThrowIfNull(eligibility);
@@ -118,9 +121,12 @@ public sealed partial class Employee
     /// appointment and by <see cref="RecordQualifications"/>), the education, and the calendar years whose annual result,
     /// decided by then, does not count (RULES §6). For <see cref="PostEligibility.Assess"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Restored from a snapshot (<see cref="HasWholeHistory"/> false): the ranks
+    /// and years are read from the history, so the whole history must be loaded (a programming error).</exception>
     public Candidate CandidateOn(DateOnly asOf)
     {
         EnsureAppointed();
+        EnsureWholeHistory(nameof(CandidateOn));
         var known = _history.Where(e => e.OccurredOn <= asOf).ToList();
         var ranks = new List<RankHeld>();
         var education = Education;

@@ -41,14 +41,8 @@ public sealed partial class Employee
     /// </summary>
     private void UpdateRotationTimeline(DateOnly from)
     {
-        if (!IsAppointed)
-        {
-            return;
-        }
-
-        var inputs = new RotationInputs(
-            IsIn(ContractState.InService), Department, _postLevel!, RoleSince, _terms.Count, TermEnd, RetirementDate, MandatoryRotationOrderedOn);
-        if (inputs == _rotationInputs)
+        var inputs = RotationInputsNow();
+        if (inputs is null || inputs == _rotationInputs)
         {
             return;
         }
@@ -80,6 +74,17 @@ public sealed partial class Employee
             }
         }
     }
+
+    /// <summary>
+    /// The rotation inputs of the state as it is; null before the appointment. After every applied event
+    /// <see cref="_rotationInputs"/> equals this (<see cref="UpdateRotationTimeline"/> runs last in <see cref="Apply"/>), which is
+    /// why a snapshot need not carry it: <see cref="FromSnapshotJson"/> recomputes it here.
+    /// </summary>
+    private RotationInputs? RotationInputsNow() =>
+        IsAppointed
+            ? new RotationInputs(
+                IsIn(ContractState.InService), Department, _postLevel!, RoleSince, _terms.Count, TermEnd, RetirementDate, MandatoryRotationOrderedOn)
+            : null;
 
     /// <summary>What the rotation schedule is computed from: when none of it changes, neither does any answer.</summary>
     private readonly record struct RotationInputs(

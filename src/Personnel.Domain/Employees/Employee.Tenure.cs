@@ -7,7 +7,8 @@ public sealed partial class Employee
 {
     private readonly List<EmployeeEvent> _history = [];
 
-    /// <summary>Every event applied, committed or not, in order.</summary>
+    /// <summary>Every event applied, committed or not, in order; for an aggregate restored from a snapshot
+    /// (<see cref="HasWholeHistory"/> false) only the events applied since the snapshot.</summary>
     public IReadOnlyList<EmployeeEvent> History => _history;
 
     /// <summary>
@@ -15,9 +16,12 @@ public sealed partial class Employee
     /// <paramref name="earliestNextPostEligibility"/> judges AM 第五条 (Posts/Eligibility) from the
     /// other facts; without it the eligibility is left unset.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Restored from a snapshot (<see cref="HasWholeHistory"/> false): the answer
+    /// replays the history up to <paramref name="asOf"/>, so the whole history must be loaded (a programming error).</exception>
     public Tenure TenureOn(DateOnly asOf, Func<Tenure, DateOnly?>? earliestNextPostEligibility = null)
     {
         EnsureAppointed();
+        EnsureWholeHistory(nameof(TenureOn));
         if (asOf < AppointedOn)
         {
             throw new RuleViolationException(Rules.EmployeeMustExist, $"{Id} was appointed on {AppointedOn:yyyy-MM-dd}, after {asOf:yyyy-MM-dd}", ViolationKind.NotFound);

@@ -18,7 +18,9 @@ public sealed partial class Employee
     private readonly List<ContractTermPeriod> _terms = [];
     private readonly List<EligibilityWaived> _waivers = [];
     private readonly List<LeadershipAdjustmentOrdered> _leadershipOrders = [];
-    private readonly Dictionary<int, DateOnly> _gradeSinceBeforeDemotion = [];
+    // Sorted: entries are removed and added again, and a plain dictionary would then enumerate them in an order its
+    // snapshot (Employee.Snapshot.cs) could not give back.
+    private readonly SortedDictionary<int, DateOnly> _gradeSinceBeforeDemotion = [];
     private PostLevel? _postLevel;
 
     private Employee(GradingPolicy policy)

@@ -78,8 +78,38 @@ public static class EventJson
     {
         public override PostGrade Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            using var document = JsonDocument.ParseValue(ref reader);
-            return new PostGrade(document.RootElement.GetProperty("level").GetInt32(), document.RootElement.GetProperty("step").GetInt32());
+            // Read in place (no document per grade: a snapshot holds hundreds). Both members are required, in any order.
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("a post grade is an object like {\"level\":3,\"step\":5}");
+            }
+
+            int? level = null, step = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isLevel = reader.ValueTextEquals("level"u8);
+                var isStep = !isLevel && reader.ValueTextEquals("step"u8);
+                reader.Read();
+                if (isLevel)
+                {
+                    level = reader.GetInt32();
+                }
+                else if (isStep)
+                {
+                    step = reader.GetInt32();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || level is null || step is null)
+            {
+                throw new JsonException("a post grade needs both \"level\" and \"step\"");
+            }
+
+            return new PostGrade(level.Value, step.Value);
         }
 
         public override void Write(Utf8JsonWriter writer, PostGrade value, JsonSerializerOptions options)

@@ -13,6 +13,12 @@ public interface ILeadershipOutboxGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task Wake();
 
+    /// <summary>Delivers soon, in a turn of its own, without registering the reminder first: for a new head, who may settle
+    /// an order already waiting (whose reminder was registered with it). A delivery that leaves an order waiting registers
+    /// the reminder itself. Interleaves like <see cref="Wake"/>.</summary>
+    [AlwaysInterleave]
+    Task Prompt();
+
     /// <summary>Delivers every waiting entry now; returns how many were settled. Removes the reminder when none waits.</summary>
     Task<int> DeliverAsync(CancellationToken cancellationToken = default);
 }

@@ -27,7 +27,7 @@ public sealed class PostLevelView
         State = employee.State;
         _posts = [.. employee.PostHistory];
         _separatedOn = employee.SeparatedOn;
-        _floorsReached = [.. employee.History.OfType<DemotionFloorReached>().Select(d => d.OccurredOn)];
+        _floorsReached = [.. employee.DemotionFloorsReached];
     }
 
     /// <summary>The employee this view answers for.</summary>

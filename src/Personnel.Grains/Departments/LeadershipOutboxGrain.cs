@@ -44,13 +44,20 @@ public sealed class LeadershipOutboxGrain : Grain, ILeadershipOutboxGrain, IRemi
     public async Task Wake()
     {
         await this.RegisterOrUpdateReminder(ReminderName, _services.OutboxPeriod, _services.OutboxPeriod);
-        // Deliver now, in a turn of its own (the department that woke us may be the grain a delivery calls).
+        await Prompt();
+    }
+
+    /// <inheritdoc/>
+    public Task Prompt()
+    {
+        // Deliver now, in a turn of its own (the grain that prompted us may be the grain a delivery calls).
         _prompt ??= this.RegisterGrainTimer(async _ =>
         {
             _prompt?.Dispose();
             _prompt = null;
             await DeliverAsync(CancellationToken.None);
         }, (object?)null, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -101,9 +108,15 @@ public sealed class LeadershipOutboxGrain : Grain, ILeadershipOutboxGrain, IRemi
             after = page[^1].Key;
         }
 
-        if (waiting == 0 && await this.GetReminder(ReminderName) is { } reminder)
+        var reminder = await this.GetReminder(ReminderName);
+        if (waiting == 0 && reminder is not null)
         {
             await this.UnregisterReminder(reminder);
+        }
+        else if (waiting > 0 && reminder is null)
+        {
+            // Prompted without a reminder and an order is still waiting (no head to take it): keep retrying.
+            await this.RegisterOrUpdateReminder(ReminderName, _services.OutboxPeriod, _services.OutboxPeriod);
         }
 
         return settled;

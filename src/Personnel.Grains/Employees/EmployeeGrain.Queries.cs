@@ -22,11 +22,13 @@ public sealed partial class EmployeeGrain
     public Task<PostLevelView> GetPostLevelViewAsync(CancellationToken cancellationToken) => Task.FromResult(PostLevels);
 
     /// <inheritdoc/>
-    public Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<Tenure> GetTenureAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         EnsureAppointed();
-        // Next-post eligibility (AM 第五条) is judged by the domain on the whole rank history and every uncounted year.
-        return Task.FromResult(Aggregate.TenureOn(asOf, _services.Profile.Posts));
+        // Tenure on a date replays the history up to it; next-post eligibility (AM 第五条) is judged on the whole rank
+        // history and every uncounted year.
+        await EnsureWholeHistoryAsync();
+        return Aggregate.TenureOn(asOf, _services.Profile.Posts);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
@@ -47,12 +46,20 @@ public sealed partial class EmployeeGrain
     /// command on the same day starts from it instead of computing it again (it only changes with the events).</summary>
     private (DateOnly On, long Version, Dictionary<string, string> Map)? _gradability;
 
-    public EmployeeGrain(GrainServices services, PostLevelViews views)
+    /// <summary>The last snapshot written (<see cref="EmployeeGrainSnapshot"/>), loaded by Orleans before activation.</summary>
+    private readonly IPersistentState<EmployeeGrainSnapshot> _snapshot;
+
+    public EmployeeGrain(
+        GrainServices services,
+        PostLevelViews views,
+        [PersistentState("employee-snapshot", GrainProviders.State)] IPersistentState<EmployeeGrainSnapshot> snapshot)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(snapshot);
         _services = services;
         _views = views;
+        _snapshot = snapshot;
         _logger = services.LoggerFactory.CreateLogger<EmployeeGrain>();
     }
 
@@ -73,10 +80,13 @@ public sealed partial class EmployeeGrain
     private PostLevelView PostLevels => _postLevels ??= PostLevelView.Of(Key, Aggregate, CommittedVersion);
 
     /// <inheritdoc/>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ = new EmployeeId(Key);
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
+
+        // A long replay (no snapshot yet, or many events since) is not paid again by the next activation.
+        await SnapshotIfDueAsync();
     }
 
     /// <inheritdoc/>
@@ -86,31 +96,11 @@ public sealed partial class EmployeeGrain
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    /// <summary>Reads the stream and rebuilds the aggregate: the confirmed state at activation and after a declined commit.</summary>
+    /// <summary>Rebuilds the aggregate from the last snapshot and the events after it (or the whole stream): the confirmed
+    /// state at activation and after a declined commit.</summary>
     public async Task<KeyValuePair<int, EmployeeState>> ReadStateFromStorage()
     {
-        var recorded = await Store.ReadStreamAsync(StreamId, 1, CancellationToken.None);
-        var events = new List<EmployeeEvent>(recorded.Count);
-        var state = new EmployeeState();
-        foreach (var e in recorded)
-        {
-            if (e.Type == NamedEventType)
-            {
-                state.Name = JsonSerializer.Deserialize<EmployeeNamed>(e.Payload, GrainJson.Options)!.Name;
-            }
-            else if (e.Type == DueDateReachedType)
-            {
-                var reached = JsonSerializer.Deserialize<DueDateReached>(e.Payload, GrainJson.Options)!;
-                state.DueDatesAnnounced.Add((reached.Kind, reached.DueOn));
-            }
-            else
-            {
-                events.Add(EventJson.Deserialize<EmployeeEvent>(e.Payload));
-            }
-        }
-
-        state.Employee = Employee.FromHistory(events, Policy);
-        state.Version = recorded.Count == 0 ? 0 : recorded[^1].Version;
+        var state = await LoadStateAsync();
         _storedGradability.Clear();
         _gradability = null;
         _postLevels = PostLevelView.Of(Key, state.Employee, state.Version);
@@ -162,6 +152,12 @@ public sealed partial class EmployeeGrain
         var fingerprint = GrainJson.Fingerprint(GrainType, Key, context.Today, command);
         for (var attempt = 1; ; attempt++)
         {
+            if (command is PromoteEmployee)
+            {
+                // A promotion to a new post judges AM 第五条 on the ranks and years as known on its date: the whole past.
+                await EnsureWholeHistoryAsync();
+            }
+
             // The caller's scope is checked first, on the state this attempt runs on (a reload included).
             EnsureInScope(context.Scope);
             var dueBefore = NextDueDay();
@@ -206,11 +202,13 @@ public sealed partial class EmployeeGrain
                     && Aggregate.PostLevel.Post == Domain.Posts.Post.DepartmentHead)
                 {
                     // A new head may settle an order waiting in the department's outbox (AM 第十七条): deliver now rather
-                    // than on the reminder's next tick. Wake interleaves, so the outbox calling back here cannot deadlock.
-                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Wake();
+                    // than on the reminder's next tick (an order waits with its reminder, so none is registered here).
+                    // Prompt interleaves, so the outbox calling back here cannot deadlock.
+                    await GrainFactory.GetGrain<ILeadershipOutboxGrain>(Aggregate.Department.Value).Prompt();
                 }
 
                 await ArrangeDueDatesReminderAsync(dueBefore);
+                await SnapshotIfDueAsync();
                 return plan.Result;
             }
 

@@ -26,7 +26,7 @@ public sealed partial class EmployeeService
         var asOf = Dates.Optional(request.AsOf, "as_of") ?? clock.Today;
 
         // This silo's view answers without a grain call; a missing or aged entry is fetched from the grain first.
-        var answer = await GrainCalls.RunAsync(() => postLevels.AnswerAsync(id, asOf, context.CancellationToken).AsTask()).ConfigureAwait(false);
+        var answer = await GrainCalls.RunAsync(() => postLevels.AnswerAsync(id, asOf, context.CancellationToken)).ConfigureAwait(false);
         return new V1.GetPostLevelResponse
         {
             EmployeeId = answer.EmployeeId,

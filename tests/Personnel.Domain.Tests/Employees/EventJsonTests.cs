@@ -119,6 +119,18 @@ public class EventJsonTests
     }
 
     [Fact]
+    public void Json_APostGrade_ReadsItsMembersInAnyOrder_AndRefusesOneWithoutBoth()
+    {
+        var json = EventJson.Serialize<EmployeeEvent>(new Demoted(On, 2024, new PostGrade(3, 4), new PostGrade(4, 4), "x"));
+        var reordered = json.Replace("{\"level\":4,\"step\":4}", "{\"step\":4,\"note\":[1,{\"a\":2}],\"level\":4}", StringComparison.Ordinal);
+        var stepless = json.Replace("{\"level\":4,\"step\":4}", "{\"level\":4}", StringComparison.Ordinal);
+
+        Assert.NotEqual(json, reordered);
+        Assert.Equal(new PostGrade(4, 4), Assert.IsType<Demoted>(EventJson.Deserialize<EmployeeEvent>(reordered)).To);
+        Assert.Contains("both", Assert.Throws<System.Text.Json.JsonException>(() => EventJson.Deserialize<EmployeeEvent>(stepless)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuotaEvents_RoundTripThroughJson()
     {
         QuotaEvent[] events =

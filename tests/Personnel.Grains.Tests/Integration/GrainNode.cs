@@ -5,6 +5,7 @@ using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 using Personnel.Grains.Views;
 using Personnel.Storage;
+using Personnel.Storage.Orleans;
 
 namespace Personnel.Grains.Tests.Integration;
 
@@ -35,23 +36,36 @@ public sealed class GrainNode : IAsyncDisposable
     /// <summary>Gets the silos.</summary>
     public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
 
-    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>.</summary>
-    public static async Task<GrainNode> StartAsync(IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null)
+    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="store"/>, with Orleans' grain storage (the employee
+    /// grains' snapshots, every <paramref name="snapshotEvery"/> events) on <paramref name="state"/>, as the server runs.</summary>
+    public static async Task<GrainNode> StartAsync(
+        IEventStore store, OrleansDatabase state, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery,
+        PolicyProfile? profile = null)
     {
         var viewClock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.Options.ConfigureFileLogging = false;
+        // One service across a test's clusters, as across restarts of the server: grain state (the employee snapshots)
+        // written by one is read by the next.
+        builder.Options.ServiceId = "personnel-grain-suite";
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(store);
-            host.Services.AddSingleton(PolicyProfiles.Default);
+            host.Services.AddSingleton(profile ?? PolicyProfiles.Default);
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ViewClockKey, viewClock);
             host.Services.AddKeyedSingleton<TimeProvider>(PersonnelSilo.ClockKey, clock);
         });
         builder.ConfigureSilo((_, silo) => silo
-            .AddPersonnelGrains(new PersonnelGrainOptions { OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1) })
-            .UseInMemoryReminderService());
+            .AddPersonnelGrains(new PersonnelGrainOptions
+            {
+                OutboxPeriod = outboxPeriod ?? TimeSpan.FromHours(1), ViewMaxAge = TimeSpan.FromSeconds(1), SnapshotEvery = snapshotEvery,
+            })
+            .AddAdoNetGrainStorage(GrainProviders.State, o => (o.Invariant, o.ConnectionString) = (state.Invariant, state.ConnectionString))
+            .UseInMemoryReminderService()
+            // A thousand calls queued on one grain wait behind one durable commit each (on a busy machine, over a
+            // minute on PostgreSQL); the suite tests that they run one at a time, not Orleans' default 30 s timeout.
+            .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(3)));
         builder.ConfigureClient(client => PersonnelSilo.AddDomainSerializer(client.Services));
         var cluster = builder.Build();
         await cluster.DeployAsync();

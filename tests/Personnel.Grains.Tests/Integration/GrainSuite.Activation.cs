@@ -26,9 +26,9 @@ public abstract partial class GrainSuite
     }
 
     [Fact]
-    public async Task Three_hundred_concurrent_commands_on_one_employee_run_one_at_a_time_and_each_is_recorded_once()
+    public async Task A_thousand_concurrent_commands_on_one_employee_run_one_at_a_time_and_each_is_recorded_once()
     {
-        const int calls = 300;
+        const int calls = 1000;
         var probe = new ProbeStore(Store, "employee:solo");
         var node = await StartNode(probe);
         var solo = node.GetGrain<IEmployeeGrain>("solo");

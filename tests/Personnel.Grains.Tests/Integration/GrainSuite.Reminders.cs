@@ -13,8 +13,7 @@ public abstract partial class GrainSuite
     public async Task AM17_a_delivery_whose_outcome_was_lost_is_retried_by_the_reminder_and_the_head_is_ordered_once()
     {
         var probe = new ProbeStore(Store, "employee:head");
-        var node = await GrainNode.StartAsync(probe, outboxPeriod: TimeSpan.FromMilliseconds(200));
-        await using var _ = node;
+        var node = await StartNode(probe, outboxPeriod: TimeSpan.FromMilliseconds(200));
         var planning = node.GetGrain<IDepartmentGrain>("planning");
         await planning.Create(new CreateDepartment("Planning Bureau", DepartmentKind.ZoneDepartment), Context("2022-01-03"));
         await node.GetGrain<IEmployeeGrain>("head").Appoint(Appointment("head", Planning, Post.DepartmentHead, L4S5), Context("2022-01-03"));

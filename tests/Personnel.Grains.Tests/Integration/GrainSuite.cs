@@ -6,6 +6,7 @@ using Personnel.Domain.Posts;
 using Personnel.Domain.Profiles;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
+using Personnel.Storage.Orleans;
 
 namespace Personnel.Grains.Tests.Integration;
 
@@ -28,12 +29,16 @@ public abstract partial class GrainSuite : IAsyncLifetime
 
     protected GrainNode Cluster { get; private set; } = null!;
 
+    /// <summary>Gets where Orleans' grain storage keeps the snapshots: the suite's database, as on the server.</summary>
+    protected OrleansDatabase OrleansTables { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await CreateDatabaseAsync();
         // Node ids unlike the storage suite's ("node-a", "node-b"), whose tests end the connections of their application
         // names (personnel-node-a …) on the same PostgreSQL while this suite may be running beside them.
         Store = await OpenAsync("grains-node-a");
+        OrleansTables = await EnsureOrleansTablesAsync();
         Cluster = await StartNode(Store);
     }
 
@@ -58,6 +63,9 @@ public abstract partial class GrainSuite : IAsyncLifetime
 
     protected abstract Task DropDatabaseAsync();
 
+    /// <summary>Applies Orleans' tables beside the event store and says how its providers reach them.</summary>
+    protected abstract Task<OrleansDatabase> EnsureOrleansTablesAsync();
+
     protected async Task<IEventStore> OpenAsync(string node)
     {
         var store = await OpenStoreAsync(new EventStoreOptions { NodeId = node });
@@ -66,9 +74,11 @@ public abstract partial class GrainSuite : IAsyncLifetime
     }
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos on <paramref name="store"/> (stopped with the test).</summary>
-    protected async Task<GrainNode> StartNode(IEventStore store, int silos = 1)
+    protected async Task<GrainNode> StartNode(
+        IEventStore store, int silos = 1, TimeSpan? outboxPeriod = null, int snapshotEvery = PersonnelGrainOptions.DefaultSnapshotEvery,
+        PolicyProfile? profile = null)
     {
-        var node = await GrainNode.StartAsync(store, silos);
+        var node = await GrainNode.StartAsync(store, OrleansTables, silos, outboxPeriod, snapshotEvery, profile);
         _nodes.Add(node);
         return node;
     }

@@ -4,6 +4,7 @@ using Personnel.Domain.Grading;
 using Personnel.Domain.Posts;
 using Personnel.Grains.Abstractions;
 using Personnel.Storage;
+using Personnel.Storage.Orleans;
 using Personnel.Storage.Postgres;
 using Personnel.Storage.Sqlite;
 
@@ -22,6 +23,9 @@ public sealed class SqliteGrainTests : GrainSuite
 
     protected override async Task<IEventStore> OpenStoreAsync(EventStoreOptions options) =>
         await SqliteEventStore.OpenAsync(Path.Combine(_directory, "store.db"), options);
+
+    protected override Task<OrleansDatabase> EnsureOrleansTablesAsync() =>
+        OrleansSchema.EnsureAsync(OrleansDatabaseKind.Sqlite, Path.Combine(_directory, "store.db"));
 
     protected override Task DropDatabaseAsync()
     {
@@ -51,6 +55,9 @@ public sealed class PostgresGrainTests : GrainSuite
 
     protected override async Task<IEventStore> OpenStoreAsync(EventStoreOptions options) =>
         await PostgresEventStore.OpenAsync(ConnectionString, new PostgresEventStoreOptions { Schema = _schema, NodeId = options.NodeId });
+
+    protected override Task<OrleansDatabase> EnsureOrleansTablesAsync() =>
+        OrleansSchema.EnsureAsync(OrleansDatabaseKind.Postgres, ConnectionString, new OrleansSchemaOptions { Schema = _schema });
 
     protected override async Task DropDatabaseAsync()
     {

@@ -15,6 +15,17 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
     private int _requestLookups;
     private int _loseNextOutcome;
     private readonly System.Collections.Concurrent.ConcurrentQueue<Commit> _commits = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _reads = new();
+    private long _hideFrom = long.MaxValue;
+
+    /// <summary>The versions the reads of the watched stream started from, in order.</summary>
+    public IReadOnlyCollection<long> StreamReads => _reads;
+
+    /// <summary>Forgets the reads seen so far.</summary>
+    public void ClearReads() => _reads.Clear();
+
+    /// <summary>Reads of the watched stream end before <paramref name="version"/>, as a store restored from an older backup would.</summary>
+    public void HideFrom(long version) => Volatile.Write(ref _hideFrom, version);
 
     /// <summary>The commits that appended to the watched stream, in the order they were sent.</summary>
     public IReadOnlyCollection<Commit> Commits => _commits;
@@ -70,8 +81,18 @@ internal sealed class ProbeStore(IEventStore inner, string watchedStream) : IEve
         }
     }
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default) =>
-        inner.ReadStreamAsync(streamId, fromVersion, cancellationToken);
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
+    {
+        var events = await inner.ReadStreamAsync(streamId, fromVersion, cancellationToken);
+        if (streamId != watchedStream)
+        {
+            return events;
+        }
+
+        _reads.Enqueue(fromVersion);
+        var hideFrom = Volatile.Read(ref _hideFrom);
+        return events.Any(e => e.Version >= hideFrom) ? events.Where(e => e.Version < hideFrom).ToList() : events;
+    }
 
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default) =>
         inner.GetStreamVersionAsync(streamId, cancellationToken);
