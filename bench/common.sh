@@ -12,3 +12,11 @@ apt_install() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+# build_driver DIR/NAME.csproj: builds src/Personnel.Server and a bench driver in Release (ROOT: the repository) and sets
+# TOOL to the command that runs the driver.
+build_driver() {
+    echo "== build (Release)"
+    dotnet build -c Release -nologo -v quiet "$ROOT/src/Personnel.Server/Personnel.Server.csproj" >/dev/null
+    dotnet build -c Release -nologo -v quiet "$1" >/dev/null
+    TOOL="dotnet $(dirname "$1")/bin/Release/net10.0/$(basename "$1" .csproj).dll"
+}

@@ -30,18 +30,24 @@ internal sealed class ServerCluster : IDisposable
     public IReadOnlyList<ServerNode> Alive => _nodes.Where(n => !n.HasExited).ToList();
 
     /// <summary>Starts <paramref name="size"/> nodes on <paramref name="storage"/> and waits until each answers.</summary>
-    public static async Task<ServerCluster> StartAsync(int size, ClusterStorage storage, string adminKey, CancellationToken cancellationToken)
+    public static Task<ServerCluster> StartAsync(int size, ClusterStorage storage, string adminKey, CancellationToken cancellationToken) =>
+        StartAsync(size, storage, adminKey, [], cancellationToken);
+
+    /// <summary>Starts <paramref name="size"/> nodes on <paramref name="storage"/>, each with the extra server
+    /// <paramref name="options"/> (<c>--Section:Key value</c> pairs), and waits until each answers.</summary>
+    public static async Task<ServerCluster> StartAsync(
+        int size, ClusterStorage storage, string adminKey, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var nodes = new List<ServerNode>();
         var cluster = new ServerCluster(storage, nodes);
         try
         {
-            nodes.Add(ServerNode.Start("node-0", NodePorts.Free(), storage, adminKey));
+            nodes.Add(ServerNode.Start("node-0", NodePorts.Free(), storage, adminKey, options));
             await nodes[0].WaitReadyAsync(StartLimit, cancellationToken).ConfigureAwait(false);
             for (var i = 1; i < size; i++)
             {
-                nodes.Add(ServerNode.Start($"node-{i}", NodePorts.Free(), storage, adminKey));
+                nodes.Add(ServerNode.Start($"node-{i}", NodePorts.Free(), storage, adminKey, options));
             }
 
             await Task.WhenAll(nodes.Skip(1).Select(n => n.WaitReadyAsync(StartLimit, cancellationToken))).ConfigureAwait(false);

@@ -56,8 +56,8 @@ internal sealed class ServerNode : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet Personnel.Server.dll</c> on PostgreSQL with the cluster options of issue 12 (ignored by a
-    /// server that does not know them).</summary>
-    public static ServerNode Start(string name, NodePorts ports, ClusterStorage storage, string adminKey)
+    /// server that does not know them), then <paramref name="options"/> (a later option overrides an earlier one).</summary>
+    public static ServerNode Start(string name, NodePorts ports, ClusterStorage storage, string adminKey, IReadOnlyList<string>? options = null)
     {
         var start = new ProcessStartInfo(ServerBuild.Host)
         {
@@ -68,7 +68,7 @@ internal sealed class ServerNode : IDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(ServerBuild.Dll);
-        foreach (var arg in Arguments(ports, storage))
+        foreach (var arg in Arguments(ports, storage).Concat(options ?? []))
         {
             start.ArgumentList.Add(arg);
         }

@@ -26,8 +26,13 @@ internal static class Staffing
 
     /// <summary>Appoints <paramref name="count"/> staff (competitive, so no probation: gradeable from their first quarter)
     /// to <paramref name="departmentId"/>, the i-th through node i mod n; returns their ids, <paramref name="prefix"/>0 …</summary>
+    public static Task<IReadOnlyList<string>> AppointStaffAsync(
+        ServerCluster cluster, string departmentId, string prefix, int count, int concurrency, CancellationToken cancellationToken) =>
+        AppointStaffAsync(cluster, departmentId, prefix, count, concurrency, StartsOn, cancellationToken);
+
+    /// <summary>The same, the staff starting on <paramref name="startsOn"/>.</summary>
     public static async Task<IReadOnlyList<string>> AppointStaffAsync(
-        ServerCluster cluster, string departmentId, string prefix, int count, int concurrency, CancellationToken cancellationToken)
+        ServerCluster cluster, string departmentId, string prefix, int count, int concurrency, DateOnly startsOn, CancellationToken cancellationToken)
     {
         var ids = Enumerable.Range(0, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToList();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
@@ -39,7 +44,7 @@ internal static class Staffing
                 DepartmentId = departmentId,
                 Method = AppointmentMethod.Competitive,
                 PostLevel = new PostLevel { Post = Post.Staff, GradeLevel = 6, Step = 1 + (i % 19) },
-                StartsOn = Day(StartsOn),
+                StartsOn = Day(startsOn),
                 RetirementOn = Day(new DateOnly(2050, 6, 30)),
                 FirstCompetition = true,
                 Education = Education.Bachelor,
