@@ -25,6 +25,25 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Reads a stream's events with version ≥ <paramref name="fromVersion"/>, in order.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads at most <paramref name="maxCount"/> of a stream's events with version ≥ <paramref name="fromVersion"/>,
+    /// in order: a page, whose cost does not grow with the stream. A store that cannot bound its read reads the rest and
+    /// keeps the page.</summary>
+    async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var events = await ReadStreamAsync(streamId, fromVersion, cancellationToken).ConfigureAwait(false);
+        return events.Count <= maxCount ? events : [.. events.Take(maxCount)];
+    }
+
+    /// <summary>Reads a stream's events of the given <paramref name="types"/>, in version order: what a question about a few
+    /// kinds of event needs, without the rest of a long stream. A store that cannot filter reads all and keeps those.</summary>
+    async Task<IReadOnlyList<RecordedEvent>> ReadStreamOfTypesAsync(string streamId, IReadOnlyCollection<string> types, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var events = await ReadStreamAsync(streamId, 1, cancellationToken).ConfigureAwait(false);
+        return [.. events.Where(e => types.Contains(e.Type))];
+    }
+
     /// <summary>Gets a stream's current version (0 when it has no events).</summary>
     Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

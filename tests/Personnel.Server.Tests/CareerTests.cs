@@ -91,6 +91,35 @@ public abstract class CareerTests<TFixture>(TFixture server)
         Assert.Equal(first.Employee, second.Employee);
         Assert.Equal(version, await server.Store.GetStreamVersionAsync("employee:retry"));
     }
+
+    [Fact]
+    public async Task History_is_read_a_page_at_a_time_and_the_pages_join_up_to_the_whole_stream()
+    {
+        var hr = server.As(await server.KeyAsync(Role.Hr));
+        await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("paged", "planning", "2022-01-03"));
+        for (var i = 1; i <= 3; i++)
+        {
+            await hr.Call<RecordQualificationsRequest, RecordQualificationsResponse>(new RecordQualificationsRequest
+            {
+                RequestId = Build.RequestId(), EmployeeId = "paged", AdministrativeRank = AdministrativeRank.DeputySection,
+                AdministrativeRankSince = Build.Date($"2015-07-0{i}"), Education = Education.Bachelor, RecordedOn = Build.Date($"2023-02-0{i}"),
+            });
+        }
+
+        // Five events (the name, the appointment, three records): pages of two, then the last one alone.
+        var pages = new List<string>();
+        long after = 0;
+        do
+        {
+            var page = await hr.Call<ListHistoryRequest, ListHistoryResponse>(new ListHistoryRequest { EmployeeId = "paged", AfterVersion = after, PageSize = 2 });
+            pages.Add($"{string.Join(",", page.Entries.Select(e => e.Version))} next {page.NextAfterVersion}");
+            after = page.NextAfterVersion;
+        }
+        while (after != 0 && pages.Count < 10);
+
+        Assert.Equal(["1,2 next 2", "3,4 next 4", "5 next 0"], pages);
+        Assert.Equal(5, await server.Store.GetStreamVersionAsync("employee:paged"));
+    }
 }
 
 public sealed class SqliteCareerTests(ServerFixture server) : CareerTests<ServerFixture>(server), IClassFixture<ServerFixture>;

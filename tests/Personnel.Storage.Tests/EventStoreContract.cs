@@ -217,6 +217,36 @@ public abstract partial class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_is_read_a_page_at_a_time_in_version_order()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await Store.AppendAsync(Commits.Append($"p{i}", "paged", i));
+        }
+
+        Assert.Equal([3L, 4L, 5L], (await Store.ReadStreamAsync("paged", 3, 3)).Select(e => e.Version));
+        Assert.Equal([6L, 7L], (await Store.ReadStreamAsync("paged", 6, 3)).Select(e => e.Version));
+        Assert.Empty(await Store.ReadStreamAsync("paged", 8, 3));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ReadStreamAsync("paged", 1, 0));
+    }
+
+    [Fact]
+    public async Task A_stream_is_read_for_some_types_only_in_version_order()
+    {
+        var kinds = new[] { "grade", "leave", "grade", "note", "leave" };
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var commit = Commits.Append($"k{i}", "kinds", i);
+            var append = commit.Appends[0];
+            await Store.AppendAsync(commit with { Appends = [append with { Events = [append.Events[0] with { Type = kinds[i] }] }] });
+        }
+
+        Assert.Equal([1L, 2L, 3L, 5L], (await Store.ReadStreamOfTypesAsync("kinds", ["grade", "leave"])).Select(e => e.Version));
+        Assert.Equal(["note"], (await Store.ReadStreamOfTypesAsync("kinds", ["note", "absent"])).Select(e => e.Type));
+        Assert.Empty(await Store.ReadStreamOfTypesAsync("kinds", []));
+    }
+
+    [Fact]
     public async Task A_malformed_commit_is_refused_naming_the_fault_and_records_nothing()
     {
         var badJson = Commits.Append("r1", "emp-1", 0) with { Appends = [new StreamAppend("emp-1", 0, [new NewEvent("Graded", "{not json", Commits.Day)])] };

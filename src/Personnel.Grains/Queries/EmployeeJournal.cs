@@ -7,9 +7,16 @@ namespace Personnel.Grains.Queries;
 /// <summary><see cref="IEmployeeJournal"/> over the employee streams of the event store.</summary>
 internal sealed class EmployeeJournal(IEventStore store) : IEmployeeJournal
 {
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, CancellationToken cancellationToken)
+    /// <summary>The events the grade trail follows: only these are read, not the attendance records and the rest.</summary>
+    private static readonly string[] GradeTrailTypes =
+    [
+        EventTypes.Employee.QuarterlyGradeRecorded, EventTypes.Employee.AnnualGradeRecorded, EventTypes.Employee.AnnualGradeAppealed,
+        EventTypes.Employee.AnnualGradeCorrected, EventTypes.Employee.AppealResolved,
+    ];
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, int maxCount, CancellationToken cancellationToken)
     {
-        var events = await store.ReadStreamAsync(StreamIds.Employee(employeeId), afterVersion + 1, cancellationToken).ConfigureAwait(false);
+        var events = await store.ReadStreamAsync(StreamIds.Employee(employeeId), afterVersion + 1, maxCount, cancellationToken).ConfigureAwait(false);
         return [.. events.Select(JournalEntry.From)];
     }
 
@@ -18,7 +25,7 @@ internal sealed class EmployeeJournal(IEventStore store) : IEmployeeJournal
         var quarters = new Dictionary<Quarter, string>();
         var years = new Dictionary<int, string>();
         var underAppeal = new HashSet<int>();
-        foreach (var e in await store.ReadStreamAsync(StreamIds.Employee(employeeId), 1, cancellationToken).ConfigureAwait(false))
+        foreach (var e in await store.ReadStreamOfTypesAsync(StreamIds.Employee(employeeId), GradeTrailTypes, cancellationToken).ConfigureAwait(false))
         {
             switch (e.Type)
             {

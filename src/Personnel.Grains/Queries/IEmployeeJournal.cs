@@ -5,8 +5,9 @@ namespace Personnel.Grains.Queries;
 /// <summary>An employee's recorded events, as history and as the trail of who recorded each grade.</summary>
 public interface IEmployeeJournal
 {
-    /// <summary>The employee's events with a version after <paramref name="afterVersion"/>, in order; empty when none.</summary>
-    Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, CancellationToken cancellationToken);
+    /// <summary>At most <paramref name="maxCount"/> of the employee's events with a version after <paramref name="afterVersion"/>,
+    /// in order; empty when none. A page costs the same however long the stream.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadAsync(string employeeId, long afterVersion, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Who recorded each grade and which years are under appeal (AS 第二十八条), from the employee's events.</summary>
     Task<GradeTrail> GradeTrailAsync(string employeeId, CancellationToken cancellationToken);

@@ -97,7 +97,8 @@ public sealed partial class EmployeeService
         }
 
         var pageSize = request.PageSize == 0 ? DefaultHistoryPage : request.PageSize;
-        var events = await journal.ReadAsync(id, request.AfterVersion, context.CancellationToken).ConfigureAwait(false);
+        // One more than the page says whether another follows.
+        var events = await journal.ReadAsync(id, request.AfterVersion, pageSize + 1, context.CancellationToken).ConfigureAwait(false);
         if (events.Count == 0 && request.AfterVersion == 0)
         {
             throw Refusals.NotFound("EMPLOYEE_NOT_FOUND", $"There is no employee '{id}': an employee exists once appointed (聘任, AM 第九条).");

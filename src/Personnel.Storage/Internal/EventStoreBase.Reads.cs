@@ -35,6 +35,36 @@ public abstract partial class EventStoreBase
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return QueryListAsync(
+            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max",
+            [("stream", streamId), ("from", Math.Max(1, fromVersion)), ("max", maxCount)],
+            ReadEvent,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamOfTypesAsync(string streamId, IReadOnlyCollection<string> types, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentNullException.ThrowIfNull(types);
+        if (types.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<RecordedEvent>>([]);
+        }
+
+        var names = types.Select((_, i) => $"@type{i}").ToList();
+        return QueryListAsync(
+            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND type IN ({string.Join(", ", names)}) ORDER BY version",
+            [("stream", streamId), .. types.Select((type, i) => ($"type{i}", (object?)type))],
+            ReadEvent,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
