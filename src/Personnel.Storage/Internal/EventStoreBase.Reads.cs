@@ -24,24 +24,31 @@ public abstract partial class EventStoreBase
     private protected abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        return QueryListAsync(
-            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version",
-            [("stream", streamId), ("from", Math.Max(1, fromVersion))],
-            ReadEvent,
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default) =>
+        ReadStreamFromAsync(streamId, fromVersion, maxCount: null, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return ReadStreamFromAsync(streamId, fromVersion, maxCount, cancellationToken);
+    }
+
+    /// <summary>A stream's events from <paramref name="fromVersion"/> on, in order; at most <paramref name="maxCount"/> (null: all).</summary>
+    private Task<IReadOnlyList<RecordedEvent>> ReadStreamFromAsync(string streamId, long fromVersion, int? maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        var parameters = new List<(string Name, object? Value)> { ("stream", streamId), ("from", Math.Max(1, fromVersion)) };
+        var limit = string.Empty;
+        if (maxCount is { } max)
+        {
+            parameters.Add(("max", max));
+            limit = " LIMIT @max";
+        }
+
         return QueryListAsync(
-            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version LIMIT @max",
-            [("stream", streamId), ("from", Math.Max(1, fromVersion)), ("max", maxCount)],
+            $"SELECT {EventColumns} FROM events WHERE stream_id = @stream AND version >= @from ORDER BY version{limit}",
+            parameters,
             ReadEvent,
             cancellationToken);
     }
