@@ -99,11 +99,7 @@ public abstract class CareerTests<TFixture>(TFixture server)
         await hr.Call<AppointEmployeeRequest, AppointEmployeeResponse>(Build.Appointment("paged", "planning", "2022-01-03"));
         for (var i = 1; i <= 3; i++)
         {
-            await hr.Call<RecordQualificationsRequest, RecordQualificationsResponse>(new RecordQualificationsRequest
-            {
-                RequestId = Build.RequestId(), EmployeeId = "paged", AdministrativeRank = AdministrativeRank.DeputySection,
-                AdministrativeRankSince = Build.Date($"2015-07-0{i}"), Education = Education.Bachelor, RecordedOn = Build.Date($"2023-02-0{i}"),
-            });
+            await hr.Call<RecordQualificationsRequest, RecordQualificationsResponse>(Build.Qualifications("paged", $"2015-07-0{i}", $"2023-02-0{i}"));
         }
 
         // Five events (the name, the appointment, three records): pages of two, then the last one alone.

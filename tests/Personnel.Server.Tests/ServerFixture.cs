@@ -255,6 +255,17 @@ public static class Build
         Education = Education.Bachelor,
     };
 
+    /// <summary>A deputy-section rank held since <paramref name="rankSince"/> and a bachelor's degree, recorded on <paramref name="on"/>.</summary>
+    public static RecordQualificationsRequest Qualifications(string employeeId, string rankSince, string on) => new()
+    {
+        RequestId = RequestId(),
+        EmployeeId = employeeId,
+        AdministrativeRank = AdministrativeRank.DeputySection,
+        AdministrativeRankSince = Date(rankSince),
+        Education = Education.Bachelor,
+        RecordedOn = Date(on),
+    };
+
     public static RecordQuarterlyGradeRequest Quarterly(string employeeId, int year, int quarter, QuarterlyGrade grade, string? on = null) => new()
     {
         RequestId = RequestId(),

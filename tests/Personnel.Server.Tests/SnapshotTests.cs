@@ -58,11 +58,7 @@ public abstract class SnapshotTests(ServerFixture server)
         Assert.Equal(next.Employee.Version, await server.Store.GetStreamVersionAsync("employee:snap-1"));
     }
 
-    private static RecordQualificationsRequest Qualifications(int i) => new()
-    {
-        RequestId = Build.RequestId(), EmployeeId = "snap-1", AdministrativeRank = AdministrativeRank.DeputySection,
-        AdministrativeRankSince = Build.Date($"2015-07-{i:D2}"), Education = Education.Bachelor, RecordedOn = Build.Date($"2023-02-{i:D2}"),
-    };
+    private static RecordQualificationsRequest Qualifications(int i) => Build.Qualifications("snap-1", $"2015-07-{i:D2}", $"2023-02-{i:D2}");
 }
 
 /// <summary>On SQLite.</summary>
